@@ -1,0 +1,87 @@
+import { matchesFilter, windowFilters, type RoutableTicket, type RoutingContext } from './eligibility.js';
+import { compareQueue, type QueueKey } from './ordering.js';
+import type { Service } from './types.js';
+
+/**
+ * Estimated wait from live service rates (DESIGN.md §4): the work queued
+ * ahead of a ticket (each ticket ahead costs the recent mean service time of
+ * its matter) shared by the open windows that can call the ticket.
+ */
+
+export interface ServiceSample {
+  serviceId: string;
+  /** Milliseconds from start to completion. */
+  serviceMs: number;
+}
+
+/** Samples needed before live data fully replaces the catalogue's expected minutes. */
+const FULL_CONFIDENCE = 5;
+
+/**
+ * Mean service time per matter. With few samples the catalogue's expected
+ * time is blended in, so one unusually quick or slow case does not swing
+ * every estimate in the hall.
+ */
+export function serviceTimes(services: readonly Service[], samples: readonly ServiceSample[]): Map<string, number> {
+  const sums = new Map<string, { total: number; n: number }>();
+  for (const s of samples) {
+    if (!(s.serviceMs > 0)) continue;
+    const acc = sums.get(s.serviceId) ?? { total: 0, n: 0 };
+    acc.total += s.serviceMs;
+    acc.n += 1;
+    sums.set(s.serviceId, acc);
+  }
+  const out = new Map<string, number>();
+  for (const svc of services) {
+    const expected = svc.expectedMinutes * 60_000;
+    const acc = sums.get(svc.id);
+    if (!acc) {
+      out.set(svc.id, expected);
+      continue;
+    }
+    const w = Math.min(acc.n, FULL_CONFIDENCE) / FULL_CONFIDENCE;
+    out.set(svc.id, w * (acc.total / acc.n) + (1 - w) * expected);
+  }
+  return out;
+}
+
+export type QueuedTicket = RoutableTicket & QueueKey & { id: string };
+
+export interface WaitEstimate {
+  /** Tickets that will be called before this one at the windows that can serve it. */
+  ahead: number;
+  /** Minutes, rounded up; null when no open window can serve the ticket now. */
+  minutes: number | null;
+  /** Open windows that can call the ticket. */
+  windows: number;
+}
+
+const DEFAULT_SERVICE_MS = 10 * 60_000;
+
+/**
+ * Estimate for `ticket` (already waiting, or a hypothetical new one placed at
+ * the end) given the hall's waiting tickets in any order.
+ */
+export function estimateWait(
+  ticket: QueuedTicket,
+  waiting: readonly QueuedTicket[],
+  ctx: RoutingContext,
+  times: Map<string, number>,
+): WaitEstimate {
+  const open = ctx.windows.filter((w) => w.state === 'open');
+  const filters = ctx.windows
+    .filter((w) => w.state !== 'closed')
+    .map((w) => windowFilters(w, ctx))
+    .filter((fs) => fs.some((f) => matchesFilter(f, ticket)));
+  const openServing = open.filter((w) => filters.some((fs) => fs[0]?.windowId === w.id)).length;
+  let ahead = 0;
+  let work = 0;
+  for (const other of waiting) {
+    if (other.id === ticket.id || compareQueue(other, ticket) >= 0) continue;
+    if (!filters.some((fs) => fs.some((f) => matchesFilter(f, other)))) continue;
+    ahead += 1;
+    work += times.get(other.serviceId) ?? DEFAULT_SERVICE_MS;
+  }
+  const minutes = openServing === 0 ? null : Math.ceil(work / openServing / 60_000);
+  return { ahead, minutes, windows: openServing };
+}

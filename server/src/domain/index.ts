@@ -1,0 +1,10 @@
+export * from './types.js';
+export * from './errors.js';
+export * from './numbering.js';
+export * from './ordering.js';
+export * from './eligibility.js';
+export * as lifecycle from './lifecycle.js';
+export { TERMINAL_STATUSES, ACTIVE_AT_WINDOW, type TicketPatch, type TicketChange } from './lifecycle.js';
+export * from './eta.js';
+export * from './calendar.js';
+export * from './defaults.js';

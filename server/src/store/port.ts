@@ -1,0 +1,230 @@
+import type {
+  Actor,
+  Channel,
+  EligibilityFilter,
+  Hall,
+  HallEvent,
+  NewEvent,
+  PriorityCategory,
+  QueuedTicket,
+  Service,
+  ServiceSample,
+  ServiceWindow,
+  Ticket,
+  TicketPatch,
+  TicketStatus,
+  WindowState,
+} from '../domain/index.js';
+
+/**
+ * The storage port (DESIGN.md §5). It is narrow and shaped by the queue, so
+ * each adapter does its atomicity natively: a transaction in SQLite,
+ * findOneAndUpdate or a transaction in MongoDB.
+ *
+ * Contract, for every adapter:
+ * - Every method that changes queue state appends its events to the hall's
+ *   log in the same atomic step, and each event gets the hall's next `seq`
+ *   (monotonic, no gaps, shared by all processes using the store).
+ * - A change whose expectation no longer holds (ticket version, window state,
+ *   window's current ticket) throws `DomainError('conflict')` and changes nothing.
+ * - Rule violations found inside the atomic step throw the matching
+ *   `DomainError` (`window_not_open`, `window_busy`, …) and change nothing.
+ * - Reads never return partial writes.
+ */
+
+export interface IssueInput {
+  id: string;
+  hallId: string;
+  serviceId: string;
+  prefix: string;
+  /** Digits of the sequence part (hall rule `numberDigits`). */
+  digits: number;
+  businessDay: string;
+  categories: PriorityCategory[];
+  assistance: boolean;
+  channel: Channel;
+  appointmentId: string | null;
+  issuedAt: number;
+  effectiveAt: number;
+  statusToken: string;
+  actor: Actor;
+}
+
+export interface ClaimRequest {
+  hallId: string;
+  windowId: string;
+  /** Tried in order: the window's speciality, then overflow. */
+  filters: EligibilityFilter[];
+  /** Only tickets of this business day are called. */
+  businessDay: string;
+  now: number;
+  actor: Actor;
+  /** A repeat within this time of the window's last call-next returns the same ticket. */
+  idempotencyMs: number;
+  /**
+   * When the window still has a called or serving ticket: complete it first
+   * (a called one is started and completed) if true, else refuse with `window_busy`.
+   */
+  completeCurrent: boolean;
+}
+
+export type ClaimResult =
+  | { kind: 'claimed'; ticket: Ticket; events: HallEvent[] }
+  /** A repeated press inside the idempotency window: the same ticket, nothing changed. */
+  | { kind: 'repeated'; ticket: Ticket; events: [] }
+  /** Nothing eligible waits; `events` holds the completion of the previous ticket, if any. */
+  | { kind: 'empty'; events: HallEvent[] };
+
+export interface TicketUpdate {
+  ticketId: string;
+  /** The version read before the change was decided. */
+  expectedVersion: number;
+  patch: TicketPatch;
+  events: NewEvent[];
+  /** Keeps the window's current ticket in step, in the same atomic step. */
+  window?: {
+    id: string;
+    expectedCurrentTicketId: string | null;
+    currentTicketId: string | null;
+  };
+}
+
+export interface WindowUpdate {
+  windowId: string;
+  expectedState?: WindowState;
+  /** When set, the window's current ticket must be this (null: no ticket). */
+  expectedCurrentTicketId?: string | null;
+  patch: Partial<Pick<ServiceWindow, 'state' | 'pauseReason' | 'currentClerkId'>>;
+  events: NewEvent[];
+}
+
+export interface TicketQuery {
+  statuses?: TicketStatus[];
+  businessDay?: string;
+  windowId?: string;
+  serviceId?: string;
+  limit?: number;
+}
+
+export interface HallSnapshot {
+  /** The seq of the last event included in this snapshot. */
+  seq: number;
+  windows: ServiceWindow[];
+  /** The tickets currently called, served or held at windows. */
+  activeTickets: Ticket[];
+  /** Waiting tickets in queue order. */
+  waiting: QueuedTicket[];
+  /** The most recent call events (called, recalled, called back), newest first. */
+  recentCalls: HallEvent[];
+}
+
+export type Role = 'admin' | 'supervisor' | 'clerk';
+
+export interface User {
+  id: string;
+  username: string;
+  displayName: string;
+  /** Staff number shown at the counter. */
+  staffNo: string;
+  role: Role;
+  /** Halls the user works in; an admin with none works in all. */
+  hallIds: string[];
+  passwordHash: string;
+  disabled: boolean;
+  createdAt: number;
+}
+
+export interface Session {
+  /** Hash of the secret; the secret itself is never stored. */
+  tokenHash: string;
+  userId: string;
+  /** Cookie sessions carry a CSRF token; bearer tokens do not need one. */
+  kind: 'cookie' | 'bearer';
+  csrfToken: string | null;
+  createdAt: number;
+  expiresAt: number;
+}
+
+export type DeviceKind = 'printer' | 'keypad' | 'display' | 'evaluator' | 'kiosk';
+
+export interface Device {
+  id: string;
+  hallId: string;
+  kind: DeviceKind;
+  name: string;
+  /** Keypads, counter displays and evaluators act for one window. */
+  windowId: string | null;
+  tokenHash: string;
+  /** Free-form device settings (printer address, keypad serial, display layout). */
+  config: Record<string, unknown>;
+  revokedAt: number | null;
+  lastSeenAt: number | null;
+  createdAt: number;
+}
+
+export interface Store {
+  /** Readiness: throws when the store cannot serve. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+
+  // Configuration. `audit` events are appended in the same atomic step.
+  listHalls(): Promise<Hall[]>;
+  getHall(id: string): Promise<Hall | null>;
+  saveHall(hall: Hall, audit?: NewEvent): Promise<Hall>;
+  /** Refuses with `conflict` while the hall has tickets, services, windows or devices. */
+  deleteHall(id: string): Promise<void>;
+
+  listServices(hallId: string): Promise<Service[]>;
+  getService(id: string): Promise<Service | null>;
+  /** Code and prefix+hall uniqueness is enforced: a clash throws `conflict`. */
+  saveService(service: Service, audit?: NewEvent): Promise<Service>;
+  /** Refuses with `conflict` while tickets reference the service. */
+  deleteService(id: string, audit?: NewEvent): Promise<void>;
+
+  listWindows(hallId: string): Promise<ServiceWindow[]>;
+  getWindow(id: string): Promise<ServiceWindow | null>;
+  /** Saves configuration only: state, current ticket and clerk are kept as stored (set them with updateWindow). A number clash in the hall throws `conflict`. */
+  saveWindow(window: ServiceWindow, audit?: NewEvent): Promise<ServiceWindow>;
+  /** Refuses with `conflict` while the window has a current or held ticket. */
+  deleteWindow(id: string, audit?: NewEvent): Promise<void>;
+  updateWindow(update: WindowUpdate): Promise<{ window: ServiceWindow; events: HallEvent[] }>;
+
+  // Queue.
+  issueTicket(input: IssueInput): Promise<{ ticket: Ticket; events: HallEvent[] }>;
+  claimNext(request: ClaimRequest): Promise<ClaimResult>;
+  updateTicket(update: TicketUpdate): Promise<{ ticket: Ticket; events: HallEvent[] }>;
+  getTicket(id: string): Promise<Ticket | null>;
+  getTicketByToken(statusToken: string): Promise<Ticket | null>;
+  findTicketByNumber(hallId: string, businessDay: string, number: string): Promise<Ticket | null>;
+  listTickets(hallId: string, query?: TicketQuery): Promise<Ticket[]>;
+  /** Waiting tickets of the hall in queue order (all business days). */
+  listWaiting(hallId: string): Promise<QueuedTicket[]>;
+  /** Service durations of tickets completed at or after `since`. */
+  serviceSamples(hallId: string, since: number): Promise<ServiceSample[]>;
+  hallSnapshot(hallId: string, recentCalls: number): Promise<HallSnapshot>;
+
+  // The append-only log.
+  listEvents(hallId: string, afterSeq: number, limit: number): Promise<HallEvent[]>;
+  lastSeq(hallId: string): Promise<number>;
+
+  // People and devices.
+  countUsers(): Promise<number>;
+  listUsers(): Promise<User[]>;
+  getUser(id: string): Promise<User | null>;
+  getUserByUsername(username: string): Promise<User | null>;
+  /** A username clash throws `conflict`. */
+  saveUser(user: User): Promise<User>;
+  deleteUser(id: string): Promise<void>;
+
+  createSession(session: Session): Promise<void>;
+  getSession(tokenHash: string): Promise<Session | null>;
+  deleteSession(tokenHash: string): Promise<void>;
+  deleteUserSessions(userId: string): Promise<void>;
+
+  listDevices(hallId?: string): Promise<Device[]>;
+  getDevice(id: string): Promise<Device | null>;
+  getDeviceByTokenHash(tokenHash: string): Promise<Device | null>;
+  saveDevice(device: Device): Promise<Device>;
+  deleteDevice(id: string): Promise<void>;
+  touchDevice(id: string, at: number): Promise<void>;
+}
