@@ -1,0 +1,4 @@
+export * from './passwords.js';
+export * from './principals.js';
+export * from './sessions.js';
+export * from './setup.js';

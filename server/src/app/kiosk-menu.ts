@@ -1,0 +1,61 @@
+import type { AppDeps } from './deps.js';
+import { requireHall } from './lookups.js';
+import { loadQueueView, newcomer } from './queue-view.js';
+
+export interface KioskService {
+  id: string;
+  code: string;
+  name: string;
+  domain: string;
+  prefix: string;
+  pinyin: string;
+  crossRegion: boolean;
+  cannotHandle: boolean;
+  waiting: number;
+  /** For a ticket taken now without priority; null minutes when no window is open for it. */
+  estimate: { ahead: number; minutes: number | null };
+}
+
+export interface KioskDomain {
+  domain: string;
+  waiting: number;
+  services: KioskService[];
+}
+
+export interface KioskMenu {
+  hall: { id: string; name: string };
+  domains: KioskDomain[];
+}
+
+/** The ticket machine's menu: enabled matters by domain, each with its queue and wait now. */
+export async function kioskMenu(deps: AppDeps, props: { hallId: string }): Promise<KioskMenu> {
+  const hall = await requireHall(deps, props.hallId);
+  const view = await loadQueueView(deps, hall.id);
+  const waitingBy = new Map<string, number>();
+  for (const t of view.waiting) waitingBy.set(t.serviceId, (waitingBy.get(t.serviceId) ?? 0) + 1);
+  const now = deps.now();
+  const domains = new Map<string, KioskDomain>();
+  const services = view.ctx.services
+    .filter((s) => s.enabled)
+    .sort((a, b) => a.sortOrder - b.sortOrder || a.code.localeCompare(b.code));
+  for (const s of services) {
+    const e = view.estimate(newcomer(s.id, now));
+    const entry: KioskService = {
+      id: s.id,
+      code: s.code,
+      name: s.name,
+      domain: s.domain,
+      prefix: s.prefix,
+      pinyin: s.pinyin,
+      crossRegion: s.crossRegion,
+      cannotHandle: s.cannotHandle,
+      waiting: waitingBy.get(s.id) ?? 0,
+      estimate: { ahead: e.ahead, minutes: e.minutes },
+    };
+    const d = domains.get(s.domain) ?? { domain: s.domain, waiting: 0, services: [] };
+    d.waiting += entry.waiting;
+    d.services.push(entry);
+    domains.set(s.domain, d);
+  }
+  return { hall: { id: hall.id, name: hall.name }, domains: [...domains.values()] };
+}

@@ -1,0 +1,59 @@
+import {
+  DomainError,
+  compareQueue,
+  formatNumber,
+  lifecycle,
+  matchesFilter,
+  parseNumber,
+  reentryEffectiveTime,
+  windowFilters,
+  type Actor,
+  type Ticket,
+} from '../domain/index.js';
+import type { AppDeps } from './deps.js';
+import { requireHall, today } from './lookups.js';
+import { loadQueueView } from './queue-view.js';
+
+export interface ReactivateProps {
+  hallId: string;
+  /** The number on the citizen's ticket, or the status token from its QR code. */
+  number?: string;
+  statusToken?: string;
+  actor: Actor;
+}
+
+/**
+ * 过号重排: a citizen who missed the call comes back within the allowed time
+ * and re-enters behind K tickets of the queue they were called from.
+ */
+export async function reactivateTicket(deps: AppDeps, props: ReactivateProps): Promise<Ticket> {
+  const hall = await requireHall(deps, props.hallId);
+  let ticket: Ticket | null = null;
+  if (props.statusToken) ticket = await deps.store.getTicketByToken(props.statusToken);
+  else if (props.number) {
+    const parsed = parseNumber(props.number);
+    if (parsed) {
+      const number = formatNumber(parsed.prefix, parsed.seq, hall.rules.numberDigits);
+      ticket = await deps.store.findTicketByNumber(hall.id, today(deps, hall), number);
+    }
+  }
+  if (!ticket || ticket.hallId !== hall.id) throw new DomainError('not_found', 'No such ticket today.');
+
+  const view = await loadQueueView(deps, hall.id);
+  const calledAt = view.ctx.windows.find((w) => w.id === ticket.windowId);
+  const filters = calledAt ? windowFilters(calledAt, view.ctx) : [];
+  const queue = view.waiting
+    .filter((t) => (filters.length > 0 ? filters.some((f) => matchesFilter(f, t)) : t.serviceId === ticket.serviceId))
+    .sort(compareQueue);
+  const now = deps.now();
+  const effectiveAt = reentryEffectiveTime(queue, hall.rules.reentryBehind, now);
+  const change = lifecycle.reactivate(ticket, hall.rules, effectiveAt, now, props.actor);
+  const { ticket: updated, events } = await deps.store.updateTicket({
+    ticketId: ticket.id,
+    expectedVersion: ticket.version,
+    patch: change.patch,
+    events: [change.event],
+  });
+  deps.bus.publish(events);
+  return updated;
+}

@@ -1,0 +1,81 @@
+import { DomainError, type Actor, type EventType, type ServiceWindow, type WindowState } from '../domain/index.js';
+import type { AppDeps } from './deps.js';
+import { requireWindow } from './lookups.js';
+
+/**
+ * Opening, pausing, resuming and closing a window. Pausing needs a reason
+ * (supervisors read it); a window closes only when no citizen is at it.
+ */
+
+interface Move {
+  from: readonly WindowState[];
+  to: WindowState;
+  type: EventType;
+}
+
+const MOVES = {
+  open: { from: ['closed'], to: 'open', type: 'window.opened' },
+  pause: { from: ['open'], to: 'paused', type: 'window.paused' },
+  resume: { from: ['paused'], to: 'open', type: 'window.resumed' },
+  close: { from: ['open', 'paused'], to: 'closed', type: 'window.closed' },
+} as const satisfies Record<string, Move>;
+
+export type WindowMove = keyof typeof MOVES;
+
+export interface WindowStateProps {
+  windowId: string;
+  actor: Actor;
+  move: WindowMove;
+  /** Required for `pause`. */
+  reason?: string;
+  /** For `open`: the clerk who takes the window. */
+  clerkId?: string | null;
+}
+
+export async function changeWindowState(deps: AppDeps, props: WindowStateProps): Promise<ServiceWindow> {
+  const move: Move = MOVES[props.move];
+  const window = await requireWindow(deps, props.windowId);
+  if (!move.from.includes(window.state)) {
+    throw new DomainError(
+      'invalid_state',
+      `Window ${window.number} is ${window.state}; ${props.move} needs it ${move.from.join(' or ')}.`,
+      { windowId: window.id, state: window.state },
+    );
+  }
+  const reason = props.reason?.trim() ?? '';
+  if (props.move === 'pause' && reason === '') {
+    throw new DomainError('invalid_state', 'A pause needs a reason.', { windowId: window.id });
+  }
+  if (props.move === 'close' && window.currentTicketId) {
+    throw new DomainError('window_busy', `Window ${window.number} still has a citizen; finish first.`, {
+      windowId: window.id,
+    });
+  }
+  const patch: { state: WindowState; pauseReason: string | null; currentClerkId?: string | null } = {
+    state: move.to,
+    pauseReason: props.move === 'pause' ? reason : null,
+  };
+  if (props.move === 'open') patch.currentClerkId = props.clerkId ?? (props.actor.type === 'user' ? props.actor.id : null);
+  if (props.move === 'close') patch.currentClerkId = null;
+  const { window: updated, events } = await deps.store.updateWindow({
+    windowId: window.id,
+    expectedState: window.state,
+    ...(props.move === 'close' ? { expectedCurrentTicketId: null } : {}),
+    patch,
+    events: [
+      {
+        hallId: window.hallId,
+        type: move.type,
+        at: deps.now(),
+        actor: props.actor,
+        ticketId: null,
+        windowId: window.id,
+        from: window.state,
+        to: move.to,
+        data: props.move === 'pause' ? { reason } : {},
+      },
+    ],
+  });
+  deps.bus.publish(events);
+  return updated;
+}

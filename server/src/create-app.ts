@@ -1,0 +1,57 @@
+import type { Server as HttpServer } from 'node:http';
+import { defaultDeps, FirstAdminSetup, type AppDeps } from './app/index.js';
+import { createHttpApp } from './http/index.js';
+import { attachRealtime, type RealtimeHub } from './realtime/index.js';
+import { startJobs, type JobRunner } from './jobs/index.js';
+import type { Store } from './store/port.js';
+
+export interface HubOptions {
+  rateLimitPerMinute: number;
+  trustProxy: boolean;
+  publicUrl?: string;
+  /** Run scheduled jobs (end of day) in this process. */
+  jobs: boolean;
+}
+
+export interface HubComponents {
+  store: Store;
+  options: HubOptions;
+  /** Tests replace the clock and id sources. */
+  deps?: Partial<AppDeps>;
+}
+
+export interface Hub {
+  deps: AppDeps;
+  setup: FirstAdminSetup;
+  realtime: RealtimeHub;
+  close(): Promise<void>;
+}
+
+/**
+ * Builds the hub from its parts on a given HTTP server. main.ts chooses the
+ * adapters; tests build the same hub with a temporary store on port 0.
+ */
+export function createApplication(httpServer: HttpServer, components: HubComponents): Hub {
+  const deps = defaultDeps(components.store, components.deps);
+  const setup = new FirstAdminSetup();
+  const realtime = attachRealtime(httpServer, deps);
+  const app = createHttpApp(deps, {
+    setup,
+    realtime,
+    rateLimitPerMinute: components.options.rateLimitPerMinute,
+    trustProxy: components.options.trustProxy,
+    ...(components.options.publicUrl ? { publicUrl: components.options.publicUrl } : {}),
+  });
+  httpServer.on('request', app);
+  const jobs: JobRunner | null = components.options.jobs ? startJobs(deps) : null;
+  return {
+    deps,
+    setup,
+    realtime,
+    async close() {
+      jobs?.stop();
+      await realtime.close();
+      httpServer.off('request', app);
+    },
+  };
+}

@@ -1,0 +1,11 @@
+import { expireDay, type AppDeps } from '../app/index.js';
+import type { Job } from './job.js';
+
+/** Closes what still waits after the hall's closing time (DESIGN.md §4, end of day). */
+export const endOfDayJob: Job = {
+  name: 'end-of-day',
+  everyMs: 60_000,
+  async perform(deps: AppDeps) {
+    for (const hall of await deps.store.listHalls()) await expireDay(deps, { hallId: hall.id });
+  },
+};

@@ -1,0 +1,36 @@
+import type { AppDeps } from '../app/index.js';
+import { endOfDayJob } from './end-of-day.js';
+import type { Job } from './job.js';
+
+export const JOBS: readonly Job[] = [endOfDayJob];
+
+export interface JobRunner {
+  stop(): void;
+}
+
+/**
+ * Runs the jobs on timers in the hub process. A run never overlaps the
+ * previous run of the same job, and a failing run is logged and retried at
+ * the next tick; jobs never sit in the call-out path.
+ */
+export function startJobs(deps: AppDeps, jobs: readonly Job[] = JOBS, log: (msg: string) => void = console.error): JobRunner {
+  const timers: NodeJS.Timeout[] = [];
+  for (const job of jobs) {
+    let running = false;
+    const tick = async () => {
+      if (running) return;
+      running = true;
+      try {
+        await job.perform(deps);
+      } catch (err) {
+        log(`job ${job.name} failed: ${err instanceof Error ? err.message : String(err)}`);
+      } finally {
+        running = false;
+      }
+    };
+    const timer = setInterval(() => void tick(), job.everyMs);
+    timer.unref();
+    timers.push(timer);
+  }
+  return { stop: () => timers.forEach(clearInterval) };
+}
