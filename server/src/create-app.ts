@@ -1,9 +1,11 @@
 import type { Server as HttpServer } from 'node:http';
+import express from 'express';
 import { defaultDeps, FirstAdminSetup, type AppDeps } from './app/index.js';
 import { createHttpApp } from './http/index.js';
 import { attachRealtime, type RealtimeHub } from './realtime/index.js';
 import { startJobs, type JobRunner } from './jobs/index.js';
 import type { Store } from './store/port.js';
+import { statusPage } from './web/status-page.js';
 
 export interface HubOptions {
   rateLimitPerMinute: number;
@@ -35,13 +37,17 @@ export function createApplication(httpServer: HttpServer, components: HubCompone
   const deps = defaultDeps(components.store, components.deps);
   const setup = new FirstAdminSetup();
   const realtime = attachRealtime(httpServer, deps);
-  const app = createHttpApp(deps, {
+  const api = createHttpApp(deps, {
     setup,
     realtime,
     rateLimitPerMinute: components.options.rateLimitPerMinute,
     trustProxy: components.options.trustProxy,
     ...(components.options.publicUrl ? { publicUrl: components.options.publicUrl } : {}),
   });
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/', statusPage(deps));
+  app.use(api);
   httpServer.on('request', app);
   const jobs: JobRunner | null = components.options.jobs ? startJobs(deps) : null;
   return {

@@ -1,0 +1,79 @@
+import { createServer } from 'node:http';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { ConfigError, loadConfig, type HubConfig } from './config.js';
+import { createApplication } from './create-app.js';
+import { openSqliteStore } from './store/sqlite/index.js';
+import { seedDemoHall, DEMO_HALL_NAME } from './demo/seed.js';
+import type { Store } from './store/port.js';
+
+/** Chooses the adapters from the configuration and starts the hub. */
+
+function openStore(config: HubConfig): Store {
+  if (config.STORE === 'mongodb') {
+    throw new ConfigError('STORE=mongodb: the MongoDB store is not part of this version yet; use STORE=sqlite.');
+  }
+  mkdirSync(config.dataDir, { recursive: true });
+  return openSqliteStore({ file: path.join(config.dataDir, 'hall.db'), synchronous: config.SQLITE_SYNCHRONOUS });
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const store = openStore(config);
+  const server = createServer();
+  const hub = createApplication(server, {
+    store,
+    options: {
+      rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
+      trustProxy: config.TRUST_PROXY,
+      jobs: true,
+      ...(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}),
+    },
+  });
+  if (config.DEMO && (await store.listHalls()).length === 0) {
+    const demo = await seedDemoHall(hub.deps);
+    console.log(`Created the demo hall ${DEMO_HALL_NAME} (${demo.services.length} matters, ${demo.windows.length} windows).`);
+  }
+  const code = await hub.setup.prepare(hub.deps, {
+    username: config.HUB_ADMIN_USERNAME,
+    ...(config.HUB_ADMIN_PASSWORD ? { password: config.HUB_ADMIN_PASSWORD } : {}),
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.PORT, config.HOST, resolve);
+  });
+  const base = config.PUBLIC_URL ?? `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${config.PORT}`;
+  console.log(`Hub listening on ${base}  (data: ${config.dataDir})`);
+  console.log(`  status page   ${base}/`);
+  console.log(`  API           ${base}/api/v1/openapi.json  (docs/api.md)`);
+  console.log(`  realtime      ${base}/display  (docs/realtime.md)`);
+  for (const hall of await store.listHalls()) {
+    console.log(`  kiosk menu    ${base}/api/v1/halls/${hall.id}/kiosk-menu  (${hall.name})`);
+  }
+  if (code) {
+    console.log(`\nNo administrator yet. One-time setup code: ${code}`);
+    console.log(`  POST ${base}/api/v1/setup {"code":"${code}","username":"admin","password":"…"}`);
+    console.log('  or set HUB_ADMIN_PASSWORD before the first start.\n');
+  }
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: closing.`);
+    await hub.close();
+    await store.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError) {
+    console.error(err.message);
+    process.exit(2);
+  }
+  console.error(err);
+  process.exit(1);
+});
