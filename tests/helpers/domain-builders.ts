@@ -130,6 +130,9 @@ export function buildTicket(overrides: Partial<Ticket> = {}): Ticket {
   };
 }
 
-export function buildContext(services: readonly Service[], windows: readonly ServiceWindow[]): RoutingContext {
+export function buildContext(
+  services: readonly Service[],
+  windows: readonly ServiceWindow[],
+): RoutingContext {
   return { services, windows };
 }

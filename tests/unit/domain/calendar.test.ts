@@ -11,7 +11,8 @@ import {
 
 const TZ = 'Asia/Shanghai';
 /** An instant given as hall-local wall time, e.g. local('2026-11-27', '09:00'). */
-const local = (day: string, hhmm: string, seconds = '00'): number => Date.parse(`${day}T${hhmm}:${seconds}+08:00`);
+const local = (day: string, hhmm: string, seconds = '00'): number =>
+  Date.parse(`${day}T${hhmm}:${seconds}+08:00`);
 
 // 2026-11-26 Thursday, 11-27 Friday, 11-28 Saturday, 11-29 Sunday.
 const THU = '2026-11-26';
@@ -199,9 +200,12 @@ describe('HH:MM', () => {
     expect(isValidHhmm(text)).toBe(true);
   });
 
-  it.each(['', '9:00', '0900', '24:01', '25:00', '12:60', '12:5', ' 12:00', '12:00 ', 'ab:cd'])('rejects %j', (text) => {
-    expect(isValidHhmm(text)).toBe(false);
-  });
+  it.each(['', '9:00', '0900', '24:01', '25:00', '12:60', '12:5', ' 12:00', '12:00 ', 'ab:cd'])(
+    'rejects %j',
+    (text) => {
+      expect(isValidHhmm(text)).toBe(false);
+    },
+  );
 
   it('converts to minutes since midnight', () => {
     expect(hhmmToMinutes('00:00')).toBe(0);

@@ -27,7 +27,9 @@ const services: Service[] = [socialSecurity, pension, medical, residence, crossR
 type HallWindows = Record<'C' | 'D' | 'G' | 'H' | 'X' | 'N', ServiceWindow>;
 
 /** One window of every kind; override states or settings per window. */
-function hallWindows(overrides: Partial<Record<keyof HallWindows, Partial<ServiceWindow>>> = {}): HallWindows {
+function hallWindows(
+  overrides: Partial<Record<keyof HallWindows, Partial<ServiceWindow>>> = {},
+): HallWindows {
   return {
     C: buildWindow({ id: 'C', kind: 'comprehensive', ...overrides.C }),
     D: buildWindow({ id: 'D', kind: 'domain', domains: ['社保'], ...overrides.D }),
@@ -54,7 +56,8 @@ describe('comprehensive window (无差别综合窗口)', () => {
   it('serves every non-dedicated matter of any domain', () => {
     const w = hallWindows();
     const ctx = ctxOf(w);
-    for (const s of [socialSecurity, pension, medical, residence]) expect(isEligible(w.C, ticket(s.id), ctx)).toBe(true);
+    for (const s of [socialSecurity, pension, medical, residence])
+      expect(isEligible(w.C, ticket(s.id), ctx)).toBe(true);
   });
 
   it('does not serve cross-region or 办不成事 matters while their windows are open', () => {
@@ -463,7 +466,14 @@ describe('matchesFilter', () => {
 
 describe('every window kind', () => {
   it('produces at least one filter naming itself', () => {
-    const kinds: WindowKind[] = ['comprehensive', 'domain', 'assisted', 'cross_region', 'cannot_handle', 'green_channel'];
+    const kinds: WindowKind[] = [
+      'comprehensive',
+      'domain',
+      'assisted',
+      'cross_region',
+      'cannot_handle',
+      'green_channel',
+    ];
     for (const kind of kinds) {
       const win = buildWindow({ id: `k-${kind}`, kind });
       const filters = windowFilters(win, ctxOf([win]));

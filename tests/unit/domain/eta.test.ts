@@ -14,7 +14,10 @@ const medical = buildService({ id: 'yb', domain: '医保', expectedMinutes: 6 })
 const crossRegion = buildService({ id: 'kstb', domain: '社保', crossRegion: true, expectedMinutes: 20 });
 const services: Service[] = [socialSecurity, medical, crossRegion];
 
-const sample = (serviceId: string, minutes: number): ServiceSample => ({ serviceId, serviceMs: minutes * MINUTE });
+const sample = (serviceId: string, minutes: number): ServiceSample => ({
+  serviceId,
+  serviceMs: minutes * MINUTE,
+});
 
 describe('serviceTimes', () => {
   it('uses the catalogue expected minutes when there are no samples', () => {
@@ -40,7 +43,11 @@ describe('serviceTimes', () => {
   });
 
   it('moves towards live data as samples accumulate', () => {
-    const estimate = (n: number) => serviceTimes(services, Array.from({ length: n }, () => sample('sb', 2))).get('sb') as number;
+    const estimate = (n: number) =>
+      serviceTimes(
+        services,
+        Array.from({ length: n }, () => sample('sb', 2)),
+      ).get('sb') as number;
     const series = [0, 1, 2, 3, 4, 5, 6].map(estimate);
     for (let i = 1; i < series.length; i += 1) expect(series[i]).toBeLessThanOrEqual(series[i - 1] as number);
     expect(series[0]).toBe(10 * MINUTE);
@@ -49,7 +56,10 @@ describe('serviceTimes', () => {
   });
 
   it('keeps matters apart and ignores samples of unknown matters', () => {
-    const times = serviceTimes(services, [...[1, 1, 1, 1, 1].map((m) => sample('yb', m)), sample('gone', 99)]);
+    const times = serviceTimes(services, [
+      ...[1, 1, 1, 1, 1].map((m) => sample('yb', m)),
+      sample('gone', 99),
+    ]);
     expect(times.get('yb')).toBeCloseTo(MINUTE, 6);
     expect(times.get('sb')).toBe(10 * MINUTE);
     expect(times.has('gone')).toBe(false);
@@ -83,7 +93,8 @@ describe('estimateWait', () => {
       ...more,
     };
   }
-  const comprehensive = (more: Partial<ServiceWindow> = {}) => buildWindow({ kind: 'comprehensive', ...more });
+  const comprehensive = (more: Partial<ServiceWindow> = {}) =>
+    buildWindow({ kind: 'comprehensive', ...more });
   const domainWindow = (domain: string, more: Partial<ServiceWindow> = {}) =>
     buildWindow({ kind: 'domain', domains: [domain], ...more });
 
@@ -98,11 +109,19 @@ describe('estimateWait', () => {
   it('divides by every open eligible window', () => {
     const ctx = buildContext(services, [comprehensive(), comprehensive(), comprehensive()]);
     const waiting = [0, 1, 2, 3, 4, 5].map((m) => queued('sb', m));
-    expect(estimateWait(queued('sb', 10), waiting, ctx, times)).toEqual({ ahead: 6, minutes: 20, windows: 3 });
+    expect(estimateWait(queued('sb', 10), waiting, ctx, times)).toEqual({
+      ahead: 6,
+      minutes: 20,
+      windows: 3,
+    });
   });
 
   it('counts only the tickets ahead that share a window with it', () => {
-    const ctx = buildContext(services, [domainWindow('社保'), domainWindow('医保'), buildWindow({ kind: 'cross_region' })]);
+    const ctx = buildContext(services, [
+      domainWindow('社保'),
+      domainWindow('医保'),
+      buildWindow({ kind: 'cross_region' }),
+    ]);
     const waiting = [queued('yb', 0), queued('kstb', 1), queued('sb', 2), queued('yb', 3)];
     expect(estimateWait(queued('sb', 5), waiting, ctx, times)).toEqual({ ahead: 1, minutes: 10, windows: 1 });
   });
@@ -123,7 +142,10 @@ describe('estimateWait', () => {
 
   it('uses the live service times it is given', () => {
     const ctx = buildContext(services, [comprehensive()]);
-    const live = serviceTimes(services, [1, 2, 3, 2, 2].map((m) => sample('sb', m)));
+    const live = serviceTimes(
+      services,
+      [1, 2, 3, 2, 2].map((m) => sample('sb', m)),
+    );
     const waiting = [queued('sb', 0), queued('sb', 1), queued('sb', 2)];
     expect(estimateWait(queued('sb', 5), waiting, ctx, live)).toMatchObject({ ahead: 3, minutes: 6 });
   });
@@ -157,12 +179,19 @@ describe('estimateWait', () => {
   it('gives null minutes when every window that can serve the ticket is paused', () => {
     const ctx = buildContext(services, [domainWindow('社保', { state: 'paused' }), domainWindow('医保')]);
     const waiting = [queued('sb', 0)];
-    expect(estimateWait(queued('sb', 5), waiting, ctx, times)).toEqual({ ahead: 1, minutes: null, windows: 0 });
+    expect(estimateWait(queued('sb', 5), waiting, ctx, times)).toEqual({
+      ahead: 1,
+      minutes: null,
+      windows: 0,
+    });
   });
 
   it('gives null minutes when no open window can serve the ticket at all', () => {
     const ctx = buildContext(services, [domainWindow('医保'), comprehensive({ state: 'closed' })]);
-    expect(estimateWait(queued('sb', 5), [queued('sb', 0)], ctx, times)).toMatchObject({ minutes: null, windows: 0 });
+    expect(estimateWait(queued('sb', 5), [queued('sb', 0)], ctx, times)).toMatchObject({
+      minutes: null,
+      windows: 0,
+    });
   });
 
   it('counts only the target window for a ticket transferred to it', () => {

@@ -63,7 +63,11 @@ const ACTIONS: Action[] = [
   },
   { name: 'hold', allowed: ['serving'], run: (t) => lifecycle.hold(t, '缺身份证复印件', AT, CLERK) },
   { name: 'callBack', allowed: ['held'], run: (t) => lifecycle.callBack(t, AT, CLERK) },
-  { name: 'cancel', allowed: ['waiting', 'called', 'serving', 'held'], run: (t) => lifecycle.cancel(t, '群众离开', AT, CLERK) },
+  {
+    name: 'cancel',
+    allowed: ['waiting', 'called', 'serving', 'held'],
+    run: (t) => lifecycle.cancel(t, '群众离开', AT, CLERK),
+  },
   { name: 'expire', allowed: ['waiting', 'called', 'held'], run: (t) => lifecycle.expire(t, AT, SYSTEM) },
 ];
 
@@ -77,45 +81,57 @@ describe('every action in every wrong state', () => {
     expect(cases.length + allowedPairs).toBe(ACTIONS.length * TICKET_STATUSES.length);
   });
 
-  it.each(cases)('%s on a %s ticket is refused with invalid_state and changes nothing', (_name, status, action) => {
-    const t = frozen(inStatus(status));
-    const before = structuredClone(t);
-    let caught: unknown;
-    try {
-      action.run(t);
-    } catch (err) {
-      caught = err;
-    }
-    expect(caught).toBeInstanceOf(DomainError);
-    const err = caught as DomainError;
-    expect(err.code).toBe('invalid_state');
-    expect(err.details).toMatchObject({ ticketId: t.id, status, allowed: action.allowed });
-    expect(err.message).toContain(t.number);
-    expect(t).toEqual(before);
-  });
+  it.each(cases)(
+    '%s on a %s ticket is refused with invalid_state and changes nothing',
+    (_name, status, action) => {
+      const t = frozen(inStatus(status));
+      const before = structuredClone(t);
+      let caught: unknown;
+      try {
+        action.run(t);
+      } catch (err) {
+        caught = err;
+      }
+      expect(caught).toBeInstanceOf(DomainError);
+      const err = caught as DomainError;
+      expect(err.code).toBe('invalid_state');
+      expect(err.details).toMatchObject({ ticketId: t.id, status, allowed: action.allowed });
+      expect(err.message).toContain(t.number);
+      expect(t).toEqual(before);
+    },
+  );
 });
 
 describe('every action in every right state', () => {
   const cases = ACTIONS.flatMap((a) => a.allowed.map((s) => [a.name, s, a] as const));
 
-  it.each(cases)('%s on a %s ticket returns a change without touching the ticket', (_name, status, action) => {
-    const t = frozen(inStatus(status, status === 'no_show' ? { endedAt: AT - MINUTE } : {}));
-    const before = structuredClone(t);
-    const change = action.run(t);
-    expect(t).toEqual(before);
-    expect(change.event.from).toBe(status);
-    expect(change.event.to).toBe(change.patch.status ?? status);
-    expect(change.event.ticketId).toBe(t.id);
-    expect(change.event.hallId).toBe(t.hallId);
-    expect(change.event.at).toBe(AT);
-  });
+  it.each(cases)(
+    '%s on a %s ticket returns a change without touching the ticket',
+    (_name, status, action) => {
+      const t = frozen(inStatus(status, status === 'no_show' ? { endedAt: AT - MINUTE } : {}));
+      const before = structuredClone(t);
+      const change = action.run(t);
+      expect(t).toEqual(before);
+      expect(change.event.from).toBe(status);
+      expect(change.event.to).toBe(change.patch.status ?? status);
+      expect(change.event.ticketId).toBe(t.id);
+      expect(change.event.hallId).toBe(t.hallId);
+      expect(change.event.at).toBe(AT);
+    },
+  );
 });
 
 describe('call', () => {
   it('moves a waiting ticket to called at the window, first call', () => {
     const t = inStatus('waiting', { targetWindowId: 'win-3' });
     const { patch, event } = lifecycle.call(t, 'win-3', AT, KEYPAD, { callId: 'c-1' });
-    expect(patch).toEqual({ status: 'called', windowId: 'win-3', targetWindowId: null, callCount: 1, calledAt: AT });
+    expect(patch).toEqual({
+      status: 'called',
+      windowId: 'win-3',
+      targetWindowId: null,
+      callCount: 1,
+      calledAt: AT,
+    });
     expect(event).toEqual({
       hallId: t.hallId,
       type: 'ticket.called',
@@ -179,7 +195,13 @@ describe('start, complete, no-show', () => {
   it('start moves called to serving', () => {
     const { patch, event } = lifecycle.start(inStatus('called'), AT, CLERK);
     expect(patch).toEqual({ status: 'serving', startedAt: AT });
-    expect(event).toMatchObject({ type: 'ticket.started', from: 'called', to: 'serving', windowId: 'win-3', actor: CLERK });
+    expect(event).toMatchObject({
+      type: 'ticket.started',
+      from: 'called',
+      to: 'serving',
+      windowId: 'win-3',
+      actor: CLERK,
+    });
   });
 
   it('complete records the service time for the ETA model', () => {
@@ -203,7 +225,13 @@ describe('start, complete, no-show', () => {
   it('no-show ends the ticket at the window', () => {
     const { patch, event } = lifecycle.noShow(inStatus('called'), AT, KEYPAD);
     expect(patch).toEqual({ status: 'no_show', endedAt: AT });
-    expect(event).toMatchObject({ type: 'ticket.no_show', from: 'called', to: 'no_show', windowId: 'win-3', actor: KEYPAD });
+    expect(event).toMatchObject({
+      type: 'ticket.no_show',
+      from: 'called',
+      to: 'no_show',
+      windowId: 'win-3',
+      actor: KEYPAD,
+    });
   });
 });
 
@@ -213,7 +241,13 @@ describe('reactivate (过号重排)', () => {
 
   it('puts the ticket back to waiting with the given effective time', () => {
     const effectiveAt = T0 + 12 * MINUTE + 5;
-    const { patch, event } = lifecycle.reactivate(noShow(), rules, effectiveAt, missedAt + 5 * MINUTE, CITIZEN);
+    const { patch, event } = lifecycle.reactivate(
+      noShow(),
+      rules,
+      effectiveAt,
+      missedAt + 5 * MINUTE,
+      CITIZEN,
+    );
     expect(patch).toEqual({
       status: 'waiting',
       windowId: null,
@@ -247,7 +281,9 @@ describe('reactivate (过号重排)', () => {
 
   it('follows the configured reactivation time', () => {
     const strict = buildRules({ noShowReactivateMinutes: 5 });
-    expect(() => lifecycle.reactivate(noShow(), strict, T0, missedAt + 6 * MINUTE, CITIZEN)).toThrow(DomainError);
+    expect(() => lifecycle.reactivate(noShow(), strict, T0, missedAt + 6 * MINUTE, CITIZEN)).toThrow(
+      DomainError,
+    );
     expect(() => lifecycle.reactivate(noShow(), strict, T0, missedAt + 4 * MINUTE, CITIZEN)).not.toThrow();
   });
 
@@ -265,7 +301,14 @@ describe('transfer', () => {
   it.each(['waiting', 'called', 'serving'] as const)(
     'from %s goes back to waiting for another matter and window, keeping its place',
     (status) => {
-      const t = frozen(inStatus(status, { issuedAt: T0, effectiveAt: T0 - 15 * MINUTE, categories: ['elderly'], transferCount: 1 }));
+      const t = frozen(
+        inStatus(status, {
+          issuedAt: T0,
+          effectiveAt: T0 - 15 * MINUTE,
+          categories: ['elderly'],
+          transferCount: 1,
+        }),
+      );
       const { patch, event } = lifecycle.transfer(t, target, AT, CLERK);
       expect(patch).toEqual({
         status: 'waiting',
@@ -294,13 +337,23 @@ describe('transfer', () => {
   );
 
   it('to another matter without a window routes normally', () => {
-    const { patch } = lifecycle.transfer(inStatus('called'), { serviceId: 'yb', windowId: null, reason: '' }, AT, CLERK);
+    const { patch } = lifecycle.transfer(
+      inStatus('called'),
+      { serviceId: 'yb', windowId: null, reason: '' },
+      AT,
+      CLERK,
+    );
     expect(patch.serviceId).toBe('yb');
     expect(patch.targetWindowId).toBeNull();
   });
 
   it('to a window for the same matter is allowed', () => {
-    const { patch } = lifecycle.transfer(inStatus('serving'), { serviceId: 'sb', windowId: 'win-9', reason: '' }, AT, CLERK);
+    const { patch } = lifecycle.transfer(
+      inStatus('serving'),
+      { serviceId: 'sb', windowId: 'win-9', reason: '' },
+      AT,
+      CLERK,
+    );
     expect(patch).toMatchObject({ serviceId: 'sb', targetWindowId: 'win-9' });
   });
 
@@ -367,12 +420,21 @@ describe('cancel and expire', () => {
     });
   });
 
-  it.each(['waiting', 'called', 'held'] as const)('expire closes a %s ticket at end of day as the system', (status) => {
-    const t = inStatus(status);
-    const { patch, event } = lifecycle.expire(t, AT, SYSTEM);
-    expect(patch).toEqual({ status: 'expired', endedAt: AT });
-    expect(event).toMatchObject({ type: 'ticket.expired', from: status, to: 'expired', actor: SYSTEM, windowId: t.windowId });
-  });
+  it.each(['waiting', 'called', 'held'] as const)(
+    'expire closes a %s ticket at end of day as the system',
+    (status) => {
+      const t = inStatus(status);
+      const { patch, event } = lifecycle.expire(t, AT, SYSTEM);
+      expect(patch).toEqual({ status: 'expired', endedAt: AT });
+      expect(event).toMatchObject({
+        type: 'ticket.expired',
+        from: status,
+        to: 'expired',
+        actor: SYSTEM,
+        windowId: t.windowId,
+      });
+    },
+  );
 });
 
 describe('a whole visit', () => {

@@ -49,11 +49,19 @@ describe('businessDay', () => {
 describe('localTime', () => {
   it('gives the local date, minutes since local midnight and weekday', () => {
     // 2026-11-27 is a Friday; 09:30 local is 01:30 UTC.
-    expect(localTime(utc('2026-11-27T01:30:00Z'), SHANGHAI)).toEqual({ day: '2026-11-27', minutes: 570, weekday: 5 });
+    expect(localTime(utc('2026-11-27T01:30:00Z'), SHANGHAI)).toEqual({
+      day: '2026-11-27',
+      minutes: 570,
+      weekday: 5,
+    });
   });
 
   it('reads local midnight as minute 0 of the new day (not hour 24 of the old one)', () => {
-    expect(localTime(utc('2026-11-28T16:00:00Z'), SHANGHAI)).toEqual({ day: '2026-11-29', minutes: 0, weekday: 0 });
+    expect(localTime(utc('2026-11-28T16:00:00Z'), SHANGHAI)).toEqual({
+      day: '2026-11-29',
+      minutes: 0,
+      weekday: 0,
+    });
   });
 
   it('reads the last minute of the day as 1439 and ignores seconds', () => {

@@ -100,14 +100,17 @@ describe('queue order of priority applicants', () => {
     expect(ordered([elderly, normal])).toEqual([normal, elderly]);
   });
 
-  it.each(['urgent', 'key_project'] as const)('gives %s the green-channel head start of 30 minutes', (category) => {
-    const green = issue(elderlyAt, [category]);
-    const within = issue(elderlyAt - 29 * MINUTE);
-    const beyond = issue(elderlyAt - 31 * MINUTE);
-    // An elderly applicant arriving at the same moment gets only 15 minutes.
-    const elderly = issue(elderlyAt, ['elderly']);
-    expect(ordered([within, elderly, green, beyond])).toEqual([beyond, green, within, elderly]);
-  });
+  it.each(['urgent', 'key_project'] as const)(
+    'gives %s the green-channel head start of 30 minutes',
+    (category) => {
+      const green = issue(elderlyAt, [category]);
+      const within = issue(elderlyAt - 29 * MINUTE);
+      const beyond = issue(elderlyAt - 31 * MINUTE);
+      // An elderly applicant arriving at the same moment gets only 15 minutes.
+      const elderly = issue(elderlyAt, ['elderly']);
+      expect(ordered([within, elderly, green, beyond])).toEqual([beyond, green, within, elderly]);
+    },
+  );
 
   it('applies the largest head start when a ticket has several categories', () => {
     const both = issue(elderlyAt, ['elderly', 'urgent']);
@@ -214,9 +217,11 @@ describe('no starvation behind a stream of priority tickets', () => {
       const normal = issue(T0 + joinMinute * MINUTE + 10 * SECOND);
       const { calledAt, overtakers } = simulate(normal, T0, 24 * 60);
       expect(calledAt, `joined at minute ${joinMinute}`).not.toBeNull();
-      for (const t of overtakers) expect(t.issuedAt).toBeLessThan(normal.issuedAt + headStarts.elderly * MINUTE);
+      for (const t of overtakers)
+        expect(t.issuedAt).toBeLessThan(normal.issuedAt + headStarts.elderly * MINUTE);
       // Bounded by what was already waiting plus what arrives within the head start.
-      const arrivedBefore = Math.floor((normal.issuedAt + headStarts.elderly * MINUTE - T0) / (30 * SECOND)) + 1;
+      const arrivedBefore =
+        Math.floor((normal.issuedAt + headStarts.elderly * MINUTE - T0) / (30 * SECOND)) + 1;
       expect(overtakers.length).toBeLessThanOrEqual(arrivedBefore);
     }
   });
@@ -226,7 +231,11 @@ describe('reentryEffectiveTime (过号重排)', () => {
   const NOW = T0 + 2 * 60 * MINUTE;
 
   /** Where a returning ticket with this issue time lands in the queue. */
-  function position(queue: QueueKey[], behind: number, returning: Pick<QueueKey, 'issuedAt' | 'number'>): number {
+  function position(
+    queue: QueueKey[],
+    behind: number,
+    returning: Pick<QueueKey, 'issuedAt' | 'number'>,
+  ): number {
     const effectiveAt = reentryEffectiveTime(queue, behind, NOW);
     const back: QueueKey = { ...returning, effectiveAt };
     return ordered([...queue, back]).indexOf(back);
