@@ -1,0 +1,97 @@
+import Database from 'better-sqlite3';
+import { DomainError } from '../../domain/index.js';
+
+export type Db = Database.Database;
+export type Statement = Database.Statement;
+
+export interface ConnectionOptions {
+  file: string;
+  /**
+   * FULL (the default) syncs the WAL on every commit, so a printed ticket
+   * survives a power cut; NORMAL may lose the last commits on power loss
+   * (never on a process crash) and is meant for tests and benchmarks.
+   */
+  synchronous?: 'FULL' | 'NORMAL';
+  /** How long a write waits for another process's transaction to finish. */
+  busyTimeoutMs?: number;
+}
+
+export const DEFAULT_BUSY_TIMEOUT_MS = 5000;
+
+export function openConnection(options: ConnectionOptions): Db {
+  const db = new Database(options.file);
+  try {
+    // Set first: switching to WAL itself takes a lock another process may hold.
+    db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS))}`);
+    const mode = db.pragma('journal_mode = WAL', { simple: true });
+    if (mode !== 'wal' && options.file !== ':memory:') {
+      throw new Error(
+        `SQLite store ${options.file}: WAL mode is required, the file is in ${String(mode)} mode.`,
+      );
+    }
+    db.pragma(`synchronous = ${options.synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
+    db.pragma('foreign_keys = ON');
+    return db;
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
+const statementCache = new WeakMap<Db, Map<string, Statement>>();
+
+/** Prepares once per connection: the queue path runs the same few statements all day. */
+export function sql(db: Db, text: string): Statement {
+  let cache = statementCache.get(db);
+  if (!cache) {
+    cache = new Map();
+    statementCache.set(db, cache);
+  }
+  let stmt = cache.get(text);
+  if (!stmt) {
+    stmt = db.prepare(text);
+    cache.set(text, stmt);
+  }
+  return stmt;
+}
+
+/**
+ * A write transaction that takes the write lock at BEGIN (IMMEDIATE), so two
+ * processes never both read a queue state and then race to change it; the
+ * loser waits up to the busy timeout instead of failing with SQLITE_BUSY.
+ */
+export function writeTx<T>(db: Db, fn: () => T): T {
+  return db.transaction(fn).immediate();
+}
+
+/** A read transaction: every read inside sees the same committed state. */
+export function readTx<T>(db: Db, fn: () => T): T {
+  return db.transaction(fn).deferred();
+}
+
+export function isUniqueViolation(err: unknown): boolean {
+  return (
+    err instanceof Database.SqliteError &&
+    (err.code === 'SQLITE_CONSTRAINT_UNIQUE' || err.code === 'SQLITE_CONSTRAINT_PRIMARYKEY')
+  );
+}
+
+/**
+ * Runs an insert or update whose clear-message checks were already done;
+ * a unique index that still fires (an id reused across halls, say) becomes
+ * a `conflict` rather than a raw SQLite error.
+ */
+export function guardUnique<T>(what: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    if (isUniqueViolation(err)) {
+      throw new DomainError('conflict', `${what} clashes with a stored one (${(err as Error).message}).`);
+    }
+    throw err;
+  }
+}
+
+export function notFound(what: string, id: string): DomainError {
+  return new DomainError('not_found', `${what} ${id} does not exist.`, { id });
+}

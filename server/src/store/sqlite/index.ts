@@ -1,0 +1,191 @@
+import type { Hall, NewEvent, Service, ServiceWindow } from '../../domain/index.js';
+import type {
+  ClaimRequest,
+  Device,
+  IssueInput,
+  Session,
+  Store,
+  TicketQuery,
+  TicketUpdate,
+  User,
+  WindowUpdate,
+} from '../port.js';
+import { claimNext } from './claim.js';
+import { openConnection, sql, type ConnectionOptions, type Db } from './connection.js';
+import * as devices from './devices.js';
+import { lastSeq, listEvents } from './events.js';
+import * as halls from './halls.js';
+import { migrate } from './migrations.js';
+import * as people from './people.js';
+import { hallSnapshot, listWaiting, serviceSamples } from './snapshot.js';
+import * as tickets from './tickets.js';
+import * as windows from './windows.js';
+
+export type SqliteStoreOptions = ConnectionOptions;
+export { SCHEMA_VERSION } from './migrations.js';
+export { WAITING_OF_DAY_SQL } from './claim.js';
+
+/**
+ * The embedded store (DESIGN.md §5): one SQLite file in WAL mode, shared
+ * safely by several processes. better-sqlite3 is synchronous, so every
+ * method finishes its transaction before its promise settles.
+ */
+export class SqliteStore implements Store {
+  readonly file: string;
+  /** The connection itself, for maintenance (backup, integrity check) and tests. */
+  readonly db: Db;
+
+  constructor(options: SqliteStoreOptions) {
+    this.file = options.file;
+    this.db = openConnection(options);
+    try {
+      migrate(this.db);
+    } catch (err) {
+      this.db.close();
+      throw err;
+    }
+  }
+
+  async ping() {
+    sql(this.db, 'SELECT 1').get();
+  }
+  async close() {
+    if (this.db.open) this.db.close();
+  }
+
+  async listHalls() {
+    return halls.listHalls(this.db);
+  }
+  async getHall(id: string) {
+    return halls.getHall(this.db, id);
+  }
+  async saveHall(hall: Hall, audit?: NewEvent) {
+    return halls.saveHall(this.db, hall, audit);
+  }
+  async deleteHall(id: string) {
+    halls.deleteHall(this.db, id);
+  }
+
+  async listServices(hallId: string) {
+    return halls.listServices(this.db, hallId);
+  }
+  async getService(id: string) {
+    return halls.getService(this.db, id);
+  }
+  async saveService(service: Service, audit?: NewEvent) {
+    return halls.saveService(this.db, service, audit);
+  }
+  async deleteService(id: string, audit?: NewEvent) {
+    halls.deleteService(this.db, id, audit);
+  }
+
+  async listWindows(hallId: string) {
+    return windows.listWindows(this.db, hallId);
+  }
+  async getWindow(id: string) {
+    return windows.getWindow(this.db, id);
+  }
+  async saveWindow(window: ServiceWindow, audit?: NewEvent) {
+    return windows.saveWindow(this.db, window, audit);
+  }
+  async deleteWindow(id: string, audit?: NewEvent) {
+    windows.deleteWindow(this.db, id, audit);
+  }
+  async updateWindow(update: WindowUpdate) {
+    return windows.updateWindow(this.db, update);
+  }
+
+  async issueTicket(input: IssueInput) {
+    return tickets.issueTicket(this.db, input);
+  }
+  async claimNext(request: ClaimRequest) {
+    return claimNext(this.db, request);
+  }
+  async updateTicket(update: TicketUpdate) {
+    return tickets.updateTicket(this.db, update);
+  }
+  async getTicket(id: string) {
+    return tickets.getTicket(this.db, id);
+  }
+  async getTicketByToken(statusToken: string) {
+    return tickets.getTicketByToken(this.db, statusToken);
+  }
+  async findTicketByNumber(hallId: string, businessDay: string, number: string) {
+    return tickets.findTicketByNumber(this.db, hallId, businessDay, number);
+  }
+  async listTickets(hallId: string, query?: TicketQuery) {
+    return tickets.listTickets(this.db, hallId, query);
+  }
+  async listWaiting(hallId: string) {
+    return listWaiting(this.db, hallId);
+  }
+  async serviceSamples(hallId: string, since: number) {
+    return serviceSamples(this.db, hallId, since);
+  }
+  async hallSnapshot(hallId: string, recentCalls: number) {
+    return hallSnapshot(this.db, hallId, recentCalls);
+  }
+
+  async listEvents(hallId: string, afterSeq: number, limit: number) {
+    return listEvents(this.db, hallId, afterSeq, limit);
+  }
+  async lastSeq(hallId: string) {
+    return lastSeq(this.db, hallId);
+  }
+
+  async countUsers() {
+    return people.countUsers(this.db);
+  }
+  async listUsers() {
+    return people.listUsers(this.db);
+  }
+  async getUser(id: string) {
+    return people.getUser(this.db, id);
+  }
+  async getUserByUsername(username: string) {
+    return people.getUserByUsername(this.db, username);
+  }
+  async saveUser(user: User) {
+    return people.saveUser(this.db, user);
+  }
+  async deleteUser(id: string) {
+    people.deleteUser(this.db, id);
+  }
+
+  async createSession(session: Session) {
+    people.createSession(this.db, session);
+  }
+  async getSession(tokenHash: string) {
+    return people.getSession(this.db, tokenHash);
+  }
+  async deleteSession(tokenHash: string) {
+    people.deleteSession(this.db, tokenHash);
+  }
+  async deleteUserSessions(userId: string) {
+    people.deleteUserSessions(this.db, userId);
+  }
+
+  async listDevices(hallId?: string) {
+    return devices.listDevices(this.db, hallId);
+  }
+  async getDevice(id: string) {
+    return devices.getDevice(this.db, id);
+  }
+  async getDeviceByTokenHash(tokenHash: string) {
+    return devices.getDeviceByTokenHash(this.db, tokenHash);
+  }
+  async saveDevice(device: Device) {
+    return devices.saveDevice(this.db, device);
+  }
+  async deleteDevice(id: string) {
+    devices.deleteDevice(this.db, id);
+  }
+  async touchDevice(id: string, at: number) {
+    devices.touchDevice(this.db, id, at);
+  }
+}
+
+/** Opens (creating and migrating as needed) the store in `file`. */
+export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
+  return new SqliteStore(options);
+}

@@ -1,0 +1,200 @@
+import type { Db } from './connection.js';
+
+/**
+ * Numbered schema migrations. `PRAGMA user_version` holds the number of the
+ * last one applied; a migration is never edited once released, only
+ * followed by a new one.
+ */
+export interface Migration {
+  version: number;
+  description: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'halls, catalogue, windows, tickets, counters, event log, people and devices',
+    sql: `
+CREATE TABLE halls (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  level TEXT NOT NULL,
+  time_zone TEXT NOT NULL,
+  calendar TEXT NOT NULL,
+  rules TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  -- The seq of the hall's last event; bumped in the transaction that appends.
+  event_seq INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE services (
+  id TEXT PRIMARY KEY,
+  hall_id TEXT NOT NULL REFERENCES halls(id),
+  code TEXT NOT NULL,
+  name TEXT NOT NULL,
+  domain TEXT NOT NULL,
+  prefix TEXT NOT NULL,
+  cross_region INTEGER NOT NULL,
+  cannot_handle INTEGER NOT NULL,
+  dedicated INTEGER NOT NULL,
+  expected_minutes REAL NOT NULL,
+  pinyin TEXT NOT NULL,
+  enabled INTEGER NOT NULL,
+  sort_order INTEGER NOT NULL
+);
+CREATE UNIQUE INDEX services_hall_code ON services (hall_id, code);
+CREATE UNIQUE INDEX services_hall_prefix ON services (hall_id, prefix);
+
+CREATE TABLE windows (
+  id TEXT PRIMARY KEY,
+  hall_id TEXT NOT NULL REFERENCES halls(id),
+  number INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  domains TEXT NOT NULL,
+  service_ids TEXT NOT NULL,
+  overflow INTEGER NOT NULL,
+  state TEXT NOT NULL,
+  pause_reason TEXT,
+  clerk_ids TEXT NOT NULL,
+  current_clerk_id TEXT,
+  current_ticket_id TEXT,
+  last_call_next_at INTEGER,
+  -- The ticket the last call-next claimed: only that one is returned again by a repeated press.
+  last_claim_ticket_id TEXT,
+  sort_order INTEGER NOT NULL
+);
+CREATE UNIQUE INDEX windows_hall_number ON windows (hall_id, number);
+
+CREATE TABLE tickets (
+  id TEXT PRIMARY KEY,
+  hall_id TEXT NOT NULL REFERENCES halls(id),
+  service_id TEXT NOT NULL REFERENCES services(id),
+  number TEXT NOT NULL,
+  prefix TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  business_day TEXT NOT NULL,
+  categories TEXT NOT NULL,
+  assistance INTEGER NOT NULL,
+  channel TEXT NOT NULL,
+  appointment_id TEXT,
+  status TEXT NOT NULL,
+  issued_at INTEGER NOT NULL,
+  effective_at INTEGER NOT NULL,
+  window_id TEXT,
+  target_window_id TEXT,
+  call_count INTEGER NOT NULL,
+  called_at INTEGER,
+  started_at INTEGER,
+  ended_at INTEGER,
+  transfer_count INTEGER NOT NULL,
+  status_token TEXT NOT NULL,
+  version INTEGER NOT NULL
+);
+-- Call-next walks this index in queue order and stops at the first eligible ticket.
+CREATE INDEX tickets_queue ON tickets (hall_id, status, effective_at, issued_at, number);
+CREATE UNIQUE INDEX tickets_hall_day_number ON tickets (hall_id, business_day, number);
+CREATE UNIQUE INDEX tickets_status_token ON tickets (status_token);
+CREATE INDEX tickets_window ON tickets (window_id, status);
+CREATE INDEX tickets_service ON tickets (service_id);
+CREATE INDEX tickets_hall_ended ON tickets (hall_id, ended_at);
+CREATE INDEX tickets_hall_day ON tickets (hall_id, business_day, issued_at);
+
+-- Numbers per hall, prefix and business day; never reset, so a number is never issued twice.
+CREATE TABLE counters (
+  hall_id TEXT NOT NULL REFERENCES halls(id),
+  prefix TEXT NOT NULL,
+  business_day TEXT NOT NULL,
+  last_seq INTEGER NOT NULL,
+  PRIMARY KEY (hall_id, prefix, business_day)
+) WITHOUT ROWID;
+
+-- The append-only log. No foreign key to halls: the log outlives a deleted hall.
+CREATE TABLE events (
+  hall_id TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  type TEXT NOT NULL,
+  at INTEGER NOT NULL,
+  actor_type TEXT NOT NULL,
+  actor_id TEXT,
+  ticket_id TEXT,
+  window_id TEXT,
+  from_state TEXT,
+  to_state TEXT,
+  data TEXT NOT NULL
+);
+CREATE UNIQUE INDEX events_hall_seq ON events (hall_id, seq);
+CREATE INDEX events_ticket ON events (ticket_id);
+CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+CREATE TRIGGER events_no_delete BEFORE DELETE ON events
+BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+
+CREATE TABLE users (
+  id TEXT PRIMARY KEY,
+  username TEXT NOT NULL UNIQUE,
+  display_name TEXT NOT NULL,
+  staff_no TEXT NOT NULL,
+  role TEXT NOT NULL,
+  hall_ids TEXT NOT NULL,
+  password_hash TEXT NOT NULL,
+  disabled INTEGER NOT NULL,
+  created_at INTEGER NOT NULL
+);
+
+CREATE TABLE sessions (
+  token_hash TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL,
+  csrf_token TEXT,
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL
+);
+CREATE INDEX sessions_user ON sessions (user_id);
+
+CREATE TABLE devices (
+  id TEXT PRIMARY KEY,
+  hall_id TEXT NOT NULL REFERENCES halls(id),
+  kind TEXT NOT NULL,
+  name TEXT NOT NULL,
+  window_id TEXT,
+  token_hash TEXT NOT NULL UNIQUE,
+  config TEXT NOT NULL,
+  revoked_at INTEGER,
+  last_seen_at INTEGER,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX devices_hall ON devices (hall_id);
+`,
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.reduce((v, m) => Math.max(v, m.version), 0);
+
+function userVersion(db: Db): number {
+  return Number(db.pragma('user_version', { simple: true }));
+}
+
+/**
+ * Brings the file up to SCHEMA_VERSION. Each step runs in an IMMEDIATE
+ * transaction and re-reads the version inside it, so two processes opening
+ * a new file at once apply each migration exactly once.
+ */
+export function migrate(db: Db): number {
+  const found = userVersion(db);
+  if (found > SCHEMA_VERSION) {
+    throw new Error(
+      `The database schema is version ${found}, newer than this program knows (${SCHEMA_VERSION}); upgrade the program.`,
+    );
+  }
+  for (const m of [...MIGRATIONS].sort((a, b) => a.version - b.version)) {
+    db.transaction(() => {
+      if (userVersion(db) >= m.version) return;
+      db.exec(m.sql);
+      db.pragma(`user_version = ${m.version}`);
+    }).immediate();
+  }
+  return userVersion(db);
+}

@@ -1,0 +1,55 @@
+import type { QueuedTicket, ServiceSample, Ticket } from '../../domain/index.js';
+import type { HallSnapshot } from '../port.js';
+import { notFound, readTx, sql, type Db } from './connection.js';
+import { lastSeq, recentCalls } from './events.js';
+import { getHall } from './halls.js';
+import { QUEUED_COLUMNS, toQueued, toTicket, type QueuedRow, type TicketRow } from './queue-rows.js';
+import { listWindows } from './windows.js';
+
+/** What screens and the ETA read: the queue as a whole, in one consistent view. */
+
+export function listWaiting(db: Db, hallId: string): QueuedTicket[] {
+  const rows = sql(
+    db,
+    `SELECT ${QUEUED_COLUMNS} FROM tickets WHERE hall_id = ? AND status = 'waiting'
+     ORDER BY effective_at, issued_at, number`,
+  ).all(hallId) as QueuedRow[];
+  return rows.map(toQueued);
+}
+
+/** Tickets at the counters: called, being served, or held there. */
+function activeTickets(db: Db, hallId: string): Ticket[] {
+  const rows = sql(
+    db,
+    `SELECT * FROM tickets WHERE hall_id = ? AND status IN ('called', 'serving', 'held')
+     ORDER BY called_at, number`,
+  ).all(hallId) as TicketRow[];
+  return rows.map(toTicket);
+}
+
+export function serviceSamples(db: Db, hallId: string, since: number): ServiceSample[] {
+  const rows = sql(
+    db,
+    `SELECT service_id, ended_at - started_at AS service_ms FROM tickets
+     WHERE hall_id = ? AND ended_at >= ? AND status = 'completed' AND started_at IS NOT NULL
+     ORDER BY ended_at`,
+  ).all(hallId, since) as { service_id: string; service_ms: number }[];
+  return rows.map((r) => ({ serviceId: r.service_id, serviceMs: r.service_ms }));
+}
+
+/**
+ * One read transaction, so `seq` is exactly the last event reflected in the
+ * rest: a client that replays events after `seq` neither misses nor repeats one.
+ */
+export function hallSnapshot(db: Db, hallId: string, recentCallCount: number): HallSnapshot {
+  return readTx(db, () => {
+    if (!getHall(db, hallId)) throw notFound('Hall', hallId);
+    return {
+      seq: lastSeq(db, hallId),
+      windows: listWindows(db, hallId),
+      activeTickets: activeTickets(db, hallId),
+      waiting: listWaiting(db, hallId),
+      recentCalls: recentCalls(db, hallId, recentCallCount),
+    };
+  });
+}
