@@ -1,0 +1,30 @@
+import { describe, it, expect } from 'vitest';
+import { claimContract } from './contract/claim.js';
+import { configContract } from './contract/config.js';
+import { issueContract } from './contract/issue.js';
+import { peopleContract } from './contract/people.js';
+import { useStore, type MakeStore } from './contract/setup.js';
+import { updateContract } from './contract/update.js';
+
+export type { MakeStore } from './contract/setup.js';
+
+/**
+ * The storage port's contract (server/src/store/port.ts), written once and
+ * run against every adapter: `runStoreContract('sqlite', makeStore)`. Each
+ * test gets a fresh, empty store from `makeStore` and cleans it up after.
+ */
+export function runStoreContract(name: string, makeStore: MakeStore): void {
+  describe(`${name} store contract`, () => {
+    describe('readiness', () => {
+      const store = useStore(makeStore);
+      it('answers ping on an open store', async () => {
+        await expect(store().ping()).resolves.toBeUndefined();
+      });
+    });
+    describe('configuration', () => configContract(makeStore));
+    describe('issuing and ticket reads', () => issueContract(makeStore));
+    describe('call-next', () => claimContract(makeStore));
+    describe('changes and snapshots', () => updateContract(makeStore));
+    describe('people and devices', () => peopleContract(makeStore));
+  });
+}
