@@ -15,8 +15,11 @@ export function hhmmToMinutes(text: string): number {
 }
 
 export function spansForDay(calendar: HallCalendar, day: string, weekday: number): OpeningSpan[] {
+  // A special day (延时服务, 节假日轮值) overrides a holiday on the same date.
+  const special = calendar.special[day];
+  if (special) return special;
   if (calendar.holidays.includes(day)) return [];
-  return calendar.special[day] ?? calendar.weekly[weekday] ?? [];
+  return calendar.weekly[weekday] ?? [];
 }
 
 export function isOpenAt(calendar: HallCalendar, at: number, timeZone: string): boolean {
@@ -40,9 +43,9 @@ export function isAfterClosing(calendar: HallCalendar, at: number, timeZone: str
 
 /** Monday–Friday 09:00–12:00 and 13:30–17:30, the common hours of a service hall. */
 export function standardCalendar(): HallCalendar {
-  const weekday: OpeningSpan[] = [
+  const weekday = (): OpeningSpan[] => [
     { open: '09:00', close: '12:00' },
     { open: '13:30', close: '17:30' },
   ];
-  return { weekly: [[], weekday, weekday, weekday, weekday, weekday, []], holidays: [], special: {} };
+  return { weekly: [[], weekday(), weekday(), weekday(), weekday(), weekday(), []], holidays: [], special: {} };
 }

@@ -68,7 +68,7 @@ function ownServiceIds(w: ServiceWindow, services: readonly Service[]): string[]
 function comprehensiveClauses(self: ServiceWindow, ctx: RoutingContext): EligibilityClause[] {
   const served = new Set<string>();
   for (const w of ctx.windows) {
-    if (w.id !== self.id && available(w) && w.kind !== 'comprehensive') {
+    if (w.id !== self.id && available(w)) {
       for (const id of ownServiceIds(w, ctx.services)) served.add(id);
     }
   }

@@ -124,6 +124,18 @@ describe('special days (延时服务, 周末轮值)', () => {
     expect(isAfterClosing(c, local(FRI, '08:00'), TZ)).toBe(true);
   });
 
+  it('override a holiday on the same date (节假日轮值)', () => {
+    const c = calendar({ holidays: [SAT], special: { [SAT]: [{ open: '09:00', close: '12:00' }] } });
+    expect(isOpenAt(c, local(SAT, '10:00'), TZ)).toBe(true);
+    expect(spansForDay(c, SAT, 6)).toEqual([{ open: '09:00', close: '12:00' }]);
+  });
+
+  it('do not leak into the other weekdays of the standard week when edited', () => {
+    const c = standardCalendar();
+    c.weekly[1]?.push({ open: '18:00', close: '20:00' });
+    expect(c.weekly[2]).toHaveLength(2);
+  });
+
   it('extend the end of day (延时服务)', () => {
     const c = calendar({
       special: {

@@ -482,3 +482,16 @@ describe('every window kind', () => {
     }
   });
 });
+
+describe('a dedicated matter named on a comprehensive window', () => {
+  it('is served there and not taken by the other comprehensive windows', () => {
+    const special = buildWindow({ id: 'C2', kind: 'comprehensive', serviceIds: [crossRegion.id] });
+    const plain = buildWindow({ id: 'C1', kind: 'comprehensive' });
+    const ctx = ctxOf([plain, special]);
+    expect(isEligible(special, ticket(crossRegion.id), ctx)).toBe(true);
+    expect(isEligible(plain, ticket(crossRegion.id), ctx)).toBe(false);
+    // With the named window closed, the matter is stranded no more: any comprehensive window takes it.
+    const closed = ctxOf([plain, { ...special, state: 'closed' }]);
+    expect(isEligible(plain, ticket(crossRegion.id), closed)).toBe(true);
+  });
+});
