@@ -11,3 +11,4 @@ export * from './expire-day.js';
 export * from './kiosk-menu.js';
 export * from './ticket-status.js';
 export * from './auth/index.js';
+export * from './hall-snapshot.js';

@@ -1,0 +1,151 @@
+import type { HallEvent, Service, ServiceWindow, Ticket } from '../domain/index.js';
+import {
+  RECENT_CALLS_LIMIT,
+  type CallKind,
+  type CallOut,
+  type DisplaySnapshot,
+  type PublicWindow,
+  type WaitingCounts,
+} from '../protocol/index.js';
+import type { AppDeps } from './deps.js';
+import { requireHall } from './lookups.js';
+
+/**
+ * The public view of a hall (lobby boards, counter screens) and the
+ * presenters the realtime layer shares with it, so a snapshot and the
+ * messages that follow it describe the hall in exactly the same terms.
+ * Nothing personal leaves here: numbers, matters, windows and counts.
+ */
+
+/** What the presenters look names up in. */
+export interface HallDirectory {
+  services: ReadonlyMap<string, Service>;
+  windows: ReadonlyMap<string, ServiceWindow>;
+}
+
+export function directoryOf(services: readonly Service[], windows: readonly ServiceWindow[]): HallDirectory {
+  return {
+    services: new Map(services.map((s) => [s.id, s])),
+    windows: new Map(windows.map((w) => [w.id, w])),
+  };
+}
+
+const CALL_KINDS: Partial<Record<HallEvent['type'], CallKind>> = {
+  'ticket.called': 'call',
+  'ticket.recalled': 'recall',
+  'ticket.called_back': 'call_back',
+};
+
+export function callKindOf(type: HallEvent['type']): CallKind | null {
+  return CALL_KINDS[type] ?? null;
+}
+
+/** 请A023号到3号窗口办理; a recall is announced as such (重呼) so the citizen knows it is the same number again. */
+export function voiceText(ticketNumber: string, windowNumber: number, recall: boolean): string {
+  return `${recall ? '重呼，' : ''}请${ticketNumber}号到${windowNumber}号窗口办理`;
+}
+
+export function callIdOf(event: Pick<HallEvent, 'hallId' | 'seq'>): string {
+  return `${event.hallId}:${event.seq}`;
+}
+
+function serviceRef(dir: HallDirectory, serviceId: string) {
+  return { id: serviceId, name: dir.services.get(serviceId)?.name ?? '' };
+}
+
+/** A call event as a call-out; null for any other event. */
+export function presentCall(event: HallEvent, dir: HallDirectory): CallOut | null {
+  const kind = callKindOf(event.type);
+  if (kind === null) return null;
+  const w = event.windowId ? dir.windows.get(event.windowId) : undefined;
+  const window = w
+    ? { id: w.id, number: w.number, name: w.name, kind: w.kind }
+    : { id: event.windowId ?? '', number: 0, name: '', kind: 'comprehensive' as const };
+  const ticketNumber = typeof event.data.number === 'string' ? event.data.number : '';
+  const serviceId = typeof event.data.serviceId === 'string' ? event.data.serviceId : '';
+  const recall = kind === 'recall';
+  return {
+    seq: event.seq,
+    callId: callIdOf(event),
+    ticketNumber,
+    window,
+    service: serviceRef(dir, serviceId),
+    voiceText: voiceText(ticketNumber, window.number, recall),
+    recall,
+    kind,
+    at: event.at,
+  };
+}
+
+/** A window with the ticket at it; `current` is that ticket when it is still called or served there. */
+export function presentWindow(w: ServiceWindow, current: Ticket | null, dir: HallDirectory): PublicWindow {
+  const at =
+    current &&
+    current.id === w.currentTicketId &&
+    (current.status === 'called' || current.status === 'serving')
+      ? current
+      : null;
+  return {
+    id: w.id,
+    number: w.number,
+    name: w.name,
+    kind: w.kind,
+    state: w.state,
+    pauseReason: w.pauseReason,
+    current: at
+      ? {
+          ticketNumber: at.number,
+          service: serviceRef(dir, at.serviceId),
+          status: at.status as 'called' | 'serving',
+          calledAt: at.calledAt ?? 0,
+        }
+      : null,
+  };
+}
+
+/** Waiting tickets per matter and per domain; every matter and domain of the hall is listed. */
+export function countWaiting(
+  waiting: readonly { serviceId: string }[],
+  services: Iterable<Service>,
+): WaitingCounts {
+  const counts: WaitingCounts = { total: 0, byService: {}, byDomain: {} };
+  const domainOf = new Map<string, string>();
+  for (const s of services) {
+    counts.byService[s.id] = 0;
+    counts.byDomain[s.domain] = 0;
+    domainOf.set(s.id, s.domain);
+  }
+  for (const t of waiting) {
+    counts.total += 1;
+    counts.byService[t.serviceId] = (counts.byService[t.serviceId] ?? 0) + 1;
+    const domain = domainOf.get(t.serviceId);
+    if (domain !== undefined) counts.byDomain[domain] = (counts.byDomain[domain] ?? 0) + 1;
+  }
+  return counts;
+}
+
+export function sortWindows(windows: readonly ServiceWindow[]): ServiceWindow[] {
+  return [...windows].sort((a, b) => a.sortOrder - b.sortOrder || a.number - b.number);
+}
+
+/** The public snapshot a display starts from; `seq` is the last event it reflects. */
+export async function hallSnapshot(
+  deps: AppDeps,
+  props: { hallId: string; recentCalls?: number },
+): Promise<DisplaySnapshot> {
+  const hall = await requireHall(deps, props.hallId);
+  const services = await deps.store.listServices(hall.id);
+  const snap = await deps.store.hallSnapshot(hall.id, props.recentCalls ?? RECENT_CALLS_LIMIT);
+  const dir = directoryOf(services, snap.windows);
+  const tickets = new Map(snap.activeTickets.map((t) => [t.id, t]));
+  return {
+    seq: snap.seq,
+    hall: { id: hall.id, name: hall.name },
+    windows: sortWindows(snap.windows).map((w) =>
+      presentWindow(w, w.currentTicketId ? (tickets.get(w.currentTicketId) ?? null) : null, dir),
+    ),
+    recentCalls: snap.recentCalls.flatMap((e) => presentCall(e, dir) ?? []),
+    counts: countWaiting(snap.waiting, services),
+    at: deps.now(),
+  };
+}
