@@ -1,16 +1,69 @@
-// Placeholder entry point; the realtime layer is being written.
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import type { AppDeps } from '../app/index.js';
+import { DISPLAY_NAMESPACE, STAFF_NAMESPACE } from '../protocol/index.js';
+import { startBroadcaster } from './broadcaster.js';
+import { DirectoryCache } from './directory-cache.js';
+import { setupDisplayNamespace } from './display-namespace.js';
+import type { ErrorReporter } from './replies.js';
+import { deviceRoom, userRoom } from './rooms.js';
+import { setupStaffNamespace } from './staff-namespace.js';
 
 export interface RealtimeHub {
   io: Server;
   /** Connected clients, for /metrics. */
   connectedClients(): number;
+  /** Cuts off every socket of a device at once (call it when the device is revoked). */
+  disconnectDevice(deviceId: string): void;
+  /** Cuts off every socket of a user (logout everywhere, account disabled). */
+  disconnectUser(userId: string): void;
   close(): Promise<void>;
 }
 
-export function attachRealtime(httpServer: HttpServer, _deps: AppDeps): RealtimeHub {
-  const io = new Server(httpServer);
-  return { io, connectedClients: () => io.engine.clientsCount, close: async () => void (await io.close()) };
+export interface RealtimeOptions {
+  /** How long a dropped client may come back and be sent what it missed. */
+  recoveryMs?: number;
+  report?: ErrorReporter;
+}
+
+const defaultReport: ErrorReporter = (err, context) => console.error(`realtime: ${context}:`, err);
+
+/**
+ * Socket.IO on the hub's HTTP server (docs/realtime.md): the public
+ * `/display` namespace and the authenticated `/staff` namespace, both fed
+ * from the committed events on the bus.
+ */
+export function attachRealtime(
+  httpServer: HttpServer,
+  deps: AppDeps,
+  options: RealtimeOptions = {},
+): RealtimeHub {
+  const io = new Server(httpServer, {
+    serveClient: false,
+    // Requests are a hall id at most; a large frame is abuse.
+    maxHttpBufferSize: 16 * 1024,
+    connectionStateRecovery: {
+      maxDisconnectionDuration: options.recoveryMs ?? 2 * 60_000,
+      // Check the token again on recovery: a device may have been revoked meanwhile.
+      skipMiddlewares: false,
+    },
+  });
+  const report = options.report ?? defaultReport;
+  const cache = new DirectoryCache(deps);
+  const display = io.of(DISPLAY_NAMESPACE);
+  const staff = io.of(STAFF_NAMESPACE);
+  setupDisplayNamespace(display, { deps, cache, report });
+  setupStaffNamespace(staff, { deps, cache, report });
+  const broadcaster = startBroadcaster(deps, cache, { display, staff }, report);
+
+  return {
+    io,
+    connectedClients: () => io.engine.clientsCount,
+    disconnectDevice: (deviceId) => staff.in(deviceRoom(deviceId)).disconnectSockets(true),
+    disconnectUser: (userId) => staff.in(userRoom(userId)).disconnectSockets(true),
+    async close() {
+      await broadcaster.stop();
+      await io.close();
+    },
+  };
 }

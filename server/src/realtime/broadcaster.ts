@@ -1,0 +1,78 @@
+import type { Namespace } from 'socket.io';
+import type { AppDeps } from '../app/index.js';
+import type { HallEvent } from '../domain/index.js';
+import { SERVER_EVENTS } from '../protocol/index.js';
+import type { DirectoryCache } from './directory-cache.js';
+import { buildMessages, type Outgoing } from './messages.js';
+import type { ErrorReporter } from './replies.js';
+import { hallRoom, ticketsRoom, windowRoom } from './rooms.js';
+
+export interface BroadcastTargets {
+  display: Namespace;
+  staff: Namespace;
+}
+
+export interface Broadcaster {
+  /** Stops listening and waits for the messages already being prepared. */
+  stop(): Promise<void>;
+}
+
+/** Events after which the cached names (windows, matters) may be stale. */
+function touchesConfig(e: HallEvent): boolean {
+  return e.type === 'config.changed' || e.type.startsWith('window.');
+}
+
+function send(targets: BroadcastTargets, hallId: string, o: Outgoing): void {
+  const { event, payload } = o.message;
+  targets.display.to(hallRoom(hallId)).emit(event, payload);
+  targets.staff.to(hallRoom(hallId)).emit(event, payload);
+  if (o.ticket) {
+    const rooms = [ticketsRoom(hallId), ...o.windowIds.map(windowRoom)];
+    targets.staff.to(rooms).emit(SERVER_EVENTS.ticketChanged, o.ticket);
+  }
+}
+
+/**
+ * Turns committed events into messages. Preparing a message reads the store,
+ * so each hall has a promise chain: a batch is sent only after the previous
+ * batch of the same hall, and clients see seqs in order.
+ */
+export function startBroadcaster(
+  deps: AppDeps,
+  cache: DirectoryCache,
+  targets: BroadcastTargets,
+  report: ErrorReporter,
+): Broadcaster {
+  const chains = new Map<string, Promise<void>>();
+  const lastSeen = new Map<string, number>();
+
+  async function publish(hallId: string, events: HallEvent[]): Promise<void> {
+    const sorted = [...events].sort((a, b) => a.seq - b.seq);
+    const first = sorted[0];
+    if (!first) return;
+    // An event we did not see (another process, a configuration write that was not published) may have changed names.
+    if (lastSeen.get(hallId) !== first.seq - 1 || sorted.some(touchesConfig)) cache.invalidate(hallId);
+    lastSeen.set(hallId, (sorted[sorted.length - 1] as HallEvent).seq);
+    const out = await buildMessages(deps, cache, hallId, sorted, (err, e) =>
+      report(err, `presenting ${e.type} #${e.seq}`),
+    );
+    for (const o of out) send(targets, hallId, o);
+  }
+
+  const unsubscribe = deps.bus.subscribe(({ hallId, events }) => {
+    const next = (chains.get(hallId) ?? Promise.resolve())
+      .then(() => publish(hallId, events))
+      .catch((err: unknown) => report(err, `broadcasting hall ${hallId}`));
+    chains.set(hallId, next);
+    void next.then(() => {
+      if (chains.get(hallId) === next) chains.delete(hallId);
+    });
+  });
+
+  return {
+    async stop() {
+      unsubscribe();
+      await Promise.all([...chains.values()]);
+    },
+  };
+}
