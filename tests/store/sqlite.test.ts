@@ -1,8 +1,25 @@
+import Database from 'better-sqlite3';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openSqliteStore } from '../../server/src/store/sqlite/index.js';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { isDomainError } from '../../server/src/domain/index.js';
+import {
+  openSqliteStore,
+  SCHEMA_VERSION,
+  WAITING_OF_DAY_SQL,
+  type SqliteStore,
+} from '../../server/src/store/sqlite/index.js';
+import {
+  buildEvent,
+  buildHall,
+  buildIssueInput,
+  buildService,
+  buildWindow,
+  DAY,
+} from '../helpers/factories.js';
 import { runStoreContract } from './contract.js';
+import { claimRequest, issue } from './contract/setup.js';
 
 runStoreContract('sqlite', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'hall-store-'));
@@ -14,4 +31,154 @@ runStoreContract('sqlite', async () => {
       await rm(dir, { recursive: true, force: true });
     },
   };
+});
+
+describe('sqlite store file', () => {
+  let dir: string;
+  let file: string;
+  const opened: SqliteStore[] = [];
+  const open = (options: { synchronous?: 'FULL' | 'NORMAL'; busyTimeoutMs?: number } = {}) => {
+    const store = openSqliteStore({ file, ...options });
+    opened.push(store);
+    return store;
+  };
+  /** A second, independent connection, as another program would open the file. */
+  const raw = () => new Database(file);
+
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'hall-sqlite-'));
+    file = join(dir, 'hall.db');
+  });
+  afterEach(async () => {
+    for (const s of opened.splice(0)) await s.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('opens in WAL mode with full sync, foreign keys and a busy timeout of seconds', () => {
+    const store = open();
+    expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(store.db.pragma('synchronous', { simple: true })).toBe(2);
+    expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(store.db.pragma('busy_timeout', { simple: true })).toBeGreaterThanOrEqual(2000);
+    expect(open({ synchronous: 'NORMAL' }).db.pragma('synchronous', { simple: true })).toBe(1);
+  });
+
+  it('creates the schema at the latest version, and reopening keeps the data', async () => {
+    const store = open();
+    expect(store.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    const hall = await store.saveHall(buildHall());
+    const service = await store.saveService(buildService(hall));
+    await issue(store, service, { prefix: 'A' });
+    await issue(store, service, { prefix: 'A' });
+    await store.close();
+    const again = open();
+    expect(await again.getHall(hall.id)).toEqual(hall);
+    expect((await issue(again, service, { prefix: 'A' })).number).toBe('A003');
+    expect(await again.lastSeq(hall.id)).toBe(3);
+  });
+
+  it('refuses a file written by a newer version of the program', async () => {
+    open();
+    await opened[0]?.close();
+    const db = raw();
+    db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    db.close();
+    expect(() => openSqliteStore({ file })).toThrow(/newer than this program/);
+  });
+
+  it('refuses to change or delete an event, even with raw SQL', async () => {
+    const store = open();
+    const hall = buildHall();
+    await store.saveHall(hall, buildEvent(hall.id, { data: { n: 1 } }));
+    const before = await store.listEvents(hall.id, 0, 10);
+    const db = raw();
+    try {
+      expect(() => db.prepare("UPDATE events SET type = 'ticket.called'").run()).toThrow(/append-only/);
+      expect(() => db.prepare('DELETE FROM events').run()).toThrow(/append-only/);
+      expect(() => store.db.prepare('UPDATE events SET data = ?').run('{}')).toThrow(/append-only/);
+    } finally {
+      db.close();
+    }
+    expect(await store.listEvents(hall.id, 0, 10)).toEqual(before);
+  });
+
+  it('stores booleans as 0/1 and nested fields as JSON text', async () => {
+    const store = open();
+    const hall = await store.saveHall(buildHall());
+    const service = await store.saveService(
+      buildService(hall, { crossRegion: true, dedicated: true, enabled: false }),
+    );
+    await store.saveWindow(buildWindow(hall, { domains: ['社保'], overflow: true }));
+    await issue(store, service, { categories: ['elderly'], assistance: true });
+    expect(store.db.prepare('SELECT cross_region, dedicated, enabled FROM services').get()).toEqual({
+      cross_region: 1,
+      dedicated: 1,
+      enabled: 0,
+    });
+    expect(store.db.prepare('SELECT domains, overflow FROM windows').get()).toEqual({
+      domains: '["社保"]',
+      overflow: 1,
+    });
+    expect(store.db.prepare('SELECT categories, assistance, window_id FROM tickets').get()).toEqual({
+      categories: '["elderly"]',
+      assistance: 1,
+      window_id: null,
+    });
+  });
+
+  it('walks the queue index in order for call-next, without sorting', () => {
+    const plan = open().db.prepare(`EXPLAIN QUERY PLAN ${WAITING_OF_DAY_SQL}`).all('hall', DAY) as {
+      detail: string;
+    }[];
+    const text = plan.map((p) => p.detail).join('\n');
+    expect(text).toContain('USING INDEX tickets_queue');
+    expect(text).not.toContain('TEMP B-TREE');
+  });
+
+  it('keeps numbers and seqs unique across two connections to the file', async () => {
+    const a = open();
+    const b = open();
+    const hall = await a.saveHall(buildHall());
+    const service = await a.saveService(buildService(hall));
+    const window = await b.saveWindow(buildWindow(hall));
+    for (let i = 0; i < 20; i++) {
+      await (i % 2 ? a : b).issueTicket(buildIssueInput(service, { prefix: 'A', issuedAt: i }));
+    }
+    await a.claimNext(claimRequest(window));
+    const numbers = (await b.listTickets(hall.id)).map((t) => t.number);
+    expect(new Set(numbers).size).toBe(20);
+    expect((await a.listEvents(hall.id, 0, 100)).map((e) => e.seq)).toEqual(
+      Array.from({ length: 21 }, (_, i) => i + 1),
+    );
+  });
+
+  it('continues the log of a hall that is deleted and created again', async () => {
+    const store = open();
+    const hall = buildHall();
+    await store.saveHall(hall, buildEvent(hall.id));
+    await store.deleteHall(hall.id);
+    await store.saveHall(hall, buildEvent(hall.id));
+    expect((await store.listEvents(hall.id, 0, 10)).map((e) => e.seq)).toEqual([1, 2]);
+  });
+
+  it('fails a write that cannot get the lock, and changes nothing', async () => {
+    const store = open({ busyTimeoutMs: 50 });
+    const hall = await store.saveHall(buildHall());
+    const service = await store.saveService(buildService(hall));
+    const other = raw();
+    other.prepare('BEGIN IMMEDIATE').run();
+    try {
+      const err = await store.issueTicket(buildIssueInput(service)).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(isDomainError(err)).toBe(false);
+      expect((err as { code?: string }).code).toBe('SQLITE_BUSY');
+    } finally {
+      other.prepare('ROLLBACK').run();
+      other.close();
+    }
+    expect(await store.lastSeq(hall.id)).toBe(0);
+    expect((await issue(store, service, { prefix: 'A' })).number).toBe('A001');
+  });
 });
