@@ -12,3 +12,4 @@ export * from './kiosk-menu.js';
 export * from './ticket-status.js';
 export * from './auth/index.js';
 export * from './hall-snapshot.js';
+export * from './admin/index.js';
