@@ -1,16 +1,47 @@
-// Placeholder entry point; the HTTP layer is being written.
 import express, { type Express } from 'express';
-import type { AppDeps, FirstAdminSetup } from '../app/index.js';
-import type { RealtimeHub } from '../realtime/index.js';
+import cookieParser from 'cookie-parser';
+import type { AppDeps } from '../app/index.js';
+import { identify } from './authn.js';
+import { createMetrics } from './metrics.js';
+import { mountRoutes } from './mount.js';
+import { buildOpenApi } from './openapi.js';
+import type { HttpOptions } from './options.js';
+import { errorHandler, routeNotFound } from './problem-response.js';
+import type { HttpRuntime } from './route.js';
+import { ROUTES } from './routes/index.js';
 
-export interface HttpOptions {
-  setup: FirstAdminSetup;
-  realtime: RealtimeHub;
-  rateLimitPerMinute: number;
-  trustProxy: boolean;
-  publicUrl?: string;
-}
+export type { HttpOptions } from './options.js';
+export { ROUTES } from './routes/index.js';
 
-export function createHttpApp(_deps: AppDeps, _options: HttpOptions): Express {
-  return express();
+/** Request bodies are small JSON documents; the largest is a hall configuration file. */
+export const BODY_LIMIT = '64kb';
+
+/**
+ * The HTTP API under /api/v1 plus /healthz, /readyz and /metrics, built from
+ * the route table. Every error leaves as application/problem+json.
+ */
+export function createHttpApp(deps: AppDeps, options: HttpOptions): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', options.trustProxy);
+  let openapi: unknown;
+  const runtime: HttpRuntime = {
+    metrics: createMetrics(deps, options),
+    openapi: () => (openapi ??= buildOpenApi(ROUTES)),
+  };
+
+  app.use('/api', (_req, res, next) => {
+    // Answers carry tokens and live queue data: never cache them.
+    res.set('Cache-Control', 'no-store');
+    next();
+  });
+  app.use(express.json({ limit: BODY_LIMIT }));
+  app.use(cookieParser());
+  app.use('/api', identify(deps));
+  const router = express.Router();
+  mountRoutes(router, ROUTES, deps, options, runtime);
+  app.use(router);
+  app.use('/api', routeNotFound);
+  app.use(errorHandler(options.log ?? ((msg, err) => console.error(msg, err))));
+  return app;
 }

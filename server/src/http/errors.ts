@@ -1,0 +1,95 @@
+import type { DomainErrorCode } from '../domain/index.js';
+
+/**
+ * Every error the API can answer with, each with its HTTP status and a stable
+ * `code`. Clients branch on the code; the detail is for people and may change.
+ * `reportable` errors are logged: they mean the hub, not the caller, is wrong.
+ */
+interface ErrorType {
+  status: number;
+  title: string;
+  reportable?: boolean;
+}
+
+/** A domain code added without a status here fails the typecheck. */
+const DOMAIN_ERRORS = {
+  not_found: { status: 404, title: 'Not found' },
+  invalid_state: { status: 409, title: 'Not allowed in the current state' },
+  recall_limit_reached: { status: 409, title: 'Recall limit reached' },
+  window_not_open: { status: 409, title: 'Window is not open' },
+  window_busy: { status: 409, title: 'Window still has a citizen' },
+  window_has_no_ticket: { status: 409, title: 'Window has no ticket' },
+  not_eligible: { status: 409, title: 'Ticket not eligible at this window' },
+  reactivation_expired: { status: 409, title: 'Too late to re-activate' },
+  service_disabled: { status: 409, title: 'Matter not being issued' },
+  invalid_transfer: { status: 409, title: 'Invalid transfer' },
+  conflict: { status: 409, title: 'Conflict' },
+  invalid_config: { status: 422, title: 'Invalid configuration' },
+} as const satisfies Record<DomainErrorCode, ErrorType>;
+
+export const ERROR_TYPES = {
+  ...DOMAIN_ERRORS,
+  validation_failed: { status: 400, title: 'Invalid request' },
+  malformed_json: { status: 400, title: 'Malformed JSON body' },
+  unauthenticated: { status: 401, title: 'Authentication required' },
+  invalid_credentials: { status: 401, title: 'Wrong username or password' },
+  forbidden: { status: 403, title: 'Not allowed' },
+  csrf_failed: { status: 403, title: 'CSRF token missing or wrong' },
+  setup_code_invalid: { status: 403, title: 'Setup code wrong or used' },
+  route_not_found: { status: 404, title: 'No such route' },
+  payload_too_large: { status: 413, title: 'Body too large' },
+  unsupported_media_type: { status: 415, title: 'Body must be application/json' },
+  rate_limited: { status: 429, title: 'Too many requests' },
+  internal: { status: 500, title: 'Internal error', reportable: true },
+  not_ready: { status: 503, title: 'Not ready' },
+} as const satisfies Record<string, ErrorType>;
+
+export type ErrorCode = keyof typeof ERROR_TYPES;
+
+export function isErrorCode(code: string): code is ErrorCode {
+  return code in ERROR_TYPES;
+}
+
+/** One field problem of a validation error or a configuration import. */
+export interface FieldIssue {
+  /** Where: `body`, `query`, `params` or a row of an imported file. */
+  in: string;
+  /** Dotted path inside it, e.g. `services.3.prefix`. */
+  path: string;
+  message: string;
+}
+
+/** An error raised by the HTTP layer itself with a catalogue code. */
+export class HttpError extends Error {
+  readonly code: ErrorCode;
+  readonly issues: FieldIssue[] | undefined;
+
+  constructor(code: ErrorCode, detail?: string, issues?: FieldIssue[]) {
+    super(detail ?? ERROR_TYPES[code].title);
+    this.name = 'HttpError';
+    this.code = code;
+    this.issues = issues;
+  }
+}
+
+/** application/problem+json (RFC 9457) with our stable `code`. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  code: ErrorCode;
+  detail: string;
+  errors?: FieldIssue[];
+}
+
+export function problem(code: ErrorCode, detail?: string, issues?: FieldIssue[]): Problem {
+  const t = ERROR_TYPES[code];
+  return {
+    type: `urn:hall-queue:problem:${code}`,
+    title: t.title,
+    status: t.status,
+    code,
+    detail: detail ?? t.title,
+    ...(issues && issues.length > 0 ? { errors: issues } : {}),
+  };
+}

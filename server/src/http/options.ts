@@ -1,0 +1,21 @@
+import type { FirstAdminSetup } from '../app/index.js';
+import type { RealtimeHub } from '../realtime/index.js';
+
+export interface HttpOptions {
+  setup: FirstAdminSetup;
+  realtime: RealtimeHub;
+  /** Per IP and route, for the public routes (issue, status, reactivate, login, setup). */
+  rateLimitPerMinute: number;
+  trustProxy: boolean;
+  publicUrl?: string;
+  /**
+   * Called after a device's token is revoked or the device deleted, after
+   * `realtime.disconnectDevice` has dropped its sockets: for anything else
+   * that holds device connections (print agents). The change is also on the
+   * bus as a `config.changed` event with
+   * `data: { entity: 'device', action: 'revoked' | 'deleted', deviceId }`.
+   */
+  onDeviceRevoked?: (deviceId: string) => void;
+  /** Where unexpected errors are written; defaults to console.error. */
+  log?: (msg: string, err: unknown) => void;
+}

@@ -1,0 +1,64 @@
+import type { Principal } from '../../app/index.js';
+import type { Device, User } from '../../store/port.js';
+
+/** People and devices as they leave the hub: never a password hash, token hash or session secret. */
+
+export interface UserView {
+  id: string;
+  username: string;
+  displayName: string;
+  staffNo: string;
+  role: User['role'];
+  hallIds: string[];
+  disabled: boolean;
+  createdAt: number;
+}
+
+export function presentUser(u: User): UserView {
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    staffNo: u.staffNo,
+    role: u.role,
+    hallIds: [...u.hallIds],
+    disabled: u.disabled,
+    createdAt: u.createdAt,
+  };
+}
+
+export interface DeviceView {
+  id: string;
+  hallId: string;
+  kind: Device['kind'];
+  name: string;
+  windowId: string | null;
+  config: Record<string, unknown>;
+  revoked: boolean;
+  revokedAt: number | null;
+  lastSeenAt: number | null;
+  createdAt: number;
+}
+
+export function presentDevice(d: Device): DeviceView {
+  return {
+    id: d.id,
+    hallId: d.hallId,
+    kind: d.kind,
+    name: d.name,
+    windowId: d.windowId,
+    config: d.config,
+    revoked: d.revokedAt !== null,
+    revokedAt: d.revokedAt,
+    lastSeenAt: d.lastSeenAt,
+    createdAt: d.createdAt,
+  };
+}
+
+export function presentPrincipal(
+  p: Principal,
+): { kind: 'user'; user: UserView } | { kind: 'device'; device: DeviceView } {
+  return p.kind === 'user'
+    ? { kind: 'user', user: presentUser(p.user) }
+    : { kind: 'device', device: presentDevice(p.device) };
+}

@@ -1,0 +1,25 @@
+import type { AnyRoute } from '../route.js';
+import { authRoutes } from './auth.js';
+import { deviceRoutes } from './devices.js';
+import { hallRoutes } from './halls.js';
+import { opsRoutes } from './ops.js';
+import { publicRoutes } from './public.js';
+import { serviceRoutes } from './services.js';
+import { ticketRoutes } from './tickets.js';
+import { userRoutes } from './users.js';
+import { windowActionRoutes } from './window-actions.js';
+import { windowRoutes } from './windows.js';
+
+/** The route table: the router, the OpenAPI document, docs/api.md and the bad-input tests all read it. */
+export const ROUTES: readonly AnyRoute[] = [
+  ...opsRoutes,
+  ...authRoutes,
+  ...publicRoutes,
+  ...ticketRoutes,
+  ...windowActionRoutes,
+  ...hallRoutes,
+  ...serviceRoutes,
+  ...windowRoutes,
+  ...userRoutes,
+  ...deviceRoutes,
+];

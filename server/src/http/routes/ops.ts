@@ -1,0 +1,59 @@
+import { HttpError } from '../errors.js';
+import { SENT, route } from '../route.js';
+
+/** Liveness, readiness, metrics and the API description. */
+export const opsRoutes = [
+  route({
+    method: 'get',
+    path: '/healthz',
+    tag: 'Operations',
+    summary: 'Liveness: the process is up',
+    auth: 'public',
+    response: '`{ "status": "ok" }`',
+    errors: [],
+    handler: async () => ({ status: 'ok' }),
+  }),
+  route({
+    method: 'get',
+    path: '/readyz',
+    tag: 'Operations',
+    summary: 'Readiness: the store answers',
+    auth: 'public',
+    response: '`{ "status": "ready" }`; 503 `not_ready` when the store does not answer',
+    errors: ['not_ready'],
+    handler: async ({ deps }) => {
+      try {
+        await deps.store.ping();
+      } catch {
+        throw new HttpError('not_ready', 'The store does not answer.');
+      }
+      return { status: 'ready' };
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/metrics',
+    tag: 'Operations',
+    summary: 'Prometheus metrics (text exposition format)',
+    description:
+      'Process metrics, `hall_events_total{type}`, `hall_waiting_tickets{hall}`, `realtime_connected_clients`, `http_requests_total{method,route,status}`.',
+    auth: 'public',
+    response: 'Prometheus text',
+    errors: [],
+    handler: async ({ runtime, res }) => {
+      const { contentType, body } = await runtime.metrics.render();
+      res.type(contentType).send(body);
+      return SENT;
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/api/v1/openapi.json',
+    tag: 'Operations',
+    summary: 'OpenAPI 3.1 description of every route, generated from the route table',
+    auth: 'public',
+    response: 'OpenAPI document',
+    errors: [],
+    handler: async ({ runtime }) => runtime.openapi(),
+  }),
+];

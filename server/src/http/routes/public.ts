@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import {
+  canAccessHall,
+  issueTicket,
+  kioskMenu,
+  reactivateTicket,
+  ticketStatus,
+  type Principal,
+} from '../../app/index.js';
+import { CITIZEN } from '../../domain/index.js';
+import { actor } from '../access.js';
+import { HttpError } from '../errors.js';
+import { presentIssued } from '../presenters/tickets.js';
+import { route } from '../route.js';
+import { channel, hallParams, priorityCategory, statusToken, ticketNumber } from '../schemas/common.js';
+
+/**
+ * What citizens and ticket machines use, without an account: the menu, taking
+ * a ticket, following it, coming back after missing the call. Rate-limited per
+ * IP; a kiosk's device token lifts the limit for that machine.
+ */
+
+/** Anyone may take a ticket; a device may only if it is a kiosk of this hall. */
+function issuer(p: Principal | null, hallId: string): void {
+  if (p?.kind === 'device' && !(p.device.kind === 'kiosk' && canAccessHall(p, hallId))) {
+    throw new HttpError('forbidden', 'Only a kiosk of this hall issues tickets with a device token.');
+  }
+}
+
+export const publicRoutes = [
+  route({
+    method: 'get',
+    path: '/api/v1/halls/:hallId/kiosk-menu',
+    tag: 'Citizens and kiosks',
+    summary: 'The ticket machine menu: enabled matters by domain, with waiting counts and estimated wait',
+    auth: 'public',
+    rateLimited: true,
+    params: hallParams,
+    response:
+      '`{ hall: { id, name }, domains: [{ domain, waiting, services: [{ id, code, name, domain, prefix, pinyin, crossRegion, cannotHandle, waiting, estimate: { ahead, minutes } }] }] }`; `minutes` is null while no open window serves the matter',
+    errors: ['not_found'],
+    handler: async ({ deps, params }) => kioskMenu(deps, { hallId: params.hallId }),
+  }),
+  route({
+    method: 'post',
+    path: '/api/v1/halls/:hallId/tickets',
+    tag: 'Citizens and kiosks',
+    summary: 'Take a ticket',
+    description:
+      'No account, phone or ID number is asked for. `categories` are the priority categories the citizen declares (老幼病残孕军, urgent, key project); `assistance` asks for the help desk (帮办代办). The answer carries the `statusToken` once: it is the key of the public status page (QR code).',
+    auth: 'public',
+    rateLimited: true,
+    params: hallParams,
+    body: z.strictObject({
+      serviceId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'an id'),
+      categories: z.array(priorityCategory).max(8).optional(),
+      assistance: z.boolean().optional(),
+      channel: channel.exclude(['appointment']).optional().describe('default kiosk'),
+    }),
+    example: { serviceId: 'svc-id', categories: ['elderly'], assistance: false, channel: 'kiosk' },
+    status: 201,
+    response:
+      '`{ number, status, hallId, service: { id, name, domain }, issuedAt, priority, assistance, channel, ahead, estimatedMinutes, statusToken }`',
+    errors: ['not_found', 'service_disabled', 'forbidden'],
+    handler: async (ctx) => {
+      const { deps, params, body, principal } = ctx;
+      issuer(principal, params.hallId);
+      const issued = await issueTicket(deps, {
+        hallId: params.hallId,
+        serviceId: body.serviceId,
+        categories: body.categories ?? [],
+        assistance: body.assistance ?? false,
+        channel: body.channel ?? 'kiosk',
+        actor: principal ? actor(ctx) : CITIZEN,
+      });
+      return presentIssued(issued);
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/api/v1/tickets/status/:token',
+    tag: 'Citizens and kiosks',
+    summary: "A ticket's public status, by the token of its QR code",
+    auth: 'public',
+    rateLimited: true,
+    params: z.strictObject({ token: statusToken }),
+    response:
+      '`{ number, status, hall: { id, name }, service: { id, name, domain }, issuedAt, ahead, estimatedMinutes, window: { number, name } | null, calledAt }`; no personal data',
+    errors: ['not_found'],
+    handler: async ({ deps, params }) => ticketStatus(deps, { statusToken: params.token }),
+  }),
+  route({
+    method: 'post',
+    path: '/api/v1/halls/:hallId/tickets/reactivate',
+    tag: 'Citizens and kiosks',
+    summary: 'Come back after a missed call (过号重排): the ticket re-enters behind a few waiting tickets',
+    description: "Give the ticket's `number` (today's) or its `statusToken`, not both.",
+    auth: 'public',
+    rateLimited: true,
+    params: hallParams,
+    body: z
+      .strictObject({ number: ticketNumber.optional(), statusToken: statusToken.optional() })
+      .refine((b) => (b.number === undefined) !== (b.statusToken === undefined), {
+        message: 'give either number or statusToken',
+      }),
+    example: { number: 'A023' },
+    response: 'the public status, as `GET /api/v1/tickets/status/{token}`',
+    errors: ['not_found', 'invalid_state', 'reactivation_expired'],
+    handler: async (ctx) => {
+      const { deps, params, body, principal } = ctx;
+      const ticket = await reactivateTicket(deps, {
+        hallId: params.hallId,
+        ...(body.number !== undefined ? { number: body.number } : {}),
+        ...(body.statusToken !== undefined ? { statusToken: body.statusToken } : {}),
+        actor: principal ? actor(ctx) : CITIZEN,
+      });
+      return ticketStatus(deps, { statusToken: ticket.statusToken });
+    },
+  }),
+];

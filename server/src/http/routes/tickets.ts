@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import { cancelTicket, loadQueueView, requireTicket, today, requireHall } from '../../app/index.js';
+import { compareQueue, matchesFilter, windowFilters, type QueuedTicket } from '../../domain/index.js';
+import { actor, requireHallAccess, windowToRead } from '../access.js';
+import { presentTicket } from '../presenters/tickets.js';
+import { route } from '../route.js';
+import {
+  csv,
+  day,
+  hallParams,
+  limitQuery,
+  reason,
+  ticketParams,
+  ticketStatus,
+  windowParams,
+} from '../schemas/common.js';
+
+/** Staff views of the queue, and cancelling a ticket. */
+
+const STAFF = { roles: ['admin', 'supervisor', 'clerk'] } as const;
+const NEXT_SHOWN = 5;
+
+export const ticketRoutes = [
+  route({
+    method: 'get',
+    path: '/api/v1/halls/:hallId/tickets',
+    tag: 'Queue (staff)',
+    summary: "The hall's tickets of a day, by status",
+    auth: STAFF,
+    params: hallParams,
+    query: z.strictObject({
+      status: csv(ticketStatus).optional().describe('comma-separated statuses, e.g. waiting,called'),
+      day: day.optional().describe('business day YYYY-MM-DD, default today in the hall'),
+      limit: limitQuery.optional().describe('at most this many (1–1000), default 500'),
+    }),
+    response: '`{ day, tickets: [ticket] }`',
+    errors: ['not_found'],
+    handler: async (ctx) => {
+      requireHallAccess(ctx, ctx.params.hallId);
+      const hall = await requireHall(ctx.deps, ctx.params.hallId);
+      const businessDay = ctx.query.day ?? today(ctx.deps, hall);
+      const tickets = await ctx.deps.store.listTickets(hall.id, {
+        businessDay,
+        limit: ctx.query.limit ?? 500,
+        ...(ctx.query.status ? { statuses: ctx.query.status } : {}),
+      });
+      return { day: businessDay, tickets: tickets.map(presentTicket) };
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/api/v1/windows/:windowId',
+    tag: 'Queue (staff)',
+    summary: 'A window with its current ticket, its held tickets and the next few it would call',
+    auth: { roles: ['admin', 'supervisor', 'clerk'], devices: ['keypad', 'display', 'evaluator'] },
+    params: windowParams,
+    response:
+      '`{ window, current: ticket | null, held: [ticket], next: [{ id, number, serviceId, priority, assistance, issuedAt }] }`',
+    errors: ['not_found'],
+    handler: async (ctx) => {
+      const window = await windowToRead(ctx, ctx.params.windowId);
+      const [view, held, current] = await Promise.all([
+        loadQueueView(ctx.deps, window.hallId),
+        ctx.deps.store.listTickets(window.hallId, { statuses: ['held'], windowId: window.id }),
+        window.currentTicketId ? ctx.deps.store.getTicket(window.currentTicketId) : Promise.resolve(null),
+      ]);
+      // The order the claim uses: the window's speciality first, then overflow.
+      const next: QueuedTicket[] = [];
+      for (const f of windowFilters(window, view.ctx)) {
+        const batch = view.waiting.filter((t) => matchesFilter(f, t) && !next.includes(t)).sort(compareQueue);
+        next.push(...batch);
+        if (next.length >= NEXT_SHOWN) break;
+      }
+      return {
+        window,
+        current: current ? presentTicket(current) : null,
+        held: held.map(presentTicket),
+        next: next.slice(0, NEXT_SHOWN).map((t) => ({
+          id: t.id,
+          number: t.number,
+          serviceId: t.serviceId,
+          priority: t.categories.length > 0,
+          assistance: t.assistance,
+          issuedAt: t.issuedAt,
+        })),
+      };
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/api/v1/tickets/:ticketId/cancel',
+    tag: 'Queue (staff)',
+    summary: "Cancel a ticket (the citizen's request or a supervisor's decision)",
+    auth: { roles: ['admin', 'supervisor'] },
+    params: ticketParams,
+    body: z.strictObject({ reason }),
+    example: { reason: '群众主动放弃' },
+    response: '`{ ticket }`',
+    errors: ['not_found', 'invalid_state', 'conflict'],
+    handler: async (ctx) => {
+      const ticket = await requireTicket(ctx.deps, ctx.params.ticketId);
+      requireHallAccess(ctx, ticket.hallId);
+      const t = await cancelTicket(ctx.deps, {
+        ticketId: ticket.id,
+        hallId: ticket.hallId,
+        reason: ctx.body.reason,
+        actor: actor(ctx),
+      });
+      return { ticket: presentTicket(t) };
+    },
+  }),
+];
