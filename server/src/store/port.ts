@@ -70,7 +70,11 @@ export interface ClaimRequest {
 
 export type ClaimResult =
   | { kind: 'claimed'; ticket: Ticket; events: HallEvent[] }
-  /** A repeated press inside the idempotency window: the same ticket, nothing changed. */
+  /**
+   * A repeated press inside the idempotency window: the same ticket, nothing
+   * changed. Only when the window's current ticket is the one its last
+   * call-next claimed and is still `called`.
+   */
   | { kind: 'repeated'; ticket: Ticket; events: [] }
   /** Nothing eligible waits; `events` holds the completion of the previous ticket, if any. */
   | { kind: 'empty'; events: HallEvent[] };
@@ -176,7 +180,10 @@ export interface Store {
 
   listServices(hallId: string): Promise<Service[]>;
   getService(id: string): Promise<Service | null>;
-  /** Code and prefix+hall uniqueness is enforced: a clash throws `conflict`. */
+  /**
+   * A matter's code is unique in its hall (a clash throws `conflict`). Matters
+   * may share a ticket prefix: they then share one number sequence.
+   */
   saveService(service: Service, audit?: NewEvent): Promise<Service>;
   /** Refuses with `conflict` while tickets reference the service. */
   deleteService(id: string, audit?: NewEvent): Promise<void>;
@@ -195,6 +202,7 @@ export interface Store {
   updateTicket(update: TicketUpdate): Promise<{ ticket: Ticket; events: HallEvent[] }>;
   getTicket(id: string): Promise<Ticket | null>;
   getTicketByToken(statusToken: string): Promise<Ticket | null>;
+  /** By prefix and sequence, so `a23`, `A023` and `A0023` find the same ticket; junk finds none. */
   findTicketByNumber(hallId: string, businessDay: string, number: string): Promise<Ticket | null>;
   listTickets(hallId: string, query?: TicketQuery): Promise<Ticket[]>;
   /** Waiting tickets of the hall in queue order (all business days). */

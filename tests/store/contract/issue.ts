@@ -209,6 +209,10 @@ export function issueContract(makeStore: MakeStore): void {
       expect(await store().getTicket('nope')).toBeNull();
       expect(await store().getTicketByToken('nope')).toBeNull();
       expect(await store().findTicketByNumber(hall.id, '2025-01-01', t.number)).toBeNull();
+      // Typed by a clerk: any case, any padding, the same ticket; junk finds nothing.
+      const seqOnly = `${t.prefix.toLowerCase()}${String(t.seq).padStart(6, '0')}`;
+      expect(await store().findTicketByNumber(hall.id, DAY, seqOnly)).toEqual(t);
+      expect(await store().findTicketByNumber(hall.id, DAY, 'not a number')).toBeNull();
     });
   });
 

@@ -96,21 +96,6 @@ function checkServiceClashes(db: Db, s: Service): void {
       },
     );
   }
-  const byPrefix = sql(db, 'SELECT id, name FROM services WHERE hall_id = ? AND prefix = ? AND id <> ?').get(
-    s.hallId,
-    s.prefix,
-    s.id,
-  ) as { id: string; name: string } | undefined;
-  if (byPrefix) {
-    throw new DomainError(
-      'conflict',
-      `Ticket prefix ${s.prefix} is already used by "${byPrefix.name}" in this hall.`,
-      {
-        field: 'prefix',
-        serviceId: byPrefix.id,
-      },
-    );
-  }
 }
 
 export function saveService(db: Db, s: Service, audit?: NewEvent): Service {

@@ -45,7 +45,7 @@ CREATE TABLE services (
   sort_order INTEGER NOT NULL
 );
 CREATE UNIQUE INDEX services_hall_code ON services (hall_id, code);
-CREATE UNIQUE INDEX services_hall_prefix ON services (hall_id, prefix);
+CREATE INDEX services_hall_prefix ON services (hall_id, prefix);
 
 CREATE TABLE windows (
   id TEXT PRIMARY KEY,
@@ -95,7 +95,8 @@ CREATE TABLE tickets (
 );
 -- Call-next walks this index in queue order and stops at the first eligible ticket.
 CREATE INDEX tickets_queue ON tickets (hall_id, status, effective_at, issued_at, number);
-CREATE UNIQUE INDEX tickets_hall_day_number ON tickets (hall_id, business_day, number);
+-- A number is its prefix and sequence: unique per hall and day whatever the padding.
+CREATE UNIQUE INDEX tickets_hall_day_number ON tickets (hall_id, business_day, prefix, seq);
 CREATE UNIQUE INDEX tickets_status_token ON tickets (status_token);
 CREATE INDEX tickets_window ON tickets (window_id, status);
 CREATE INDEX tickets_service ON tickets (service_id);

@@ -1,6 +1,7 @@
 import {
   DomainError,
   formatNumber,
+  parseNumber,
   type HallEvent,
   type Ticket,
   type TicketPatch,
@@ -44,10 +45,13 @@ export function findTicketByNumber(
   businessDay: string,
   number: string,
 ): Ticket | null {
-  const row = sql(db, 'SELECT * FROM tickets WHERE hall_id = ? AND business_day = ? AND number = ?').get(
+  const parsed = parseNumber(number);
+  if (!parsed) return null;
+  const row = sql(db, 'SELECT * FROM tickets WHERE hall_id = ? AND business_day = ? AND prefix = ? AND seq = ?').get(
     hallId,
     businessDay,
-    number,
+    parsed.prefix,
+    parsed.seq,
   ) as TicketRow | undefined;
   return row ? toTicket(row) : null;
 }
