@@ -11,6 +11,8 @@ import type { AppDeps } from '../app/index.js';
 import { DEMO_CATALOGUE } from './catalogue.js';
 
 export const DEMO_HALL_NAME = '银川市民大厅';
+/** A readable id, so screen URLs of the demo can be typed: /display with hallId `yinchuan`. */
+export const DEMO_HALL_ID = 'yinchuan';
 
 interface WindowPlan {
   number: number;
@@ -49,7 +51,7 @@ export async function seedDemoHall(deps: AppDeps): Promise<DemoHall> {
   const now = deps.now();
   const allDay = [{ open: '00:00', close: '24:00' }];
   const hall = await deps.store.saveHall({
-    id: deps.newId(),
+    id: DEMO_HALL_ID,
     name: DEMO_HALL_NAME,
     level: 'city',
     timeZone: 'Asia/Shanghai',
