@@ -11,10 +11,15 @@ import type { Store } from './store/port.js';
 
 function openStore(config: HubConfig): Store {
   if (config.STORE === 'mongodb') {
-    throw new ConfigError('STORE=mongodb: the MongoDB store is not part of this version yet; use STORE=sqlite.');
+    throw new ConfigError(
+      'STORE=mongodb: the MongoDB store is not part of this version yet; use STORE=sqlite.',
+    );
   }
   mkdirSync(config.dataDir, { recursive: true });
-  return openSqliteStore({ file: path.join(config.dataDir, 'hall.db'), synchronous: config.SQLITE_SYNCHRONOUS });
+  return openSqliteStore({
+    file: path.join(config.dataDir, 'hall.db'),
+    synchronous: config.SQLITE_SYNCHRONOUS,
+  });
 }
 
 async function main(): Promise<void> {
@@ -32,7 +37,9 @@ async function main(): Promise<void> {
   });
   if (config.DEMO && (await store.listHalls()).length === 0) {
     const demo = await seedDemoHall(hub.deps);
-    console.log(`Created the demo hall ${DEMO_HALL_NAME} (${demo.services.length} matters, ${demo.windows.length} windows).`);
+    console.log(
+      `Created the demo hall ${DEMO_HALL_NAME} (${demo.services.length} matters, ${demo.windows.length} windows).`,
+    );
   }
   const code = await hub.setup.prepare(hub.deps, {
     username: config.HUB_ADMIN_USERNAME,
@@ -42,7 +49,8 @@ async function main(): Promise<void> {
     server.once('error', reject);
     server.listen(config.PORT, config.HOST, resolve);
   });
-  const base = config.PUBLIC_URL ?? `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${config.PORT}`;
+  const base =
+    config.PUBLIC_URL ?? `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${config.PORT}`;
   console.log(`Hub listening on ${base}  (data: ${config.dataDir})`);
   console.log(`  status page   ${base}/`);
   console.log(`  API           ${base}/api/v1/openapi.json  (docs/api.md)`);

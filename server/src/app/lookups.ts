@@ -1,4 +1,12 @@
-import { DomainError, businessDay, type Hall, type RoutingContext, type Service, type ServiceWindow, type Ticket } from '../domain/index.js';
+import {
+  DomainError,
+  businessDay,
+  type Hall,
+  type RoutingContext,
+  type Service,
+  type ServiceWindow,
+  type Ticket,
+} from '../domain/index.js';
 import type { AppDeps } from './deps.js';
 
 /** Loads that every use case does the same way, each failing with `not_found`. */
@@ -32,7 +40,10 @@ export async function requireTicket(deps: AppDeps, ticketId: string, hallId?: st
 }
 
 export async function routingContext(deps: AppDeps, hallId: string): Promise<RoutingContext> {
-  const [services, windows] = await Promise.all([deps.store.listServices(hallId), deps.store.listWindows(hallId)]);
+  const [services, windows] = await Promise.all([
+    deps.store.listServices(hallId),
+    deps.store.listWindows(hallId),
+  ]);
   return { services, windows };
 }
 

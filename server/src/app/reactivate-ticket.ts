@@ -43,7 +43,9 @@ export async function reactivateTicket(deps: AppDeps, props: ReactivateProps): P
   const calledAt = view.ctx.windows.find((w) => w.id === ticket.windowId);
   const filters = calledAt ? windowFilters(calledAt, view.ctx) : [];
   const queue = view.waiting
-    .filter((t) => (filters.length > 0 ? filters.some((f) => matchesFilter(f, t)) : t.serviceId === ticket.serviceId))
+    .filter((t) =>
+      filters.length > 0 ? filters.some((f) => matchesFilter(f, t)) : t.serviceId === ticket.serviceId,
+    )
     .sort(compareQueue);
   const now = deps.now();
   const effectiveAt = reentryEffectiveTime(queue, hall.rules.reentryBehind, now);

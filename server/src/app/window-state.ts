@@ -1,4 +1,10 @@
-import { DomainError, type Actor, type EventType, type ServiceWindow, type WindowState } from '../domain/index.js';
+import {
+  DomainError,
+  type Actor,
+  type EventType,
+  type ServiceWindow,
+  type WindowState,
+} from '../domain/index.js';
 import type { AppDeps } from './deps.js';
 import { requireWindow } from './lookups.js';
 
@@ -55,7 +61,8 @@ export async function changeWindowState(deps: AppDeps, props: WindowStateProps):
     state: move.to,
     pauseReason: props.move === 'pause' ? reason : null,
   };
-  if (props.move === 'open') patch.currentClerkId = props.clerkId ?? (props.actor.type === 'user' ? props.actor.id : null);
+  if (props.move === 'open')
+    patch.currentClerkId = props.clerkId ?? (props.actor.type === 'user' ? props.actor.id : null);
   if (props.move === 'close') patch.currentClerkId = null;
   const { window: updated, events } = await deps.store.updateWindow({
     windowId: window.id,

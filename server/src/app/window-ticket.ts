@@ -32,10 +32,17 @@ async function currentTicket(deps: AppDeps, window: ServiceWindow): Promise<Tick
   return requireTicket(deps, window.currentTicketId);
 }
 
-async function apply(deps: AppDeps, ticket: Ticket, change: TicketChange, window?: ServiceWindow): Promise<Ticket> {
+async function apply(
+  deps: AppDeps,
+  ticket: Ticket,
+  change: TicketChange,
+  window?: ServiceWindow,
+): Promise<Ticket> {
   const to = change.patch.status;
-  const leaves = to !== undefined && ACTIVE_AT_WINDOW.includes(ticket.status) && !ACTIVE_AT_WINDOW.includes(to);
-  const enters = to !== undefined && !ACTIVE_AT_WINDOW.includes(ticket.status) && ACTIVE_AT_WINDOW.includes(to);
+  const leaves =
+    to !== undefined && ACTIVE_AT_WINDOW.includes(ticket.status) && !ACTIVE_AT_WINDOW.includes(to);
+  const enters =
+    to !== undefined && !ACTIVE_AT_WINDOW.includes(ticket.status) && ACTIVE_AT_WINDOW.includes(to);
   const windowId = window?.id ?? ticket.windowId;
   const { ticket: updated, events } = await deps.store.updateTicket({
     ticketId: ticket.id,
@@ -83,7 +90,10 @@ export async function markNoShow(deps: AppDeps, props: WindowActionProps): Promi
   return onCurrent(deps, props, (t, _w, now) => lifecycle.noShow(t, now, props.actor));
 }
 
-export async function holdTicket(deps: AppDeps, props: WindowActionProps & { reason: string }): Promise<Ticket> {
+export async function holdTicket(
+  deps: AppDeps,
+  props: WindowActionProps & { reason: string },
+): Promise<Ticket> {
   return onCurrent(deps, props, (t, _w, now) => lifecycle.hold(t, props.reason, now, props.actor));
 }
 
@@ -106,7 +116,12 @@ export async function transferTicket(deps: AppDeps, props: TransferProps): Promi
         });
       }
     }
-    return lifecycle.transfer(t, { serviceId, windowId: props.targetWindowId ?? null, reason: props.reason }, now, props.actor);
+    return lifecycle.transfer(
+      t,
+      { serviceId, windowId: props.targetWindowId ?? null, reason: props.reason },
+      now,
+      props.actor,
+    );
   });
 }
 
@@ -120,30 +135,43 @@ async function freeWindow(deps: AppDeps, window: ServiceWindow, actor: Actor): P
       ticketId: current.id,
     });
   }
-  if (current.status === 'called') current = await apply(deps, current, lifecycle.start(current, deps.now(), actor));
+  if (current.status === 'called')
+    current = await apply(deps, current, lifecycle.start(current, deps.now(), actor));
   await apply(deps, current, lifecycle.complete(current, deps.now(), actor));
 }
 
 /** 回呼: a held citizen is back and is called to the window again, ahead of the queue. */
-export async function callBackTicket(deps: AppDeps, props: WindowActionProps & { ticketId: string }): Promise<Ticket> {
+export async function callBackTicket(
+  deps: AppDeps,
+  props: WindowActionProps & { ticketId: string },
+): Promise<Ticket> {
   const window = await requireWindow(deps, props.windowId);
   const ticket = await requireTicket(deps, props.ticketId, window.hallId);
   if (ticket.windowId !== window.id || ticket.status !== 'held') {
-    throw new DomainError('invalid_state', `Ticket ${ticket.number} is not held at window ${window.number}.`, {
-      ticketId: ticket.id,
-      status: ticket.status,
-    });
+    throw new DomainError(
+      'invalid_state',
+      `Ticket ${ticket.number} is not held at window ${window.number}.`,
+      {
+        ticketId: ticket.id,
+        status: ticket.status,
+      },
+    );
   }
-  if (window.state !== 'open') throw new DomainError('window_not_open', `Window ${window.number} is ${window.state}.`);
+  if (window.state !== 'open')
+    throw new DomainError('window_not_open', `Window ${window.number} is ${window.state}.`);
   await freeWindow(deps, window, props.actor);
   return apply(deps, ticket, lifecycle.callBack(ticket, deps.now(), props.actor), window);
 }
 
 /** Calls a waiting ticket by its number, typed by the clerk. */
-export async function callSpecific(deps: AppDeps, props: WindowActionProps & { number: string }): Promise<Ticket> {
+export async function callSpecific(
+  deps: AppDeps,
+  props: WindowActionProps & { number: string },
+): Promise<Ticket> {
   const window = await requireWindow(deps, props.windowId);
   const hall = await requireHall(deps, window.hallId);
-  if (window.state !== 'open') throw new DomainError('window_not_open', `Window ${window.number} is ${window.state}.`);
+  if (window.state !== 'open')
+    throw new DomainError('window_not_open', `Window ${window.number} is ${window.state}.`);
   const parsed = parseNumber(props.number);
   if (!parsed) throw new DomainError('not_found', `${props.number} is not a ticket number.`);
   const number = formatNumber(parsed.prefix, parsed.seq, hall.rules.numberDigits);

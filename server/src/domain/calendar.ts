@@ -47,5 +47,9 @@ export function standardCalendar(): HallCalendar {
     { open: '09:00', close: '12:00' },
     { open: '13:30', close: '17:30' },
   ];
-  return { weekly: [[], weekday(), weekday(), weekday(), weekday(), weekday(), []], holidays: [], special: {} };
+  return {
+    weekly: [[], weekday(), weekday(), weekday(), weekday(), weekday(), []],
+    holidays: [],
+    special: {},
+  };
 }

@@ -75,7 +75,9 @@ function comprehensiveClauses(self: ServiceWindow, ctx: RoutingContext): Eligibi
   const open = ctx.services.filter((s) => !s.dedicated).map((s) => s.id);
   const stranded = ctx.services.filter((s) => s.dedicated && !served.has(s.id)).map((s) => s.id);
   const helpDesk = ctx.windows.some((w) => w.id !== self.id && w.kind === 'assisted' && available(w));
-  const clauses: EligibilityClause[] = [helpDesk ? { serviceIds: open, assistance: false } : { serviceIds: open }];
+  const clauses: EligibilityClause[] = [
+    helpDesk ? { serviceIds: open, assistance: false } : { serviceIds: open },
+  ];
   if (stranded.length > 0) clauses.push({ serviceIds: stranded });
   return clauses;
 }

@@ -22,7 +22,10 @@ const FULL_CONFIDENCE = 5;
  * time is blended in, so one unusually quick or slow case does not swing
  * every estimate in the hall.
  */
-export function serviceTimes(services: readonly Service[], samples: readonly ServiceSample[]): Map<string, number> {
+export function serviceTimes(
+  services: readonly Service[],
+  samples: readonly ServiceSample[],
+): Map<string, number> {
   const sums = new Map<string, { total: number; n: number }>();
   for (const s of samples) {
     if (!(s.serviceMs > 0)) continue;

@@ -59,11 +59,21 @@ function event(
   return { hallId: t.hallId, type, at, actor, ticketId: t.id, windowId, from: t.status, to, data };
 }
 
-export function call(t: Ticket, windowId: string, at: number, actor: Actor, data: Record<string, unknown> = {}): TicketChange {
+export function call(
+  t: Ticket,
+  windowId: string,
+  at: number,
+  actor: Actor,
+  data: Record<string, unknown> = {},
+): TicketChange {
   requireStatus(t, ['waiting'], 'call');
   return {
     patch: { status: 'called', windowId, targetWindowId: null, callCount: 1, calledAt: at },
-    event: event(t, 'ticket.called', 'called', at, actor, windowId, { number: t.number, serviceId: t.serviceId, ...data }),
+    event: event(t, 'ticket.called', 'called', at, actor, windowId, {
+      number: t.number,
+      serviceId: t.serviceId,
+      ...data,
+    }),
   };
 }
 
@@ -88,7 +98,10 @@ export function recall(t: Ticket, rules: QueueRules, at: number, actor: Actor): 
 
 export function start(t: Ticket, at: number, actor: Actor): TicketChange {
   requireStatus(t, ['called'], 'start');
-  return { patch: { status: 'serving', startedAt: at }, event: event(t, 'ticket.started', 'serving', at, actor, t.windowId) };
+  return {
+    patch: { status: 'serving', startedAt: at },
+    event: event(t, 'ticket.started', 'serving', at, actor, t.windowId),
+  };
 }
 
 export function complete(t: Ticket, at: number, actor: Actor): TicketChange {
@@ -104,11 +117,20 @@ export function complete(t: Ticket, at: number, actor: Actor): TicketChange {
 
 export function noShow(t: Ticket, at: number, actor: Actor): TicketChange {
   requireStatus(t, ['called'], 'no-show');
-  return { patch: { status: 'no_show', endedAt: at }, event: event(t, 'ticket.no_show', 'no_show', at, actor, t.windowId) };
+  return {
+    patch: { status: 'no_show', endedAt: at },
+    event: event(t, 'ticket.no_show', 'no_show', at, actor, t.windowId),
+  };
 }
 
 /** 过号重排: a no-show ticket comes back within the allowed time, behind K waiting tickets. */
-export function reactivate(t: Ticket, rules: QueueRules, effectiveAt: number, at: number, actor: Actor): TicketChange {
+export function reactivate(
+  t: Ticket,
+  rules: QueueRules,
+  effectiveAt: number,
+  at: number,
+  actor: Actor,
+): TicketChange {
   requireStatus(t, ['no_show'], 're-activate');
   const since = at - (t.endedAt ?? at);
   if (since > rules.noShowReactivateMinutes * 60_000) {
@@ -134,7 +156,9 @@ export interface TransferTarget {
 export function transfer(t: Ticket, target: TransferTarget, at: number, actor: Actor): TicketChange {
   requireStatus(t, ['waiting', 'called', 'serving'], 'transfer');
   if (target.serviceId === t.serviceId && target.windowId === null) {
-    throw new DomainError('invalid_transfer', 'A transfer must name another matter or a window.', { ticketId: t.id });
+    throw new DomainError('invalid_transfer', 'A transfer must name another matter or a window.', {
+      ticketId: t.id,
+    });
   }
   return {
     patch: {
@@ -159,7 +183,10 @@ export function transfer(t: Ticket, target: TransferTarget, at: number, actor: A
 /** 挂起: the citizen fetches a missing paper; the ticket stays with this window. */
 export function hold(t: Ticket, reason: string, at: number, actor: Actor): TicketChange {
   requireStatus(t, ['serving'], 'hold');
-  return { patch: { status: 'held' }, event: event(t, 'ticket.held', 'held', at, actor, t.windowId, { reason }) };
+  return {
+    patch: { status: 'held' },
+    event: event(t, 'ticket.held', 'held', at, actor, t.windowId, { reason }),
+  };
 }
 
 /** 回呼: the held citizen is back; called again to the same window, ahead of the queue. */
@@ -167,7 +194,10 @@ export function callBack(t: Ticket, at: number, actor: Actor): TicketChange {
   requireStatus(t, ['held'], 'call back');
   return {
     patch: { status: 'called', callCount: 1, calledAt: at },
-    event: event(t, 'ticket.called_back', 'called', at, actor, t.windowId, { number: t.number, serviceId: t.serviceId }),
+    event: event(t, 'ticket.called_back', 'called', at, actor, t.windowId, {
+      number: t.number,
+      serviceId: t.serviceId,
+    }),
   };
 }
 
@@ -182,7 +212,10 @@ export function cancel(t: Ticket, reason: string, at: number, actor: Actor): Tic
 /** End of day: what still waits after closing is closed as expired, never deleted. */
 export function expire(t: Ticket, at: number, actor: Actor): TicketChange {
   requireStatus(t, ['waiting', 'called', 'held'], 'expire');
-  return { patch: { status: 'expired', endedAt: at }, event: event(t, 'ticket.expired', 'expired', at, actor, t.windowId) };
+  return {
+    patch: { status: 'expired', endedAt: at },
+    event: event(t, 'ticket.expired', 'expired', at, actor, t.windowId),
+  };
 }
 
 /** Whether a change takes the ticket off its window's counter. */

@@ -52,7 +52,8 @@ export function reentryEffectiveTime(queue: readonly QueueKey[], behind: number,
     const last = queue[behind - 1] as QueueKey;
     const next = queue[behind] as QueueKey;
     // Between the K-th and the (K+1)-th ticket; the midpoint keeps both orders strict.
-    if (next.effectiveAt - last.effectiveAt >= 2) return Math.floor((last.effectiveAt + next.effectiveAt) / 2);
+    if (next.effectiveAt - last.effectiveAt >= 2)
+      return Math.floor((last.effectiveAt + next.effectiveAt) / 2);
     return last.effectiveAt + 1;
   }
   const tail = queue[queue.length - 1];

@@ -13,7 +13,11 @@ export interface JobRunner {
  * previous run of the same job, and a failing run is logged and retried at
  * the next tick; jobs never sit in the call-out path.
  */
-export function startJobs(deps: AppDeps, jobs: readonly Job[] = JOBS, log: (msg: string) => void = console.error): JobRunner {
+export function startJobs(
+  deps: AppDeps,
+  jobs: readonly Job[] = JOBS,
+  log: (msg: string) => void = console.error,
+): JobRunner {
   const timers: NodeJS.Timeout[] = [];
   for (const job of jobs) {
     let running = false;

@@ -17,7 +17,11 @@ const KIND_LABEL: Record<ServiceWindow['kind'], string> = {
   green_channel: '绿色通道',
 };
 
-const STATE_LABEL: Record<ServiceWindow['state'], string> = { open: '受理中', paused: '暂停', closed: '关闭' };
+const STATE_LABEL: Record<ServiceWindow['state'], string> = {
+  open: '受理中',
+  paused: '暂停',
+  closed: '关闭',
+};
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -47,7 +51,10 @@ function queueRows(services: Service[], waiting: Map<string, number>): string {
 }
 
 async function hallSection(deps: AppDeps, hall: Hall): Promise<string> {
-  const [services, snapshot] = await Promise.all([deps.store.listServices(hall.id), deps.store.hallSnapshot(hall.id, 0)]);
+  const [services, snapshot] = await Promise.all([
+    deps.store.listServices(hall.id),
+    deps.store.hallSnapshot(hall.id, 0),
+  ]);
   const waiting = new Map<string, number>();
   for (const t of snapshot.waiting) waiting.set(t.serviceId, (waiting.get(t.serviceId) ?? 0) + 1);
   const active = new Map(snapshot.activeTickets.map((t) => [t.id, t]));

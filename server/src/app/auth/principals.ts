@@ -4,9 +4,7 @@ import type { AppDeps } from '../deps.js';
 import { hashSecret } from './passwords.js';
 
 /** Who is asking: a logged-in person or a device with its own token. */
-export type Principal =
-  | { kind: 'user'; user: User; session: Session }
-  | { kind: 'device'; device: Device };
+export type Principal = { kind: 'user'; user: User; session: Session } | { kind: 'device'; device: Device };
 
 export const USER_TOKEN_PREFIX = 'usr_';
 export const DEVICE_TOKEN_PREFIX = 'dev_';

@@ -26,11 +26,16 @@ export class FirstAdminSetup {
     return this.code !== null;
   }
 
-  async complete(deps: AppDeps, props: { code: string; username: string; password: string; displayName?: string }): Promise<User> {
+  async complete(
+    deps: AppDeps,
+    props: { code: string; username: string; password: string; displayName?: string },
+  ): Promise<User> {
     const code = this.code;
     const given = Buffer.from(props.code);
     if (code === null || given.length !== code.length || !timingSafeEqual(given, Buffer.from(code))) {
-      throw new DomainError('not_found', 'The setup code is wrong or has been used.', { reason: 'bad_setup_code' });
+      throw new DomainError('not_found', 'The setup code is wrong or has been used.', {
+        reason: 'bad_setup_code',
+      });
     }
     if ((await deps.store.countUsers()) > 0) {
       this.code = null;
@@ -41,7 +46,12 @@ export class FirstAdminSetup {
   }
 }
 
-async function createAdmin(deps: AppDeps, username: string, password: string, displayName?: string): Promise<User> {
+async function createAdmin(
+  deps: AppDeps,
+  username: string,
+  password: string,
+  displayName?: string,
+): Promise<User> {
   return deps.store.saveUser({
     id: deps.newId(),
     username,
