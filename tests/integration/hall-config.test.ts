@@ -1,0 +1,124 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HallConfigFile } from '../../server/src/app/admin/hall-config.js';
+import type { Api } from '../helpers/api-fixtures.js';
+import {
+  createHall,
+  createService,
+  createUser,
+  createWindow,
+  openWindow,
+  setupAdmin,
+  storeFingerprint,
+} from '../helpers/api-fixtures.js';
+import { startTestHub, type TestHub } from '../helpers/hub.js';
+
+/** Hall configuration as a JSON file: export, import elsewhere, and refusing a bad file whole. */
+
+let t: TestHub;
+let admin: Api;
+
+beforeAll(async () => {
+  t = await startTestHub();
+  admin = await setupAdmin(t);
+});
+afterAll(async () => t.close());
+
+async function configuredHall() {
+  const hall = await createHall(admin, { level: 'township', rules: { recallLimit: 3 } });
+  await createService(admin, hall.id, { code: 'SB001', prefix: 'A', domain: '社保' });
+  const cross = await createService(admin, hall.id, {
+    code: 'KS001',
+    prefix: 'K',
+    domain: '跨省',
+    crossRegion: true,
+  });
+  await createWindow(admin, hall.id, { number: 1, kind: 'comprehensive' });
+  await createWindow(admin, hall.id, { number: 2, kind: 'domain', domains: ['社保'], overflow: true });
+  await createWindow(admin, hall.id, { number: 9, kind: 'cross_region', serviceIds: [cross.id] });
+  return hall;
+}
+
+const exportOf = async (hallId: string) =>
+  (await admin.get<HallConfigFile>(`/api/v1/halls/${hallId}/config`)).body;
+
+describe('hall configuration export and import', () => {
+  it('exports a hall and imports it into a new hall, giving the same configuration', async () => {
+    const source = await configuredHall();
+    const file = await exportOf(source.id);
+    expect(file).toMatchObject({ format: 'hall-queue.hall-config', version: 1 });
+    expect(file.windows.find((w) => w.number === 9)?.services).toEqual(['KS001']);
+    expect(JSON.stringify(file)).not.toMatch(/passwordHash|tokenHash|clerkIds|statusToken/);
+
+    const target = await createHall(admin);
+    const imported = await admin.put(`/api/v1/halls/${target.id}/config`, file);
+    expect(imported.status).toBe(200);
+    expect(imported.body).toMatchObject({
+      services: { created: 2, updated: 0, kept: [] },
+      windows: { created: 3, updated: 0, kept: [] },
+    });
+    expect(await exportOf(target.id)).toEqual(file);
+    const targetServices = await t.store.listServices(target.id);
+    const w9 = (await t.store.listWindows(target.id)).find((w) => w.number === 9);
+    expect(w9?.serviceIds).toEqual([targetServices.find((s) => s.code === 'KS001')?.id]);
+  });
+
+  it('updates by code and number, keeping window state and what the file lacks', async () => {
+    const hall = await configuredHall();
+    const clerk = await createUser(t, admin, { hallIds: [hall.id] });
+    const w1 = (await t.store.listWindows(hall.id)).find((w) => w.number === 1);
+    await admin.patch(`/api/v1/halls/${hall.id}/windows/${w1?.id}`, { clerkIds: [clerk.user.id] });
+    await openWindow(clerk.api, w1?.id ?? '');
+    const file = await exportOf(hall.id);
+    const edited = {
+      ...file,
+      services: file.services.filter((s) => s.code === 'SB001').map((s) => ({ ...s, name: '社保卡补换' })),
+      windows: file.windows.filter((w) => w.number === 1).map((w) => ({ ...w, name: '综合窗口甲' })),
+    };
+    const reply = await admin.put(`/api/v1/halls/${hall.id}/config`, edited);
+    expect(reply.body).toMatchObject({
+      services: { created: 0, updated: 1, kept: ['KS001'] },
+      windows: { created: 0, updated: 1, kept: ['2', '9'] },
+    });
+    const after = (await t.store.listWindows(hall.id)).find((w) => w.number === 1);
+    expect(after).toMatchObject({ name: '综合窗口甲', state: 'open', clerkIds: [clerk.user.id] });
+  });
+
+  it('refuses a file with two bad rows, names both, and changes nothing', async () => {
+    const hall = await configuredHall();
+    const file = await exportOf(hall.id);
+    const bad = {
+      ...file,
+      services: [...file.services, { ...file.services[0], name: '重复的事项' }],
+      windows: [...file.windows, { number: 12, name: '新窗口', kind: 'comprehensive', services: ['NOPE'] }],
+    };
+    const before = await storeFingerprint(t);
+    const reply = await admin.put<{ code: string; errors: { path: string }[] }>(
+      `/api/v1/halls/${hall.id}/config`,
+      bad,
+    );
+    expect(reply.status).toBe(422);
+    expect(reply.contentType).toContain('application/problem+json');
+    expect(reply.body.code).toBe('invalid_config');
+    expect(reply.body.errors.map((e) => e.path)).toEqual(['services.2.code', 'windows.3.services.0']);
+    expect(await storeFingerprint(t)).toBe(before);
+  });
+
+  it('refuses a file with two malformed rows, names both, and changes nothing', async () => {
+    const hall = await configuredHall();
+    const file = await exportOf(hall.id);
+    const bad = {
+      ...file,
+      services: file.services.map((s, i) => (i === 1 ? { ...s, prefix: 'k1' } : s)),
+      windows: file.windows.map((w, i) => (i === 0 ? { ...w, kind: 'vip' } : w)),
+    };
+    const before = await storeFingerprint(t);
+    const reply = await admin.put<{ code: string; errors: { path: string }[] }>(
+      `/api/v1/halls/${hall.id}/config`,
+      bad,
+    );
+    expect(reply.status).toBe(400);
+    expect(reply.body.code).toBe('validation_failed');
+    expect(reply.body.errors.map((e) => e.path)).toEqual(['services.1.prefix', 'windows.0.kind']);
+    expect(await storeFingerprint(t)).toBe(before);
+  });
+});
