@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Socket as ServerSocket } from 'socket.io';
+import { buildIssueInput } from '../helpers/factories.js';
 import type { TestHub } from '../helpers/hub.js';
 import { HallDriver, seedHall, startRealtimeHub, type SeededHall } from '../helpers/realtime-fixtures.js';
 import { closeClients, connectDisplay, SyncedDisplay, waitFor } from './support.js';
@@ -79,6 +80,18 @@ describe('display namespace: gaps, reconnects and recovery', () => {
 
     expect(calls).toBeGreaterThan(1);
     expect(flaky.snapshotRequests).toBe(1);
+    await expectSameHall();
+  });
+
+  it('events this hub was not told about are sent from the log, so displays see no gap', async () => {
+    // As if another hub process on the same store had issued a ticket.
+    await hub.store.issueTicket(buildIssueInput(seeded.social, { issuedAt: hub.deps.now() }));
+    await drive.issue(seeded.medical);
+    const last = await lastSeq();
+    await Promise.all([steady.reached(last), flaky.reached(last)]);
+
+    expect(steady.snapshotRequests).toBe(0);
+    expect(steady.state?.counts.byService).toEqual({ [seeded.social.id]: 1, [seeded.medical.id]: 1 });
     await expectSameHall();
   });
 

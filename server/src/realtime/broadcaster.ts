@@ -17,6 +17,9 @@ export interface Broadcaster {
   stop(): Promise<void>;
 }
 
+/** A longer gap is left to the clients, who fetch a snapshot. */
+const MAX_BACKFILL = 500;
+
 /** Events after which the cached names (windows, matters) may be stale. */
 function touchesConfig(e: HallEvent): boolean {
   return e.type === 'config.changed' || e.type.startsWith('window.');
@@ -46,14 +49,30 @@ export function startBroadcaster(
   const chains = new Map<string, Promise<void>>();
   const lastSeen = new Map<string, number>();
 
+  /**
+   * The events to send after what was sent last: the batch without what went
+   * out already, and before it whatever the log holds that this process was
+   * not told about (a batch published late, another hub process, a write
+   * that was not published), so clients see no gap they would have to mend.
+   */
+  async function contiguous(hallId: string, events: readonly HallEvent[]): Promise<HallEvent[]> {
+    const last = lastSeen.get(hallId);
+    const fresh = events.filter((e) => last === undefined || e.seq > last).sort((a, b) => a.seq - b.seq);
+    const first = fresh[0];
+    if (last !== undefined && (!first || first.seq === last + 1)) return fresh;
+    cache.invalidate(hallId);
+    if (last === undefined || !first) return fresh;
+    const missing = await deps.store.listEvents(hallId, last, Math.min(first.seq - last - 1, MAX_BACKFILL));
+    return [...missing.filter((e) => e.seq < first.seq), ...fresh];
+  }
+
   async function publish(hallId: string, events: HallEvent[]): Promise<void> {
-    const sorted = [...events].sort((a, b) => a.seq - b.seq);
-    const first = sorted[0];
-    if (!first) return;
-    // An event we did not see (another process, a configuration write that was not published) may have changed names.
-    if (lastSeen.get(hallId) !== first.seq - 1 || sorted.some(touchesConfig)) cache.invalidate(hallId);
-    lastSeen.set(hallId, (sorted[sorted.length - 1] as HallEvent).seq);
-    const out = await buildMessages(deps, cache, hallId, sorted, (err, e) =>
+    const batch = await contiguous(hallId, events);
+    const last = batch[batch.length - 1];
+    if (!last) return;
+    if (batch.some(touchesConfig)) cache.invalidate(hallId);
+    lastSeen.set(hallId, last.seq);
+    const out = await buildMessages(deps, cache, hallId, batch, (err, e) =>
       report(err, `presenting ${e.type} #${e.seq}`),
     );
     for (const o of out) send(targets, hallId, o);
