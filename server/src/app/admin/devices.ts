@@ -44,8 +44,11 @@ export async function requireOwnDevice(
   deviceId: string,
 ): Promise<Device> {
   const d = await deps.store.getDevice(deviceId);
-  if (!d || (hallId !== null && d.hallId !== hallId))
-    throw new DomainError('not_found', `No device ${deviceId} in this hall.`, { deviceId });
+  if (!d || (hallId !== null && d.hallId !== hallId)) {
+    throw new DomainError('not_found', `No device ${deviceId}${hallId === null ? '' : ' in this hall'}.`, {
+      deviceId,
+    });
+  }
   return d;
 }
 
