@@ -6,6 +6,7 @@ import { attachRealtime, type RealtimeHub } from './realtime/index.js';
 import { startJobs, type JobRunner } from './jobs/index.js';
 import type { Store } from './store/port.js';
 import { statusPage } from './web/status-page.js';
+import { staticApps } from './web/static-apps.js';
 
 export interface HubOptions {
   rateLimitPerMinute: number;
@@ -47,6 +48,7 @@ export function createApplication(httpServer: HttpServer, components: HubCompone
   const app = express();
   app.disable('x-powered-by');
   app.get('/', statusPage(deps));
+  app.use(staticApps());
   app.use(api);
   httpServer.on('request', app);
   const jobs: JobRunner | null = components.options.jobs ? startJobs(deps) : null;
