@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { claimContract } from './contract/claim.js';
 import { configContract } from './contract/config.js';
+import { extrasContract } from './contract/extras.js';
 import { issueContract } from './contract/issue.js';
 import { peopleContract } from './contract/people.js';
 import { useStore, type MakeStore } from './contract/setup.js';
@@ -26,5 +27,6 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
     describe('call-next', () => claimContract(makeStore));
     describe('changes and snapshots', () => updateContract(makeStore));
     describe('people and devices', () => peopleContract(makeStore));
+    describe('settings, printing and ratings', () => extrasContract(makeStore));
   });
 }

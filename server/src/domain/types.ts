@@ -209,6 +209,11 @@ export const EVENT_TYPES = [
   'window.resumed',
   'window.closed',
   'config.changed',
+  'evaluation.submitted',
+  'print.queued',
+  'print.printed',
+  'print.failed',
+  'device.status',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

@@ -166,6 +166,68 @@ export interface Device {
   createdAt: number;
 }
 
+export type PrintJobStatus = 'queued' | 'sent' | 'printed' | 'failed';
+
+/** One printing of one ticket on one printer; a reprint is a new job with the next `copy`. */
+export interface PrintJob {
+  id: string;
+  hallId: string;
+  /** The printer device, or the kiosk whose agent prints locally. */
+  deviceId: string;
+  ticketId: string;
+  /** 1 for the first print, 2 and up for reprints. */
+  copy: number;
+  status: PrintJobStatus;
+  attempts: number;
+  error: string | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface PrintJobQuery {
+  hallId?: string;
+  deviceId?: string;
+  ticketId?: string;
+  statuses?: PrintJobStatus[];
+  limit?: number;
+}
+
+export interface PrintJobUpdate {
+  id: string;
+  /** The change applies only while the job is in one of these statuses; else `conflict`. */
+  expectedStatuses: PrintJobStatus[];
+  patch: Partial<Pick<PrintJob, 'status' | 'attempts' | 'error' | 'deviceId'>> & { updatedAt: number };
+  events?: NewEvent[];
+}
+
+/** 好差评: five levels, 1 非常不满意 … 5 非常满意; 1 and 2 are 差评. */
+export type EvaluationLevel = 1 | 2 | 3 | 4 | 5;
+
+export interface Evaluation {
+  id: string;
+  hallId: string;
+  /** One rating per ticket (一次一评). */
+  ticketId: string;
+  serviceId: string;
+  windowId: string | null;
+  /** The clerk who served the ticket, when known. */
+  clerkId: string | null;
+  level: EvaluationLevel;
+  reasons: string[];
+  comment: string;
+  channel: 'evaluator' | 'qr';
+  deviceId: string | null;
+  at: number;
+}
+
+export interface EvaluationQuery {
+  from?: number;
+  to?: number;
+  windowId?: string;
+  levels?: EvaluationLevel[];
+  limit?: number;
+}
+
 export interface Store {
   /** Readiness: throws when the store cannot serve. */
   ping(): Promise<void>;
@@ -214,6 +276,35 @@ export interface Store {
   // The append-only log.
   listEvents(hallId: string, afterSeq: number, limit: number): Promise<HallEvent[]>;
   lastSeq(hallId: string): Promise<number>;
+
+  // Hall settings: named JSON documents per hall (ticket layout, signage, voice …).
+  getHallSetting(hallId: string, key: string): Promise<unknown>;
+  /** Unknown hall → `not_found`. `audit` is appended in the same atomic step. */
+  saveHallSetting(
+    hallId: string,
+    key: string,
+    value: unknown,
+    at: number,
+    audit?: NewEvent,
+  ): Promise<HallEvent[]>;
+
+  // Printing.
+  /** Unknown hall, device or ticket → `not_found`. */
+  createPrintJob(job: PrintJob, events?: NewEvent[]): Promise<{ job: PrintJob; events: HallEvent[] }>;
+  updatePrintJob(update: PrintJobUpdate): Promise<{ job: PrintJob; events: HallEvent[] }>;
+  getPrintJob(id: string): Promise<PrintJob | null>;
+  /** Oldest first. */
+  listPrintJobs(query: PrintJobQuery): Promise<PrintJob[]>;
+
+  // Ratings.
+  /** A second rating of the same ticket → `conflict`, nothing changed. */
+  saveEvaluation(
+    evaluation: Evaluation,
+    events?: NewEvent[],
+  ): Promise<{ evaluation: Evaluation; events: HallEvent[] }>;
+  getEvaluationByTicket(ticketId: string): Promise<Evaluation | null>;
+  /** Oldest first. */
+  listEvaluations(hallId: string, query?: EvaluationQuery): Promise<Evaluation[]>;
 
   // People and devices.
   countUsers(): Promise<number>;

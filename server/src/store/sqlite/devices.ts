@@ -51,6 +51,15 @@ export function saveDevice(db: Db, d: Device): Device {
 
 export function deleteDevice(db: Db, id: string): void {
   writeTx(db, () => {
+    if (sql(db, 'SELECT 1 FROM print_jobs WHERE device_id = ? LIMIT 1').get(id)) {
+      throw new DomainError(
+        'conflict',
+        'This device has printed tickets; revoke it instead of deleting it.',
+        {
+          deviceId: id,
+        },
+      );
+    }
     if (sql(db, 'DELETE FROM devices WHERE id = ?').run(id).changes === 0) throw notFound('Device', id);
   });
 }

@@ -2,6 +2,11 @@ import type { Hall, NewEvent, Service, ServiceWindow } from '../../domain/index.
 import type {
   ClaimRequest,
   Device,
+  Evaluation,
+  EvaluationQuery,
+  PrintJob,
+  PrintJobQuery,
+  PrintJobUpdate,
   IssueInput,
   Session,
   Store,
@@ -13,6 +18,9 @@ import type {
 import { claimNext } from './claim.js';
 import { openConnection, sql, type ConnectionOptions, type Db } from './connection.js';
 import * as devices from './devices.js';
+import * as evaluations from './evaluations.js';
+import * as printJobs from './print-jobs.js';
+import * as settings from './settings.js';
 import { lastSeq, listEvents } from './events.js';
 import * as halls from './halls.js';
 import { migrate } from './migrations.js';
@@ -182,6 +190,36 @@ export class SqliteStore implements Store {
   }
   async touchDevice(id: string, at: number) {
     devices.touchDevice(this.db, id, at);
+  }
+
+  async getHallSetting(hallId: string, key: string) {
+    return settings.getHallSetting(this.db, hallId, key);
+  }
+  async saveHallSetting(hallId: string, key: string, value: unknown, at: number, audit?: NewEvent) {
+    return settings.saveHallSetting(this.db, hallId, key, value, at, audit);
+  }
+
+  async createPrintJob(job: PrintJob, events?: NewEvent[]) {
+    return printJobs.createPrintJob(this.db, job, events);
+  }
+  async updatePrintJob(update: PrintJobUpdate) {
+    return printJobs.updatePrintJob(this.db, update);
+  }
+  async getPrintJob(id: string) {
+    return printJobs.getPrintJob(this.db, id);
+  }
+  async listPrintJobs(query: PrintJobQuery) {
+    return printJobs.listPrintJobs(this.db, query);
+  }
+
+  async saveEvaluation(evaluation: Evaluation, events?: NewEvent[]) {
+    return evaluations.saveEvaluation(this.db, evaluation, events);
+  }
+  async getEvaluationByTicket(ticketId: string) {
+    return evaluations.getEvaluationByTicket(this.db, ticketId);
+  }
+  async listEvaluations(hallId: string, query?: EvaluationQuery) {
+    return evaluations.listEvaluations(this.db, hallId, query);
   }
 }
 

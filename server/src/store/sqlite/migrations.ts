@@ -170,6 +170,52 @@ CREATE TABLE devices (
 CREATE INDEX devices_hall ON devices (hall_id);
 `,
   },
+  {
+    version: 2,
+    description: 'hall settings, print jobs, ratings',
+    sql: `
+CREATE TABLE hall_settings (
+  hall_id TEXT NOT NULL REFERENCES halls (id) ON DELETE CASCADE,
+  key TEXT NOT NULL,
+  value TEXT NOT NULL,
+  updated_at INTEGER NOT NULL,
+  PRIMARY KEY (hall_id, key)
+);
+
+CREATE TABLE print_jobs (
+  id TEXT PRIMARY KEY,
+  hall_id TEXT NOT NULL REFERENCES halls (id),
+  device_id TEXT NOT NULL REFERENCES devices (id),
+  ticket_id TEXT NOT NULL REFERENCES tickets (id),
+  copy INTEGER NOT NULL,
+  status TEXT NOT NULL,
+  attempts INTEGER NOT NULL,
+  error TEXT,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+CREATE UNIQUE INDEX print_jobs_ticket_copy ON print_jobs (ticket_id, copy);
+CREATE INDEX print_jobs_device_status ON print_jobs (device_id, status, created_at);
+CREATE INDEX print_jobs_hall ON print_jobs (hall_id, created_at);
+
+-- One rating per ticket (一次一评): the unique index is the rule.
+CREATE TABLE evaluations (
+  id TEXT PRIMARY KEY,
+  hall_id TEXT NOT NULL REFERENCES halls (id),
+  ticket_id TEXT NOT NULL UNIQUE REFERENCES tickets (id),
+  service_id TEXT NOT NULL,
+  window_id TEXT,
+  clerk_id TEXT,
+  level INTEGER NOT NULL CHECK (level BETWEEN 1 AND 5),
+  reasons TEXT NOT NULL,
+  comment TEXT NOT NULL,
+  channel TEXT NOT NULL,
+  device_id TEXT,
+  at INTEGER NOT NULL
+);
+CREATE INDEX evaluations_hall_at ON evaluations (hall_id, at);
+`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.reduce((v, m) => Math.max(v, m.version), 0);

@@ -47,12 +47,10 @@ export function findTicketByNumber(
 ): Ticket | null {
   const parsed = parseNumber(number);
   if (!parsed) return null;
-  const row = sql(db, 'SELECT * FROM tickets WHERE hall_id = ? AND business_day = ? AND prefix = ? AND seq = ?').get(
-    hallId,
-    businessDay,
-    parsed.prefix,
-    parsed.seq,
-  ) as TicketRow | undefined;
+  const row = sql(
+    db,
+    'SELECT * FROM tickets WHERE hall_id = ? AND business_day = ? AND prefix = ? AND seq = ?',
+  ).get(hallId, businessDay, parsed.prefix, parsed.seq) as TicketRow | undefined;
   return row ? toTicket(row) : null;
 }
 
