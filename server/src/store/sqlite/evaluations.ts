@@ -76,9 +76,18 @@ export function saveEvaluation(
 export function listEvaluations(db: Db, hallId: string, q: EvaluationQuery = {}): Evaluation[] {
   const where = ['hall_id = ?'];
   const args: unknown[] = [hallId];
-  if (q.from !== undefined) (where.push('at >= ?'), args.push(q.from));
-  if (q.to !== undefined) (where.push('at < ?'), args.push(q.to));
-  if (q.windowId !== undefined) (where.push('window_id = ?'), args.push(q.windowId));
+  if (q.from !== undefined) {
+    where.push('at >= ?');
+    args.push(q.from);
+  }
+  if (q.to !== undefined) {
+    where.push('at < ?');
+    args.push(q.to);
+  }
+  if (q.windowId !== undefined) {
+    where.push('window_id = ?');
+    args.push(q.windowId);
+  }
   if (q.levels !== undefined) {
     if (q.levels.length === 0) return [];
     where.push(`level IN (${q.levels.map(() => '?').join(', ')})`);

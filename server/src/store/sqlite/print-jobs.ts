@@ -86,9 +86,18 @@ export function updatePrintJob(db: Db, u: PrintJobUpdate): { job: PrintJob; even
 export function listPrintJobs(db: Db, q: PrintJobQuery): PrintJob[] {
   const where: string[] = [];
   const args: unknown[] = [];
-  if (q.hallId !== undefined) (where.push('hall_id = ?'), args.push(q.hallId));
-  if (q.deviceId !== undefined) (where.push('device_id = ?'), args.push(q.deviceId));
-  if (q.ticketId !== undefined) (where.push('ticket_id = ?'), args.push(q.ticketId));
+  if (q.hallId !== undefined) {
+    where.push('hall_id = ?');
+    args.push(q.hallId);
+  }
+  if (q.deviceId !== undefined) {
+    where.push('device_id = ?');
+    args.push(q.deviceId);
+  }
+  if (q.ticketId !== undefined) {
+    where.push('ticket_id = ?');
+    args.push(q.ticketId);
+  }
   if (q.statuses !== undefined) {
     if (q.statuses.length === 0) return [];
     where.push(`status IN (${q.statuses.map(() => '?').join(', ')})`);
