@@ -8,6 +8,7 @@ import { serviceRoutes } from './services.js';
 import { ticketRoutes } from './tickets.js';
 import { userRoutes } from './users.js';
 import { windowActionRoutes } from './window-actions.js';
+import { windowStateRoutes } from './window-state.js';
 import { windowRoutes } from './windows.js';
 
 /** The route table: the router, the OpenAPI document, docs/api.md and the bad-input tests all read it. */
@@ -17,6 +18,7 @@ export const ROUTES: readonly AnyRoute[] = [
   ...publicRoutes,
   ...ticketRoutes,
   ...windowActionRoutes,
+  ...windowStateRoutes,
   ...hallRoutes,
   ...serviceRoutes,
   ...windowRoutes,

@@ -3,28 +3,25 @@ import {
   callBackTicket,
   callNext,
   callSpecific,
-  changeWindowState,
   completeTicket,
   holdTicket,
   markNoShow,
   recallTicket,
   startService,
   transferTicket,
-  type WindowMove,
 } from '../../app/index.js';
 import type { ErrorCode } from '../errors.js';
-import { actor, principalOf, windowToActOn } from '../access.js';
-import { HttpError } from '../errors.js';
+import { actor, windowToActOn } from '../access.js';
 import { presentTicket } from '../presenters/tickets.js';
 import { route, type AnyRoute } from '../route.js';
 import { id, noBody, reason, ticketNumber, windowParams } from '../schemas/common.js';
 
 /**
- * The clerk's buttons. People act on windows assigned to them (supervisors
+ * The clerk's buttons for the ticket at the window. People act on windows assigned to them (supervisors
  * and admins on any window of their halls); a keypad only on its own window.
  */
 
-const WINDOW_STAFF = { roles: ['admin', 'supervisor', 'clerk'], devices: ['keypad'] } as const;
+export const WINDOW_STAFF = { roles: ['admin', 'supervisor', 'clerk'], devices: ['keypad'] } as const;
 const TAG = 'Window actions';
 
 function ticketAction(
@@ -47,50 +44,6 @@ function ticketAction(
     handler: async (ctx) => {
       const window = await windowToActOn(ctx, ctx.params.windowId);
       return { ticket: presentTicket(await act(ctx.deps, { windowId: window.id, actor: actor(ctx) })) };
-    },
-  });
-}
-
-function stateAction<B extends z.ZodObject>(
-  move: WindowMove,
-  summary: string,
-  body: B,
-  example: z.input<B>,
-  errors: ErrorCode[],
-): AnyRoute {
-  return route({
-    method: 'post',
-    path: `/api/v1/windows/:windowId/${move}`,
-    tag: TAG,
-    summary,
-    auth: WINDOW_STAFF,
-    params: windowParams,
-    body,
-    example,
-    response: '`{ window }`',
-    errors: ['not_found', 'invalid_state', ...errors],
-    handler: async (ctx) => {
-      const window = await windowToActOn(ctx, ctx.params.windowId);
-      const input = ctx.body as { reason?: string; clerkId?: string };
-      const p = principalOf(ctx);
-      if (input.clerkId !== undefined) {
-        if (p.kind === 'user' && p.user.role === 'clerk' && input.clerkId !== p.user.id) {
-          throw new HttpError('forbidden', 'A clerk opens a window for themselves.');
-        }
-        if (!window.clerkIds.includes(input.clerkId)) {
-          throw new HttpError('validation_failed', 'That clerk is not assigned to this window.', [
-            { in: 'body', path: 'clerkId', message: 'not a clerk of this window' },
-          ]);
-        }
-      }
-      const updated = await changeWindowState(ctx.deps, {
-        windowId: window.id,
-        actor: actor(ctx),
-        move,
-        ...(input.reason !== undefined ? { reason: input.reason } : {}),
-        ...(input.clerkId !== undefined ? { clerkId: input.clerkId } : {}),
-      });
-      return { window: updated };
     },
   });
 }
@@ -229,20 +182,4 @@ export const windowActionRoutes: AnyRoute[] = [
       return { ticket: presentTicket(t) };
     },
   }),
-  stateAction('open', 'Open the window (a clerk takes it)', z.strictObject({ clerkId: id.optional() }), {}, [
-    'validation_failed',
-    'conflict',
-  ]),
-  stateAction(
-    'pause',
-    'Pause the window; a reason is required',
-    z.strictObject({ reason }),
-    { reason: '午休' },
-    ['conflict'],
-  ),
-  stateAction('resume', 'Resume a paused window', noBody, {}, ['conflict']),
-  stateAction('close', 'Close the window; it must have no citizen at it', noBody, {}, [
-    'window_busy',
-    'conflict',
-  ]),
 ];
