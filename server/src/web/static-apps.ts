@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type Router } from 'express';
 
-/** The repository root, from server/src/web or server/dist/web alike. */
+/** The repository root. */
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
 /** A screen built by Vite and served by the hub under its own path. */
@@ -14,7 +14,13 @@ export interface StaticApp {
 }
 
 /** Every screen the hub serves. Each front-end workspace adds its screens here. */
-export const STATIC_APPS: StaticApp[] = [];
+export const STATIC_APPS: StaticApp[] = [
+  { mount: '/kiosk', dir: 'ticket-printer/dist/kiosk' },
+  { mount: '/signage', dir: 'signage/dist/board' },
+  { mount: '/counter', dir: 'signage/dist/counter' },
+  { mount: '/console', dir: 'admin-ui/dist/console' },
+  { mount: '/admin', dir: 'admin-ui/dist/admin' },
+];
 
 /**
  * Serves each screen's files, and its index.html for any other path below the
