@@ -121,4 +121,22 @@ describe('hall configuration export and import', () => {
     expect(reply.body.errors.map((e) => e.path)).toEqual(['services.1.prefix', 'windows.0.kind']);
     expect(await storeFingerprint(t)).toBe(before);
   });
+
+  it('imports a city-sized catalogue larger than the usual 64 kB body limit', async () => {
+    const hall = await createHall(admin);
+    const file = await exportOf(hall.id);
+    const services = Array.from({ length: 600 }, (_, i) => ({
+      code: `SX${String(i).padStart(4, '0')}`,
+      name: `城市事项目录第${i}项：企业和个人常办的政务服务事项`,
+      domain: ['社保', '医保', '公安', '不动产', '市场监管', '税务'][i % 6] ?? '社保',
+      prefix: 'ABCDEF'[i % 6] ?? 'A',
+      pinyin: 'csxmml',
+      expectedMinutes: 8,
+    }));
+    const big = { ...file, services };
+    expect(JSON.stringify(big).length).toBeGreaterThan(64 * 1024);
+    const reply = await admin.put(`/api/v1/halls/${hall.id}/config`, big);
+    expect(reply.status).toBe(200);
+    expect(reply.body).toMatchObject({ services: { created: 600 } });
+  });
 });

@@ -13,9 +13,6 @@ import { ROUTES } from './routes/index.js';
 export type { HttpOptions } from './options.js';
 export { ROUTES } from './routes/index.js';
 
-/** Request bodies are small JSON documents; the largest is a hall configuration file. */
-export const BODY_LIMIT = '64kb';
-
 /**
  * The HTTP API under /api/v1 plus /healthz, /readyz and /metrics, built from
  * the route table. Every error leaves as application/problem+json.
@@ -35,7 +32,6 @@ export function createHttpApp(deps: AppDeps, options: HttpOptions): Express {
     res.set('Cache-Control', 'no-store');
     next();
   });
-  app.use(express.json({ limit: BODY_LIMIT }));
   app.use(cookieParser());
   app.use('/api', identify(deps));
   const router = express.Router();

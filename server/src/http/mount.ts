@@ -1,13 +1,13 @@
-import type { RequestHandler, Router } from 'express';
+import express, { type RequestHandler, type Router } from 'express';
 import type { AppDeps } from '../app/index.js';
 import { authOf, authorize } from './authn.js';
 import type { HttpOptions } from './options.js';
 import { publicRateLimit } from './rate-limit.js';
-import { SENT, type AnyRoute, type HttpRuntime } from './route.js';
+import { SENT, bodyLimit, hasBody, type AnyRoute, type HttpRuntime } from './route.js';
 import { validateInput } from './validate.js';
 
 /**
- * Mounts the route table: rate limit → auth → validate → handler → send what
+ * Mounts the route table: rate limit → auth → parse → validate → handler → send what
  * the presenter returned. Express 5 passes a rejected handler to the error
  * handler, so handlers just throw.
  */
@@ -26,6 +26,8 @@ export function mountRoutes(
     });
     if (r.rateLimited) chain.push(publicRateLimit(options.rateLimitPerMinute));
     chain.push(authorize(r.auth));
+    // Parsed after auth, so only callers allowed on the route can make the hub read a large body.
+    if (hasBody(r)) chain.push(express.json({ limit: bodyLimit(r) }));
     chain.push(async (req, res) => {
       const input = validateInput(r, req);
       const auth = authOf(res);

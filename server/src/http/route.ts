@@ -62,6 +62,8 @@ export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z
   params?: P;
   query?: Q;
   body?: B;
+  /** Largest accepted body in bytes; default BODY_LIMIT (64 kB). */
+  bodyLimit?: number;
   /** A valid body, shown in the docs and used by the bad-input tests. */
   example?: z.input<B>;
   /** Success status; 204 sends no body. */
@@ -82,6 +84,13 @@ export function route<
   B extends z.ZodType = z.ZodObject<Record<string, never>>,
 >(spec: RouteSpec<P, Q, B>): AnyRoute {
   return spec as unknown as AnyRoute;
+}
+
+/** Request bodies are small JSON documents; only a hall configuration file may be larger. */
+export const BODY_LIMIT = 64 * 1024;
+
+export function bodyLimit(r: AnyRoute): number {
+  return r.bodyLimit ?? BODY_LIMIT;
 }
 
 export function hasBody(r: Pick<AnyRoute, 'method'>): boolean {

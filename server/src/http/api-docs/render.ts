@@ -1,6 +1,6 @@
 import { ERROR_TYPES } from '../errors.js';
 import { jsonSchema, openapiPath } from '../openapi.js';
-import { hasBody, routeErrors, type AnyRoute } from '../route.js';
+import { BODY_LIMIT, bodyLimit, hasBody, routeErrors, type AnyRoute } from '../route.js';
 import { fieldRows, type JsonSchema } from './schema-text.js';
 
 /**
@@ -15,7 +15,7 @@ The same table serves \`GET /api/v1/openapi.json\` (OpenAPI 3.1 with JSON Schema
 
 ## Conventions
 
-- **Bodies** are JSON (\`Content-Type: application/json\`), at most 64 kB. Objects are strict: an unknown field is an error.
+- **Bodies** are JSON (\`Content-Type: application/json\`), at most 64 kB unless the route says otherwise. Objects are strict: an unknown field is an error.
   Another content type gets \`415 unsupported_media_type\`, broken JSON \`400 malformed_json\`, a larger body \`413 payload_too_large\`.
 - **Ids** in paths are 1–64 letters, digits, \`-\` or \`_\`. An id that names nothing, or something of another hall than the one in the path, gets \`404 not_found\`.
 - **Authentication**
@@ -56,6 +56,7 @@ function routeSection(r: AnyRoute): string {
   const lines = [`### \`${r.method.toUpperCase()} ${openapiPath(r.path)}\``, '', r.summary + '.', ''];
   if (r.description) lines.push(r.description, '');
   lines.push(`- Auth: ${authText(r)}${r.rateLimited ? '; rate-limited' : ''}`);
+  if (hasBody(r) && bodyLimit(r) !== BODY_LIMIT) lines.push(`- Body limit: ${bodyLimit(r) / 1024} kB`);
   lines.push(`- Success: \`${r.status ?? 200}\` ${r.status === 204 ? '' : `— ${r.response}`}`.trimEnd());
   const errors = routeErrors(r).map((c) => `\`${ERROR_TYPES[c].status} ${c}\``);
   lines.push(`- Errors: ${errors.length > 0 ? errors.join(', ') : 'none of its own'}`, '');

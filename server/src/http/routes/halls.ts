@@ -124,6 +124,8 @@ export const hallRoutes = [
     auth: ADMIN,
     params: hallParams,
     body: configFile,
+    // A city catalogue runs to hundreds of matters.
+    bodyLimit: 1024 * 1024,
     example: EXAMPLE_CONFIG,
     response: '`{ hall, services: { created, updated, kept }, windows: { created, updated, kept } }`',
     errors: ['not_found', 'invalid_config', 'conflict'],
