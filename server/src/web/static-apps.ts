@@ -18,6 +18,7 @@ export const STATIC_APPS: StaticApp[] = [
   { mount: '/kiosk', dir: 'ticket-printer/dist/kiosk' },
   { mount: '/signage', dir: 'signage/dist/board' },
   { mount: '/counter', dir: 'signage/dist/counter' },
+  { mount: '/t', dir: 'signage/dist/phone' },
   { mount: '/console', dir: 'admin-ui/dist/console' },
   { mount: '/admin', dir: 'admin-ui/dist/admin' },
 ];
