@@ -1,3 +1,6 @@
+import { calloutBench } from './callout-latency.js';
+import { killChildren } from './children.js';
+import { httpLoadBench } from './http-load.js';
 import { inProcessBench } from './in-process.js';
 import { describeMachine, machineLines } from './machine.js';
 import { markdown, textTable, verdict, type Part } from './report.js';
@@ -7,7 +10,9 @@ import { markdown, textTable, verdict, type Part } from './report.js';
  * baseline measured in the same run (DESIGN.md §7). Not a test: it prints
  * figures and ends with the same tables as markdown for the README.
  *
- * Env: BENCH_PARTS (default a), BENCH_TICKETS (a, default 2000).
+ * Env: BENCH_PARTS (default a,b,c), BENCH_TICKETS (a, default 2000),
+ * BENCH_HTTP_SECONDS (b, default 10), BENCH_CLIENTS (c, default 1000),
+ * BENCH_CALLS (c, default 100), BENCH_PROFILE_DIR (CPU profiles of the hubs).
  */
 
 const HARD_LIMIT_MS = 8 * 60_000;
@@ -20,7 +25,7 @@ function envInt(name: string, fallback: number): number {
 }
 
 async function main(): Promise<void> {
-  const parts = new Set((process.env.BENCH_PARTS ?? 'a').split(',').map((p) => p.trim()));
+  const parts = new Set((process.env.BENCH_PARTS ?? 'a,b,c').split(',').map((p) => p.trim()));
   const machine = describeMachine();
   console.log('Machine');
   for (const line of machineLines(machine)) console.log(`  ${line}`);
@@ -35,6 +40,21 @@ async function main(): Promise<void> {
     console.log('Running (a) in process …');
     show(await inProcessBench({ tickets: envInt('BENCH_TICKETS', 2000), phaseCapMs: 60_000 }));
   }
+  if (parts.has('b')) {
+    console.log('Running (b) over HTTP …');
+    show(await httpLoadBench({ durationS: envInt('BENCH_HTTP_SECONDS', 10), connections: 10 }));
+  }
+  if (parts.has('c')) {
+    console.log('Running (c) call-out latency …');
+    show(
+      await calloutBench({
+        clients: envInt('BENCH_CLIENTS', 1000),
+        calls: envInt('BENCH_CALLS', 100),
+        spacingMs: 100,
+      }),
+    );
+  }
+
   const targets = results.flatMap((p) => p.figures).filter((f) => f.target !== undefined);
   const missed = targets.filter((f) => verdict(f) !== 'pass').length;
   console.log(`Targets: ${targets.length - missed} of ${targets.length} met.\n`);
@@ -50,21 +70,25 @@ async function main(): Promise<void> {
 
 const limit = setTimeout(() => {
   console.error(`The benchmark took longer than ${HARD_LIMIT_MS / 60_000} minutes; stopping.`);
+  killChildren();
   process.exit(1);
 }, HARD_LIMIT_MS);
 limit.unref();
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
+    killChildren();
     process.exit(130);
   });
 }
 
 main()
   .then(() => {
+    killChildren();
     // Sockets of the load generator and clients may linger; the figures are out.
     process.exit(0);
   })
   .catch((err: unknown) => {
     console.error(err);
+    killChildren();
     process.exit(1);
   });
