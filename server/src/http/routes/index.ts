@@ -5,6 +5,7 @@ import { hallRoutes } from './halls.js';
 import { opsRoutes } from './ops.js';
 import { publicRoutes } from './public.js';
 import { serviceRoutes } from './services.js';
+import { signageRoutes } from './signage.js';
 import { ticketRoutes } from './tickets.js';
 import { userRoutes } from './users.js';
 import { windowActionRoutes } from './window-actions.js';
@@ -24,4 +25,5 @@ export const ROUTES: readonly AnyRoute[] = [
   ...windowRoutes,
   ...userRoutes,
   ...deviceRoutes,
+  ...signageRoutes,
 ];

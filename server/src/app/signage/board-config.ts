@@ -1,0 +1,66 @@
+import type { Device } from '../../store/port.js';
+import type { AppDeps } from '../deps.js';
+import { kioskMenu } from '../kiosk-menu.js';
+import { requireHall } from '../lookups.js';
+import { DEFAULT_DISPLAY, displayConfigOf, type DisplayConfig } from './display-config.js';
+import { getSignageSettings, type VoiceSettings } from './settings.js';
+
+/**
+ * Everything a lobby board needs besides the realtime feed: the hall's
+ * notice and voice settings, this screen's layout and filters, and the
+ * estimated wait per area (the feed carries counts, not estimates). Public:
+ * it holds nothing a citizen in the hall cannot see on the screen.
+ */
+
+export interface BoardArea {
+  domain: string;
+  waiting: number;
+  /** Estimated minutes for someone taking a ticket of this area now; null while no window serves it. */
+  minutes: number | null;
+}
+
+export interface BoardConfig {
+  hall: { id: string; name: string; timeZone: string };
+  notice: string;
+  voice: VoiceSettings & { hubAudio: boolean };
+  display: DisplayConfig;
+  /** The display device this config is for; null for a public board. */
+  deviceId: string | null;
+  areas: BoardArea[];
+  at: number;
+}
+
+/** The area's estimate is the longest of its matters: a screen should not promise less than it delivers. */
+function areaMinutes(estimates: (number | null)[]): number | null {
+  const known = estimates.filter((m): m is number => m !== null);
+  return known.length === 0 ? null : Math.max(...known);
+}
+
+export async function boardConfig(
+  deps: AppDeps,
+  props: { hallId: string; device?: Device | null; hubAudio: boolean },
+): Promise<BoardConfig> {
+  const hall = await requireHall(deps, props.hallId);
+  const [settings, menu] = await Promise.all([
+    getSignageSettings(deps, { hallId: hall.id }),
+    kioskMenu(deps, { hallId: hall.id }),
+  ]);
+  const display = props.device ? displayConfigOf(props.device) : { ...DEFAULT_DISPLAY };
+  const shown = new Set(display.domains);
+  const areas = menu.domains
+    .filter((d) => shown.size === 0 || shown.has(d.domain))
+    .map((d) => ({
+      domain: d.domain,
+      waiting: d.waiting,
+      minutes: areaMinutes(d.services.map((s) => s.estimate.minutes)),
+    }));
+  return {
+    hall: { id: hall.id, name: hall.name, timeZone: hall.timeZone },
+    notice: settings.notice,
+    voice: { ...settings.voice, hubAudio: props.hubAudio },
+    display,
+    deviceId: props.device?.id ?? null,
+    areas,
+    at: deps.now(),
+  };
+}

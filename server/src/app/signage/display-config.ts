@@ -1,0 +1,87 @@
+import { DomainError, type Actor } from '../../domain/index.js';
+import type { Device } from '../../store/port.js';
+import { audited, auditOnly } from '../admin/audit.js';
+import { requireOwnDevice } from '../admin/devices.js';
+import type { AppDeps } from '../deps.js';
+import { requireHall } from '../lookups.js';
+
+/**
+ * What one display device (a lobby screen) shows, kept in its `config`
+ * (`layout`, `theme`, `windows`, `domains`, next to any other device
+ * settings): layout, theme, and which windows (by number) and areas
+ * (domains) it lists. Empty lists mean all. Written as entity `signage` in the log, not
+ * `device`, because screens show it and must refresh.
+ */
+
+export const BOARD_LAYOUTS = ['landscape', 'portrait', 'strip'] as const;
+export type BoardLayout = (typeof BOARD_LAYOUTS)[number];
+export const BOARD_THEMES = ['default', 'elder'] as const;
+export type BoardTheme = (typeof BOARD_THEMES)[number];
+
+export interface DisplayConfig {
+  layout: BoardLayout;
+  theme: BoardTheme;
+  /** Window numbers shown; empty: every window. */
+  windows: number[];
+  /** Areas (domains) whose waiting counts are shown; empty: every area. */
+  domains: string[];
+}
+
+export const DEFAULT_DISPLAY: DisplayConfig = {
+  layout: 'landscape',
+  theme: 'default',
+  windows: [],
+  domains: [],
+};
+
+function pick<T extends string>(value: unknown, allowed: readonly T[], fallback: T): T {
+  return allowed.includes(value as T) ? (value as T) : fallback;
+}
+
+export function displayConfigOf(device: Pick<Device, 'config'>): DisplayConfig {
+  const b = device.config;
+  return {
+    layout: pick(b.layout, BOARD_LAYOUTS, DEFAULT_DISPLAY.layout),
+    theme: pick(b.theme, BOARD_THEMES, DEFAULT_DISPLAY.theme),
+    windows: Array.isArray(b.windows) ? b.windows.filter((n): n is number => Number.isInteger(n)) : [],
+    domains: Array.isArray(b.domains) ? b.domains.filter((d): d is string => typeof d === 'string') : [],
+  };
+}
+
+async function requireDisplay(deps: AppDeps, hallId: string, deviceId: string): Promise<Device> {
+  const device = await requireOwnDevice(deps, hallId, deviceId);
+  if (device.kind !== 'display') {
+    throw new DomainError('invalid_config', `Device ${device.name} is a ${device.kind}, not a display.`, {
+      deviceId,
+    });
+  }
+  return device;
+}
+
+export async function getDisplayConfig(
+  deps: AppDeps,
+  props: { hallId: string; deviceId: string },
+): Promise<DisplayConfig> {
+  return displayConfigOf(await requireDisplay(deps, props.hallId, props.deviceId));
+}
+
+export async function saveDisplayConfig(
+  deps: AppDeps,
+  props: { hallId: string; deviceId: string; patch: Partial<DisplayConfig>; actor: Actor },
+): Promise<DisplayConfig> {
+  const hall = await requireHall(deps, props.hallId);
+  const device = await requireDisplay(deps, hall.id, props.deviceId);
+  const board: DisplayConfig = { ...displayConfigOf(device), ...props.patch };
+  const windows = new Set((await deps.store.listWindows(hall.id)).map((w) => w.number));
+  const unknown = board.windows.filter((n) => !windows.has(n));
+  if (unknown.length > 0) {
+    throw new DomainError('invalid_config', `No window numbered ${unknown.join(', ')} in this hall.`, {
+      windows: unknown,
+    });
+  }
+  await deps.store.saveDevice({ ...device, config: { ...device.config, ...board } });
+  await audited(deps, hall.id, props.actor, (audit) =>
+    auditOnly(deps, hall, audit({ entity: 'signage', action: 'display', deviceId: device.id })),
+  );
+  return board;
+}

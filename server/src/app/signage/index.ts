@@ -1,0 +1,3 @@
+export * from './settings.js';
+export * from './display-config.js';
+export * from './board-config.js';

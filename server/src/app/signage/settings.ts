@@ -1,0 +1,83 @@
+import type { Actor } from '../../domain/index.js';
+import { audited } from '../admin/audit.js';
+import type { AppDeps } from '../deps.js';
+import { requireHall } from '../lookups.js';
+
+/**
+ * The hall's lobby signage settings (hall setting `signage`): the scrolling
+ * notice and how call-outs are voiced. Saving appends `config.changed`
+ * (entity `signage`) in the same step, so running boards re-fetch at once.
+ */
+
+export const SIGNAGE_SETTING = 'signage';
+
+/** A span of the day, hall time, during which boards show calls but stay silent; may wrap midnight. */
+export interface QuietHours {
+  from: string;
+  to: string;
+}
+
+export interface VoiceSettings {
+  /** How many times each call-out is spoken (a citizen who missed the first hears the second). */
+  repeat: number;
+  /** 0 (silent) … 1 (full). */
+  volume: number;
+  quietHours: QuietHours[];
+  /** A chime before each call-out draws attention before the words start. */
+  chime: boolean;
+}
+
+export interface SignageSettings {
+  notice: string;
+  voice: VoiceSettings;
+}
+
+export interface SignageSettingsPatch {
+  notice?: string;
+  voice?: Partial<VoiceSettings>;
+}
+
+export const DEFAULT_SIGNAGE: SignageSettings = {
+  notice: '',
+  voice: { repeat: 2, volume: 1, quietHours: [], chime: true },
+};
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** What is stored was validated on the way in; defaults fill what an older version did not store. */
+function merge(stored: unknown): SignageSettings {
+  if (!isRecord(stored)) return structuredClone(DEFAULT_SIGNAGE);
+  const voice = isRecord(stored.voice) ? stored.voice : {};
+  return {
+    notice: typeof stored.notice === 'string' ? stored.notice : DEFAULT_SIGNAGE.notice,
+    voice: { ...DEFAULT_SIGNAGE.voice, ...(voice as Partial<VoiceSettings>) },
+  };
+}
+
+export async function getSignageSettings(deps: AppDeps, props: { hallId: string }): Promise<SignageSettings> {
+  const hall = await requireHall(deps, props.hallId);
+  return merge(await deps.store.getHallSetting(hall.id, SIGNAGE_SETTING));
+}
+
+export async function saveSignageSettings(
+  deps: AppDeps,
+  props: { hallId: string; patch: SignageSettingsPatch; actor: Actor },
+): Promise<SignageSettings> {
+  const current = await getSignageSettings(deps, props);
+  const next: SignageSettings = {
+    notice: props.patch.notice ?? current.notice,
+    voice: { ...current.voice, ...props.patch.voice },
+  };
+  await audited(deps, props.hallId, props.actor, (audit) =>
+    deps.store.saveHallSetting(
+      props.hallId,
+      SIGNAGE_SETTING,
+      next,
+      deps.now(),
+      audit({ entity: 'signage', fields: Object.keys(props.patch) }),
+    ),
+  );
+  return next;
+}

@@ -1,0 +1,176 @@
+import { z } from 'zod';
+import {
+  BOARD_LAYOUTS,
+  BOARD_THEMES,
+  boardConfig,
+  getDisplayConfig,
+  getSignageSettings,
+  saveDisplayConfig,
+  saveSignageSettings,
+} from '../../app/signage/index.js';
+import { CALL_OUT_TEXT } from '../../voice/spoken.js';
+import { hubVoice, VoiceError } from '../../voice/espeak.js';
+import { actor, principalOf, requireHallAccess } from '../access.js';
+import { HttpError } from '../errors.js';
+import { SENT, route } from '../route.js';
+import { hallDeviceParams, hallParams, nonEmpty } from '../schemas/common.js';
+
+/**
+ * Lobby signage: what a board shows besides the realtime feed, how the hall
+ * voices call-outs, and the hub's fallback audio. Boards read without an
+ * account (by hall id, or as a display device with its token); admins write,
+ * and every write reaches running boards through `hall:config`.
+ */
+
+const TAG = 'Signage';
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time HH:MM');
+
+const voicePatch = z.strictObject({
+  repeat: z.number().int().min(1).max(5).optional().describe('times each call-out is spoken'),
+  volume: z.number().min(0).max(1).optional(),
+  quietHours: z
+    .array(z.strictObject({ from: hhmm, to: hhmm }))
+    .max(4)
+    .optional()
+    .describe('hall time; a span may wrap midnight'),
+  chime: z.boolean().optional(),
+});
+
+const signagePatch = z.strictObject({
+  notice: z.string().trim().max(500).optional().describe('scrolling notice text; empty for none'),
+  voice: voicePatch.optional(),
+});
+
+const displayPatch = z.strictObject({
+  layout: z.enum(BOARD_LAYOUTS).optional(),
+  theme: z.enum(BOARD_THEMES).optional(),
+  windows: z.array(z.number().int().min(1).max(9999)).max(100).optional().describe('window numbers; [] all'),
+  domains: z.array(z.string().trim().min(1).max(50)).max(50).optional().describe('areas; [] all'),
+});
+
+const voiceQuery = z.strictObject({
+  text: z.string().max(64).regex(CALL_OUT_TEXT, 'a call-out text like 请A023号到3号窗口办理'),
+});
+
+export const signageRoutes = [
+  route({
+    method: 'get',
+    path: '/api/v1/halls/:hallId/signage/board',
+    tag: TAG,
+    summary: "A public lobby board's configuration: notice, voice settings, estimated wait per area",
+    auth: 'public',
+    rateLimited: true,
+    params: hallParams,
+    response:
+      '`{ hall: { id, name, timeZone }, notice, voice: { repeat, volume, quietHours, chime, hubAudio }, display: { layout, theme, windows, domains }, deviceId: null, areas: [{ domain, waiting, minutes }], at }`',
+    errors: ['not_found'],
+    handler: async ({ deps, params }) =>
+      boardConfig(deps, { hallId: params.hallId, hubAudio: await hubVoice.isAvailable() }),
+  }),
+  route({
+    method: 'get',
+    path: '/api/v1/signage/board',
+    tag: TAG,
+    summary: "A display device's board configuration, by its token (`Authorization: Bearer dev_…`)",
+    auth: { roles: [], devices: ['display'] },
+    response: "as `GET /api/v1/halls/{hallId}/signage/board`, with this device's `display` and `deviceId`",
+    errors: [],
+    handler: async (ctx) => {
+      const p = principalOf(ctx);
+      if (p.kind !== 'device') throw new HttpError('forbidden', 'Only a display device has a board.');
+      return boardConfig(ctx.deps, {
+        hallId: p.device.hallId,
+        device: p.device,
+        hubAudio: await hubVoice.isAvailable(),
+      });
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/api/v1/halls/:hallId/signage',
+    tag: TAG,
+    summary: "The hall's signage settings: notice text and voice (repeat, volume, quiet hours, chime)",
+    auth: { roles: ['admin', 'supervisor'] },
+    params: hallParams,
+    response: '`{ notice, voice: { repeat, volume, quietHours: [{ from, to }], chime } }`',
+    errors: ['not_found'],
+    handler: async (ctx) => {
+      requireHallAccess(ctx, ctx.params.hallId);
+      return getSignageSettings(ctx.deps, { hallId: ctx.params.hallId });
+    },
+  }),
+  route({
+    method: 'patch',
+    path: '/api/v1/halls/:hallId/signage',
+    tag: TAG,
+    summary: 'Change the notice text or the voice settings; running boards apply it at once',
+    auth: { roles: ['admin'] },
+    params: hallParams,
+    body: nonEmpty(signagePatch),
+    example: {
+      notice: '请留意叫号，过号请到服务台重新排队。',
+      voice: { repeat: 2, quietHours: [{ from: '12:00', to: '13:30' }] },
+    },
+    response: 'the settings as saved',
+    errors: ['not_found'],
+    handler: async (ctx) => {
+      requireHallAccess(ctx, ctx.params.hallId);
+      return saveSignageSettings(ctx.deps, { hallId: ctx.params.hallId, patch: ctx.body, actor: actor(ctx) });
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/api/v1/halls/:hallId/devices/:deviceId/board',
+    tag: TAG,
+    summary: 'What a display device shows: layout, theme, windows and areas',
+    auth: { roles: ['admin', 'supervisor'] },
+    params: hallDeviceParams,
+    response: '`{ layout, theme, windows, domains }`',
+    errors: ['not_found', 'invalid_config'],
+    handler: async (ctx) => {
+      requireHallAccess(ctx, ctx.params.hallId);
+      return getDisplayConfig(ctx.deps, ctx.params);
+    },
+  }),
+  route({
+    method: 'patch',
+    path: '/api/v1/halls/:hallId/devices/:deviceId/board',
+    tag: TAG,
+    summary: "Change a display device's layout, theme, windows or areas; the screen applies it at once",
+    auth: { roles: ['admin'] },
+    params: hallDeviceParams,
+    body: nonEmpty(displayPatch),
+    example: { layout: 'portrait', theme: 'elder', windows: [1, 2, 3], domains: [] },
+    response: '`{ layout, theme, windows, domains }` as saved',
+    errors: ['not_found', 'invalid_config'],
+    handler: async (ctx) => {
+      requireHallAccess(ctx, ctx.params.hallId);
+      return saveDisplayConfig(ctx.deps, { ...ctx.params, patch: ctx.body, actor: actor(ctx) });
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/api/v1/voice',
+    tag: TAG,
+    summary: 'A call-out spoken by the hub (espeak-ng), for boards whose browser has no Mandarin voice',
+    description:
+      'Only call-out texts as the hub makes them are accepted. The ticket number is read digit by digit. Answers 503 `not_ready` when espeak-ng (voice `cmn-latn-pinyin`) is not installed on the hub; boards then play the chime alone.',
+    auth: 'public',
+    rateLimited: true,
+    query: voiceQuery,
+    response: '`audio/wav`',
+    errors: ['not_ready'],
+    handler: async ({ query, res }) => {
+      try {
+        const wav = await hubVoice.wav(query.text);
+        res.type('audio/wav').set('cache-control', 'public, max-age=86400').send(wav);
+        return SENT;
+      } catch (err) {
+        if (err instanceof VoiceError && err.reason === 'busy')
+          throw new HttpError('rate_limited', err.message);
+        if (err instanceof VoiceError) throw new HttpError('not_ready', err.message);
+        throw err;
+      }
+    },
+  }),
+];
