@@ -105,7 +105,7 @@ export function presentWindow(w: ServiceWindow, current: Ticket | null, dir: Hal
 
 /** Waiting tickets per matter and per domain; every matter and domain of the hall is listed. */
 export function countWaiting(
-  waiting: readonly { serviceId: string }[],
+  waiting: readonly { serviceId: string; count?: number }[],
   services: Iterable<Service>,
 ): WaitingCounts {
   const counts: WaitingCounts = { total: 0, byService: {}, byDomain: {} };
@@ -115,11 +115,13 @@ export function countWaiting(
     counts.byDomain[s.domain] = 0;
     domainOf.set(s.id, s.domain);
   }
+  // Tickets count one each; groups (store.waitingGroups) count their `count`.
   for (const t of waiting) {
-    counts.total += 1;
-    counts.byService[t.serviceId] = (counts.byService[t.serviceId] ?? 0) + 1;
+    const n = t.count ?? 1;
+    counts.total += n;
+    counts.byService[t.serviceId] = (counts.byService[t.serviceId] ?? 0) + n;
     const domain = domainOf.get(t.serviceId);
-    if (domain !== undefined) counts.byDomain[domain] = (counts.byDomain[domain] ?? 0) + 1;
+    if (domain !== undefined) counts.byDomain[domain] = (counts.byDomain[domain] ?? 0) + n;
   }
   return counts;
 }

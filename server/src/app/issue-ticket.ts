@@ -64,5 +64,5 @@ export async function issueTicket(deps: AppDeps, props: IssueTicketProps): Promi
   });
   deps.bus.publish(events);
   const view = await loadQueueView(deps, hall.id);
-  return { ticket, service, estimate: view.estimate(ticket) };
+  return { ticket, service, estimate: await view.estimate(ticket) };
 }

@@ -1,6 +1,6 @@
 import type { AppDeps } from './deps.js';
 import { requireHall } from './lookups.js';
-import { loadQueueView, newcomer } from './queue-view.js';
+import { loadQueueView } from './queue-view.js';
 
 export interface KioskService {
   id: string;
@@ -32,14 +32,16 @@ export async function kioskMenu(deps: AppDeps, props: { hallId: string }): Promi
   const hall = await requireHall(deps, props.hallId);
   const view = await loadQueueView(deps, hall.id);
   const waitingBy = new Map<string, number>();
-  for (const t of view.waiting) waitingBy.set(t.serviceId, (waitingBy.get(t.serviceId) ?? 0) + 1);
-  const now = deps.now();
+  for (const g of await deps.store.waitingGroups(hall.id)) {
+    waitingBy.set(g.serviceId, (waitingBy.get(g.serviceId) ?? 0) + g.count);
+  }
   const domains = new Map<string, KioskDomain>();
   const services = view.ctx.services
     .filter((s) => s.enabled)
     .sort((a, b) => a.sortOrder - b.sortOrder || a.code.localeCompare(b.code));
+  const estimates = await view.estimateNewcomers(services.map((s) => s.id));
   for (const s of services) {
-    const e = view.estimate(newcomer(s.id, now));
+    const e = estimates.get(s.id) ?? { ahead: 0, minutes: null };
     const entry: KioskService = {
       id: s.id,
       code: s.code,

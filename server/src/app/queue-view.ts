@@ -1,7 +1,8 @@
 import {
-  estimateWait,
+  estimateFromGroups,
   serviceTimes,
-  type QueuedTicket,
+  type QueueKey,
+  type RoutableTicket,
   type RoutingContext,
   type WaitEstimate,
 } from '../domain/index.js';
@@ -11,28 +12,43 @@ import { routingContext } from './lookups.js';
 /** Live service rates look this far back: long enough to have data, short enough to follow the day. */
 const RATE_WINDOW_MS = 3 * 60 * 60_000;
 
-/** The queue as the estimators see it: routing, waiting tickets in order, live service times. */
+/**
+ * The queue as the estimators see it: routing and live service times. The
+ * tickets ahead of a ticket are counted by the store in groups, so an
+ * estimate costs the same however long the queue is.
+ */
 export interface QueueView {
   ctx: RoutingContext;
-  waiting: QueuedTicket[];
   times: Map<string, number>;
-  estimate(ticket: QueuedTicket): WaitEstimate;
+  estimate(ticket: RoutableTicket & QueueKey): Promise<WaitEstimate>;
+  /** Estimates for tickets of these matters taken now without priority (the kiosk menu). */
+  estimateNewcomers(serviceIds: readonly string[]): Promise<Map<string, WaitEstimate>>;
 }
 
 export async function loadQueueView(deps: AppDeps, hallId: string): Promise<QueueView> {
-  const [ctx, waiting, samples] = await Promise.all([
+  const [ctx, samples] = await Promise.all([
     routingContext(deps, hallId),
-    deps.store.listWaiting(hallId),
     deps.store.serviceSamples(hallId, deps.now() - RATE_WINDOW_MS),
   ]);
   const times = serviceTimes(ctx.services, samples);
-  return { ctx, waiting, times, estimate: (t) => estimateWait(t, waiting, ctx, times) };
+  return {
+    ctx,
+    times,
+    async estimate(ticket) {
+      const ahead = await deps.store.waitingGroups(hallId, ticket);
+      return estimateFromGroups(ticket, ahead, ctx, times);
+    },
+    async estimateNewcomers(serviceIds) {
+      const now = deps.now();
+      const ahead = await deps.store.waitingGroups(hallId, newcomer('', now));
+      return new Map(serviceIds.map((id) => [id, estimateFromGroups(newcomer(id, now), ahead, ctx, times)]));
+    },
+  };
 }
 
-/** A ticket that would be issued now for a matter, with no priority: the kiosk's estimate. */
-export function newcomer(serviceId: string, now: number): QueuedTicket {
+/** A ticket that would be issued now for a matter, with no priority: behind everyone now waiting. */
+export function newcomer(serviceId: string, now: number): RoutableTicket & QueueKey {
   return {
-    id: '',
     serviceId,
     categories: [],
     assistance: false,

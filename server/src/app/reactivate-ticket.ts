@@ -11,8 +11,7 @@ import {
   type Ticket,
 } from '../domain/index.js';
 import type { AppDeps } from './deps.js';
-import { requireHall, today } from './lookups.js';
-import { loadQueueView } from './queue-view.js';
+import { requireHall, routingContext, today } from './lookups.js';
 
 export interface ReactivateProps {
   hallId: string;
@@ -39,10 +38,10 @@ export async function reactivateTicket(deps: AppDeps, props: ReactivateProps): P
   }
   if (!ticket || ticket.hallId !== hall.id) throw new DomainError('not_found', 'No such ticket today.');
 
-  const view = await loadQueueView(deps, hall.id);
-  const calledAt = view.ctx.windows.find((w) => w.id === ticket.windowId);
-  const filters = calledAt ? windowFilters(calledAt, view.ctx) : [];
-  const queue = view.waiting
+  const [ctx, waiting] = await Promise.all([routingContext(deps, hall.id), deps.store.listWaiting(hall.id)]);
+  const calledAt = ctx.windows.find((w) => w.id === ticket.windowId);
+  const filters = calledAt ? windowFilters(calledAt, ctx) : [];
+  const queue = waiting
     .filter((t) =>
       filters.length > 0 ? filters.some((f) => matchesFilter(f, t)) : t.serviceId === ticket.serviceId,
     )

@@ -25,7 +25,7 @@ export async function ticketStatus(deps: AppDeps, props: { statusToken: string }
   const view = await loadQueueView(deps, hall.id);
   const service = view.ctx.services.find((s) => s.id === ticket.serviceId);
   const window = view.ctx.windows.find((w) => w.id === ticket.windowId);
-  const estimate = ticket.status === 'waiting' ? view.estimate(ticket) : null;
+  const estimate = ticket.status === 'waiting' ? await view.estimate(ticket) : null;
   return {
     number: ticket.number,
     status: ticket.status,

@@ -88,3 +88,77 @@ export function estimateWait(
   const minutes = openServing === 0 ? null : Math.ceil(work / openServing / 60_000);
   return { ahead, minutes, windows: openServing };
 }
+
+/**
+ * Waiting tickets grouped by what routing looks at. A hall has a few dozen
+ * groups however long its queue, so estimates and counts cost the same with
+ * 20 or 2,000 people waiting.
+ */
+export interface QueueGroup {
+  serviceId: string;
+  priority: boolean;
+  assistance: boolean;
+  targetWindowId: string | null;
+  count: number;
+}
+
+function groupTicket(g: QueueGroup): RoutableTicket {
+  return {
+    serviceId: g.serviceId,
+    categories: g.priority ? ['urgent'] : [],
+    assistance: g.assistance,
+    targetWindowId: g.targetWindowId,
+  };
+}
+
+/**
+ * The same estimate as `estimateWait`, from the groups of the tickets ahead
+ * of `ticket` (the store selects them by queue order).
+ */
+export function estimateFromGroups(
+  ticket: RoutableTicket,
+  ahead: readonly QueueGroup[],
+  ctx: RoutingContext,
+  times: Map<string, number>,
+): WaitEstimate {
+  const filters = ctx.windows
+    .filter((w) => w.state !== 'closed')
+    .map((w) => windowFilters(w, ctx))
+    .filter((fs) => fs.some((f) => matchesFilter(f, ticket)));
+  const openServing = ctx.windows.filter(
+    (w) => w.state === 'open' && filters.some((fs) => fs[0]?.windowId === w.id),
+  ).length;
+  let count = 0;
+  let work = 0;
+  for (const g of ahead) {
+    const t = groupTicket(g);
+    if (!filters.some((fs) => fs.some((f) => matchesFilter(f, t)))) continue;
+    count += g.count;
+    work += g.count * (times.get(g.serviceId) ?? DEFAULT_SERVICE_MS);
+  }
+  return {
+    ahead: count,
+    minutes: openServing === 0 ? null : Math.ceil(work / openServing / 60_000),
+    windows: openServing,
+  };
+}
+
+/** Groups a list of waiting tickets (for tests and small lists). */
+export function groupQueue(tickets: readonly RoutableTicket[]): QueueGroup[] {
+  const groups = new Map<string, QueueGroup>();
+  for (const t of tickets) {
+    const priority = t.categories.length > 0;
+    const key = `${t.serviceId}|${priority}|${t.assistance}|${t.targetWindowId ?? ''}`;
+    const g = groups.get(key);
+    if (g) g.count += 1;
+    else
+      groups.set(key, {
+        serviceId: t.serviceId,
+        priority,
+        assistance: t.assistance,
+        targetWindowId: t.targetWindowId,
+        count: 1,
+      });
+  }
+  return [...groups.values()];
+}

@@ -33,7 +33,10 @@ export function createMetrics(deps: AppDeps, options: Pick<HttpOptions, 'realtim
     async collect() {
       this.reset();
       for (const hall of await deps.store.listHalls()) {
-        this.set({ hall: hall.id }, (await deps.store.listWaiting(hall.id)).length);
+        this.set(
+          { hall: hall.id },
+          (await deps.store.waitingGroups(hall.id)).reduce((n, g) => n + g.count, 0),
+        );
       }
     },
   });

@@ -54,8 +54,8 @@ class BatchReads {
 
   waitingCounts(): Promise<WaitingCounts> {
     this.counts ??= this.deps.store
-      .listWaiting(this.hall.hall.id)
-      .then((w) => countWaiting(w, this.hall.services));
+      .waitingGroups(this.hall.hall.id)
+      .then((groups) => countWaiting(groups, this.hall.services));
     return this.counts;
   }
 
@@ -85,6 +85,9 @@ async function publicMessage(e: HallEvent, hall: CachedHall, reads: BatchReads):
   if (e.type === 'config.changed') {
     return { event: 'hall:config', payload: { ...base, refresh: !UNSEEN_CONFIG.has(String(e.data.entity)) } };
   }
+  // 整改 steps are for supervisors' screens only: the seq moves on, nothing to refetch.
+  if (e.type.startsWith('rectification.'))
+    return { event: 'hall:config', payload: { ...base, refresh: false } };
   if (e.type.startsWith('window.')) {
     const window = e.windowId ? await reads.window(e.windowId) : null;
     return window ? { event: 'window:changed', payload: { ...base, cause: e.type, window } } : config;

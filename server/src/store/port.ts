@@ -6,6 +6,8 @@ import type {
   HallEvent,
   NewEvent,
   PriorityCategory,
+  QueueGroup,
+  QueueKey,
   QueuedTicket,
   Service,
   ServiceSample,
@@ -269,6 +271,11 @@ export interface Store {
   listTickets(hallId: string, query?: TicketQuery): Promise<Ticket[]>;
   /** Waiting tickets of the hall in queue order (all business days). */
   listWaiting(hallId: string): Promise<QueuedTicket[]>;
+  /**
+   * Waiting tickets of the hall grouped by matter, priority, assistance and
+   * target window; with `before`, only those ahead of that queue key.
+   */
+  waitingGroups(hallId: string, before?: QueueKey): Promise<QueueGroup[]>;
   /** Service durations of tickets completed at or after `since`. */
   serviceSamples(hallId: string, since: number): Promise<ServiceSample[]>;
   hallSnapshot(hallId: string, recentCalls: number): Promise<HallSnapshot>;

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { lifecycle, type Service, type Ticket } from '../../../server/src/domain/index.js';
+import {
+  compareQueue,
+  groupQueue,
+  lifecycle,
+  type QueueGroup,
+  type Service,
+  type Ticket,
+} from '../../../server/src/domain/index.js';
 import type { IssueInput, Store } from '../../../server/src/store/port.js';
 import { buildEvent, buildIssueInput, DAY, MINUTE, NEXT_DAY, T0 } from '../../helpers/factories.js';
 import {
@@ -274,6 +281,29 @@ export function issueContract(makeStore: MakeStore): void {
           number: t.number,
         })),
       );
+    });
+
+    it('groups the waiting tickets, all of them or those ahead of a queue key', async () => {
+      const { hall, services } = await seedHall(store());
+      const tickets = [
+        await issue(store(), services[0], { issuedAt: T0 }),
+        await issue(store(), services[0], {
+          issuedAt: T0 + MINUTE,
+          categories: ['elderly'],
+          effectiveAt: T0 - 14 * MINUTE,
+        }),
+        await issue(store(), services[1], { issuedAt: T0 + 2 * MINUTE, assistance: true }),
+        await issue(store(), services[0], { issuedAt: T0 + 3 * MINUTE }),
+        await issue(store(), services[1], { issuedAt: T0 + 4 * MINUTE }),
+      ];
+      const sorted = (gs: QueueGroup[]) =>
+        [...gs].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+      expect(sorted(await store().waitingGroups(hall.id))).toEqual(sorted(groupQueue(tickets)));
+      for (const me of tickets) {
+        const ahead = tickets.filter((t) => compareQueue(t, me) < 0);
+        expect(sorted(await store().waitingGroups(hall.id, me))).toEqual(sorted(groupQueue(ahead)));
+      }
+      expect(await store().waitingGroups('no-such-hall')).toEqual([]);
     });
 
     it('samples the service times of tickets completed since a time', async () => {

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  compareQueue,
+  estimateFromGroups,
   estimateWait,
+  groupQueue,
   serviceTimes,
   type QueuedTicket,
   type Service,
@@ -223,5 +226,42 @@ describe('estimateWait', () => {
       minutes: 10,
       windows: 1,
     });
+  });
+});
+
+describe('estimateFromGroups', () => {
+  it('gives exactly what estimateWait gives, for many random queues and halls', () => {
+    let seed = 7;
+    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    const kinds = ['comprehensive', 'domain', 'green_channel', 'assisted', 'cross_region'] as const;
+    const states = ['open', 'paused', 'closed'] as const;
+    for (let round = 0; round < 200; round++) {
+      const windows = Array.from({ length: 1 + rnd(5) }, (_, i) =>
+        buildWindow({
+          id: `w${i}`,
+          kind: kinds[rnd(kinds.length)]!,
+          domains: ['社保'],
+          state: states[rnd(3)]!,
+        }),
+      );
+      const ctx = buildContext(services, windows);
+      const times = serviceTimes(services, []);
+      const waiting: QueuedTicket[] = Array.from({ length: rnd(30) }, (_, i) => ({
+        id: `t${i}`,
+        serviceId: services[rnd(services.length)]!.id,
+        categories: rnd(4) === 0 ? ['elderly'] : [],
+        assistance: rnd(5) === 0,
+        targetWindowId: rnd(8) === 0 ? `w${rnd(6)}` : null,
+        issuedAt: T0 + i * MINUTE,
+        effectiveAt: T0 + i * MINUTE - (rnd(4) === 0 ? 15 * MINUTE : 0),
+        number: `A${String(i).padStart(3, '0')}`,
+      }));
+      const me = waiting[rnd(Math.max(1, waiting.length))] ?? waiting[0];
+      if (!me) continue;
+      const ahead = waiting.filter((t) => compareQueue(t, me) < 0);
+      expect(estimateFromGroups(me, groupQueue(ahead), ctx, times)).toEqual(
+        estimateWait(me, waiting, ctx, times),
+      );
+    }
   });
 });

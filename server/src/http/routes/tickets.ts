@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cancelTicket, loadQueueView, requireTicket, today, requireHall } from '../../app/index.js';
+import { cancelTicket, routingContext, requireTicket, today, requireHall } from '../../app/index.js';
 import { compareQueue, matchesFilter, windowFilters, type QueuedTicket } from '../../domain/index.js';
 import { actor, requireHallAccess, windowToRead } from '../access.js';
 import { presentTicket } from '../presenters/tickets.js';
@@ -59,15 +59,16 @@ export const ticketRoutes = [
     errors: ['not_found'],
     handler: async (ctx) => {
       const window = await windowToRead(ctx, ctx.params.windowId);
-      const [view, held, current] = await Promise.all([
-        loadQueueView(ctx.deps, window.hallId),
+      const [routing, waiting, held, current] = await Promise.all([
+        routingContext(ctx.deps, window.hallId),
+        ctx.deps.store.listWaiting(window.hallId),
         ctx.deps.store.listTickets(window.hallId, { statuses: ['held'], windowId: window.id }),
         window.currentTicketId ? ctx.deps.store.getTicket(window.currentTicketId) : Promise.resolve(null),
       ]);
       // The order the claim uses: the window's speciality first, then overflow.
       const next: QueuedTicket[] = [];
-      for (const f of windowFilters(window, view.ctx)) {
-        const batch = view.waiting.filter((t) => matchesFilter(f, t) && !next.includes(t)).sort(compareQueue);
+      for (const f of windowFilters(window, routing)) {
+        const batch = waiting.filter((t) => matchesFilter(f, t) && !next.includes(t)).sort(compareQueue);
         next.push(...batch);
         if (next.length >= NEXT_SHOWN) break;
       }

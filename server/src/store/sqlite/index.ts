@@ -1,4 +1,4 @@
-import type { Hall, NewEvent, Service, ServiceWindow } from '../../domain/index.js';
+import type { Hall, NewEvent, QueueKey, Service, ServiceWindow } from '../../domain/index.js';
 import type {
   ClaimRequest,
   Device,
@@ -25,7 +25,7 @@ import { lastSeq, listEvents } from './events.js';
 import * as halls from './halls.js';
 import { migrate } from './migrations.js';
 import * as people from './people.js';
-import { hallSnapshot, listWaiting, serviceSamples } from './snapshot.js';
+import { hallSnapshot, listWaiting, serviceSamples, waitingGroups } from './snapshot.js';
 import * as tickets from './tickets.js';
 import * as windows from './windows.js';
 
@@ -190,6 +190,10 @@ export class SqliteStore implements Store {
   }
   async touchDevice(id: string, at: number) {
     devices.touchDevice(this.db, id, at);
+  }
+
+  async waitingGroups(hallId: string, before?: QueueKey) {
+    return waitingGroups(this.db, hallId, before);
   }
 
   async getHallSetting(hallId: string, key: string) {

@@ -1,4 +1,4 @@
-import type { QueuedTicket, ServiceSample, Ticket } from '../../domain/index.js';
+import type { QueueGroup, QueueKey, QueuedTicket, ServiceSample, Ticket } from '../../domain/index.js';
 import type { HallSnapshot } from '../port.js';
 import { notFound, readTx, sql, type Db } from './connection.js';
 import { lastSeq, recentCalls } from './events.js';
@@ -15,6 +15,40 @@ export function listWaiting(db: Db, hallId: string): QueuedTicket[] {
      ORDER BY effective_at, issued_at, number`,
   ).all(hallId) as QueuedRow[];
   return rows.map(toQueued);
+}
+
+const GROUP_COLUMNS = `service_id, categories <> '[]' AS priority, assistance, target_window_id, COUNT(*) AS n`;
+
+interface GroupRow {
+  service_id: string;
+  priority: number;
+  assistance: number;
+  target_window_id: string | null;
+  n: number;
+}
+
+/** Counted by SQLite over the queue index: no ticket row reaches JavaScript. */
+export function waitingGroups(db: Db, hallId: string, before?: QueueKey): QueueGroup[] {
+  const rows = (
+    before
+      ? sql(
+          db,
+          `SELECT ${GROUP_COLUMNS} FROM tickets WHERE hall_id = ? AND status = 'waiting'
+           AND (effective_at < ? OR (effective_at = ? AND (issued_at < ? OR (issued_at = ? AND number < ?))))
+           GROUP BY 1, 2, 3, 4`,
+        ).all(hallId, before.effectiveAt, before.effectiveAt, before.issuedAt, before.issuedAt, before.number)
+      : sql(
+          db,
+          `SELECT ${GROUP_COLUMNS} FROM tickets WHERE hall_id = ? AND status = 'waiting' GROUP BY 1, 2, 3, 4`,
+        ).all(hallId)
+  ) as GroupRow[];
+  return rows.map((r) => ({
+    serviceId: r.service_id,
+    priority: r.priority === 1,
+    assistance: r.assistance === 1,
+    targetWindowId: r.target_window_id,
+    count: r.n,
+  }));
 }
 
 /** Tickets at the counters: called, being served, or held there. */
