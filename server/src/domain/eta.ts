@@ -10,8 +10,10 @@ import type { Service } from './types.js';
 
 export interface ServiceSample {
   serviceId: string;
-  /** Milliseconds from start to completion. */
+  /** Milliseconds from start to completion, summed over `count` services. */
   serviceMs: number;
+  /** How many services the sample sums; 1 when absent. */
+  count?: number;
 }
 
 /** Samples needed before live data fully replaces the catalogue's expected minutes. */
@@ -28,10 +30,11 @@ export function serviceTimes(
 ): Map<string, number> {
   const sums = new Map<string, { total: number; n: number }>();
   for (const s of samples) {
-    if (!(s.serviceMs > 0)) continue;
+    const count = s.count ?? 1;
+    if (!(s.serviceMs > 0) || !(count > 0)) continue;
     const acc = sums.get(s.serviceId) ?? { total: 0, n: 0 };
     acc.total += s.serviceMs;
-    acc.n += 1;
+    acc.n += count;
     sums.set(s.serviceId, acc);
   }
   const out = new Map<string, number>();

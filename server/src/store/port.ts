@@ -276,7 +276,7 @@ export interface Store {
    * target window; with `before`, only those ahead of that queue key.
    */
   waitingGroups(hallId: string, before?: QueueKey): Promise<QueueGroup[]>;
-  /** Service durations of tickets completed at or after `since`. */
+  /** Service durations of tickets completed at or after `since`, summed per matter (`count` services each), by matter id. */
   serviceSamples(hallId: string, since: number): Promise<ServiceSample[]>;
   hallSnapshot(hallId: string, recentCalls: number): Promise<HallSnapshot>;
 

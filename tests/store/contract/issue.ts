@@ -314,11 +314,17 @@ export function issueContract(makeStore: MakeStore): void {
       await finish(store(), t1, windows[0].id, T0, T0 + MINUTE, T0 + 5 * MINUTE);
       await finish(store(), t2, windows[1].id, T0, T0 + 10 * MINUTE, T0 + 13 * MINUTE);
       await finish(store(), t3, windows[0].id, T0, T0 + 20 * MINUTE, T0 + 22 * MINUTE);
-      expect(await store().serviceSamples(hall.id, T0 + 13 * MINUTE)).toEqual([
-        { serviceId: services[1].id, serviceMs: 3 * MINUTE },
-        { serviceId: services[0].id, serviceMs: 2 * MINUTE },
-      ]);
-      expect(await store().serviceSamples(hall.id, T0 + 23 * MINUTE)).toEqual([]);
+      const t4 = await issue(store(), services[0]);
+      await finish(store(), t4, windows[1].id, T0, T0 + 30 * MINUTE, T0 + 36 * MINUTE);
+      const byId = (xs: { serviceId: string }[]) =>
+        [...xs].sort((a, b) => a.serviceId.localeCompare(b.serviceId));
+      expect(await store().serviceSamples(hall.id, T0 + 13 * MINUTE)).toEqual(
+        byId([
+          { serviceId: services[1].id, serviceMs: 3 * MINUTE, count: 1 },
+          { serviceId: services[0].id, serviceMs: 8 * MINUTE, count: 2 },
+        ]),
+      );
+      expect(await store().serviceSamples(hall.id, T0 + 37 * MINUTE)).toEqual([]);
     });
   });
 

@@ -265,3 +265,12 @@ describe('estimateFromGroups', () => {
     }
   });
 });
+
+describe('serviceTimes with summed samples', () => {
+  it('treats one sample of count n as n samples of the mean', () => {
+    const single = [6, 8, 10, 12].map((m) => sample('sb', m));
+    const summed = [{ serviceId: 'sb', serviceMs: 36 * MINUTE, count: 4 }];
+    expect(serviceTimes(services, summed)).toEqual(serviceTimes(services, single));
+    expect(serviceTimes(services, [{ serviceId: 'sb', serviceMs: 5 * MINUTE, count: 0 }]).get('sb')).toBe(10 * MINUTE);
+  });
+});

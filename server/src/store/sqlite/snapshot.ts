@@ -62,13 +62,15 @@ function activeTickets(db: Db, hallId: string): Ticket[] {
 }
 
 export function serviceSamples(db: Db, hallId: string, since: number): ServiceSample[] {
+  // Summed per matter by SQLite: the estimate needs means, not every service of the last hours.
   const rows = sql(
     db,
-    `SELECT service_id, ended_at - started_at AS service_ms FROM tickets
+    `SELECT service_id, SUM(ended_at - started_at) AS service_ms, COUNT(*) AS n FROM tickets
      WHERE hall_id = ? AND ended_at >= ? AND status = 'completed' AND started_at IS NOT NULL
-     ORDER BY ended_at`,
-  ).all(hallId, since) as { service_id: string; service_ms: number }[];
-  return rows.map((r) => ({ serviceId: r.service_id, serviceMs: r.service_ms }));
+       AND ended_at > started_at
+     GROUP BY service_id ORDER BY service_id`,
+  ).all(hallId, since) as { service_id: string; service_ms: number; n: number }[];
+  return rows.map((r) => ({ serviceId: r.service_id, serviceMs: r.service_ms, count: r.n }));
 }
 
 /**
