@@ -316,7 +316,7 @@ export function issueContract(makeStore: MakeStore): void {
       await finish(store(), t3, windows[0].id, T0, T0 + 20 * MINUTE, T0 + 22 * MINUTE);
       const t4 = await issue(store(), services[0]);
       await finish(store(), t4, windows[1].id, T0, T0 + 30 * MINUTE, T0 + 36 * MINUTE);
-      const byId = (xs: { serviceId: string }[]) =>
+      const byId = <T extends { serviceId: string }>(xs: T[]): T[] =>
         [...xs].sort((a, b) => a.serviceId.localeCompare(b.serviceId));
       expect(await store().serviceSamples(hall.id, T0 + 13 * MINUTE)).toEqual(
         byId([
