@@ -24,8 +24,13 @@ function check(where: string, schema: z.ZodType, value: unknown, issues: FieldIs
   return undefined;
 }
 
+/** A POST with `content-length: 0` (what fetch sends without a body) has no body to type. */
+function emptyBody(req: Request): boolean {
+  return req.headers['content-length'] === '0' && req.headers['transfer-encoding'] === undefined;
+}
+
 export function validateInput(r: AnyRoute, req: Request): ValidInput {
-  if (hasBody(r) && req.is('application/json') === false) {
+  if (hasBody(r) && !emptyBody(req) && req.is('application/json') === false) {
     throw new HttpError('unsupported_media_type', 'Send the body as application/json.');
   }
   const issues: FieldIssue[] = [];
