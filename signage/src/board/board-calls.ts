@@ -1,0 +1,119 @@
+import { consume } from '@lit/context';
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
+import type { CallOut, PublicWindow } from '../../../server/src/protocol/index.js';
+import { baseStyles } from '../../../ui-shared/src/tokens.js';
+import { boardT, type BoardT } from './board-context.js';
+
+/**
+ * The calls in progress, one card per window: the window number and the
+ * ticket number very large. The window of the latest call is highlighted and
+ * flashes a few times when the call comes in.
+ */
+@customElement('board-calls')
+export class BoardCalls extends LitElement {
+  @property({ attribute: false }) windows: PublicWindow[] = [];
+  @property({ attribute: false }) latest: CallOut | null = null;
+  @consume({ context: boardT, subscribe: true }) t!: BoardT;
+
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        display: grid;
+        grid-template-columns: repeat(var(--board-calls-columns, 4), minmax(0, 1fr));
+        grid-auto-rows: minmax(0, 1fr);
+        gap: var(--board-gap, var(--space-4));
+        color: inherit;
+        min-height: 0;
+      }
+      .card {
+        display: flex;
+        flex-direction: column;
+        align-items: center;
+        justify-content: center;
+        gap: var(--space-2);
+        border-radius: var(--radius-large);
+        background: var(--board-surface, rgb(255 255 255 / 8%));
+        border: 3px solid transparent;
+        padding: var(--space-3);
+        min-width: 0;
+      }
+      .window {
+        font-size: var(--board-window-size, var(--font-size-title));
+        font-weight: 700;
+        white-space: nowrap;
+      }
+      .number {
+        font-family: var(--font-family-number);
+        font-size: var(--board-card-number-size, var(--font-size-huge));
+        font-weight: 700;
+        line-height: 1;
+        color: var(--board-number, var(--color-board-number));
+        letter-spacing: 0.04em;
+      }
+      .status {
+        font-size: var(--board-status-size, var(--font-size-large));
+        opacity: 0.9;
+      }
+      .card.latest {
+        border-color: var(--board-number, var(--color-board-number));
+        background: var(--board-highlight, var(--color-board-highlight));
+      }
+      .card.latest.flash {
+        animation: flash var(--board-flash-duration, var(--duration-flash)) ease-in-out 4 alternate;
+      }
+      .card.paused .number {
+        opacity: 0.5;
+      }
+      @keyframes flash {
+        from {
+          filter: brightness(1);
+        }
+        to {
+          filter: brightness(1.8);
+        }
+      }
+      .empty {
+        grid-column: 1 / -1;
+        place-self: center;
+        font-size: var(--font-size-title);
+        opacity: 0.7;
+      }
+    `,
+  ];
+
+  override render() {
+    if (this.windows.length === 0) return html`<div class="empty">${this.t('noCalls')}</div>`;
+    return this.windows.map((w) => this.card(w));
+  }
+
+  private card(w: PublicWindow) {
+    const c = w.current;
+    const latest =
+      this.latest !== null && this.latest.window.id === w.id && c?.ticketNumber === this.latest.ticketNumber;
+    const status =
+      w.state === 'paused'
+        ? this.t('paused')
+        : c
+          ? this.t(c.status === 'serving' ? 'serving' : 'called')
+          : '';
+    const classes = ['card', latest ? 'latest flash' : '', w.state === 'paused' ? 'paused' : ''].join(' ');
+    // Keyed by the call id, so the flash runs again for each new call to this window.
+    return keyed(
+      latest ? this.latest?.callId : w.id,
+      html`<div class=${classes} data-window=${w.number} aria-live=${latest ? 'polite' : 'off'}>
+        <div class="window">${this.t('window', { n: w.number })}</div>
+        <div class="number">${c ? c.ticketNumber : '—'}</div>
+        ${status ? html`<div class="status">${status}</div>` : nothing}
+      </div>`,
+    );
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'board-calls': BoardCalls;
+  }
+}

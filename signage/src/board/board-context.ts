@@ -1,0 +1,7 @@
+import { createContext } from '@lit/context';
+import type { translator } from '../../../ui-shared/src/i18n.js';
+import type { BoardKey } from './messages.js';
+
+/** The board's translator, provided by `hall-board` to every part of the screen. */
+export type BoardT = ReturnType<typeof translator<BoardKey>>;
+export const boardT = createContext<BoardT>('board-t');

@@ -1,0 +1,122 @@
+import { consume } from '@lit/context';
+import { LitElement, css, html } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { CallOut } from '../../../server/src/protocol/index.js';
+import { baseStyles } from '../../../ui-shared/src/tokens.js';
+import { boardT, type BoardT } from './board-context.js';
+
+/** The latest call very large, then the recent calls, newest first. */
+@customElement('board-recent')
+export class BoardRecent extends LitElement {
+  @property({ attribute: false }) calls: CallOut[] = [];
+  /** How many recent calls to list under the latest one. */
+  @property({ type: Number }) limit = 6;
+  @consume({ context: boardT, subscribe: true }) t!: BoardT;
+
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        display: flex;
+        flex-direction: column;
+        gap: var(--board-gap, var(--space-4));
+        color: inherit;
+        min-height: 0;
+      }
+      .latest {
+        border-radius: var(--radius-large);
+        background: var(--board-highlight, var(--color-board-highlight));
+        padding: var(--space-5);
+        text-align: center;
+      }
+      .latest .number {
+        font-family: var(--font-family-number);
+        font-size: var(--board-number-size, var(--font-size-giant));
+        font-weight: 700;
+        line-height: 1;
+        color: var(--board-number, var(--color-board-number));
+      }
+      .latest .to {
+        font-size: var(--board-window-size, var(--font-size-title));
+        font-weight: 700;
+      }
+      .tag {
+        display: inline-block;
+        margin-inline-end: var(--space-3);
+        padding: 0 var(--space-3);
+        border-radius: var(--radius-small);
+        border: 2px solid currentColor;
+        font-size: var(--font-size-large);
+        vertical-align: middle;
+      }
+      h2 {
+        margin: 0;
+        font-size: var(--board-heading-size, var(--font-size-large));
+        opacity: 0.85;
+      }
+      ol {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: grid;
+        gap: var(--space-2);
+        font-size: var(--board-recent-size, var(--font-size-title));
+      }
+      li {
+        display: flex;
+        justify-content: space-between;
+        gap: var(--space-4);
+        padding: var(--space-2) var(--space-4);
+        border-radius: var(--radius-medium);
+        background: var(--board-surface, rgb(255 255 255 / 8%));
+      }
+      li .n {
+        font-family: var(--font-family-number);
+        font-weight: 700;
+        color: var(--board-number, var(--color-board-number));
+      }
+      .empty {
+        font-size: var(--font-size-title);
+        opacity: 0.7;
+        text-align: center;
+      }
+    `,
+  ];
+
+  override render() {
+    const [latest, ...rest] = this.calls;
+    if (!latest) return html`<div class="empty">${this.t('noCalls')}</div>`;
+    return html`
+      <div class="latest" data-call=${latest.callId}>
+        <div class="number">${latest.ticketNumber}</div>
+        <div class="to">
+          ${latest.recall ? html`<span class="tag">${this.t('recall')}</span>` : ''}${this.t('window', {
+            n: latest.window.number,
+          })}
+        </div>
+      </div>
+      ${
+        rest.length > 0
+          ? html`<h2>${this.t('recent')}</h2>
+              <ol>
+                ${rest
+                  .slice(0, this.limit)
+                  .map(
+                    (c) =>
+                      html`<li>
+                        <span class="n">${c.ticketNumber}</span
+                        ><span>${this.t('window', { n: c.window.number })}</span>
+                      </li>`,
+                  )}
+              </ol>`
+          : ''
+      }
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'board-recent': BoardRecent;
+  }
+}

@@ -1,0 +1,162 @@
+import { provide } from '@lit/context';
+import { LitElement, html } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { CallOut, PublicWindow } from '../../../server/src/protocol/index.js';
+import { translator, type Lang } from '../../../ui-shared/src/i18n.js';
+import { setTheme } from '../../../ui-shared/src/tokens.js';
+import { WebAudioChime } from '../shared/chime.js';
+import { ClockController } from '../shared/clock-controller.js';
+import { HubConnectionController } from '../shared/hub-connection.js';
+import { isQuiet } from '../shared/quiet-hours.js';
+import { ChimeOnly, chooseEngine } from '../shared/speech-engines.js';
+import { VoiceQueue } from '../shared/voice-queue.js';
+import './board-areas.js';
+import './board-calls.js';
+import { BoardConfigController } from './board-config-controller.js';
+import type { BoardArea, BoardConfig, BoardLayout, BoardSource, BoardTheme } from './board-config.js';
+import { boardT, type BoardT } from './board-context.js';
+import './board-header.js';
+import type { VoiceMode } from './board-header.js';
+import './board-notice.js';
+import './board-recent.js';
+import { boardStyles } from './board-styles.js';
+import './board-strip.js';
+import { MESSAGES } from './messages.js';
+
+/**
+ * The lobby board: its configuration from the hub, the live state of the
+ * hall, and the voice. Which windows and areas it shows, its layout and
+ * theme come from the configuration and change while it runs.
+ */
+@customElement('hall-board')
+export class HallBoard extends LitElement {
+  @property({ attribute: false }) source: BoardSource | null = null;
+  @property() language: Lang = 'zh';
+  @property({ reflect: true }) layout: BoardLayout = 'landscape';
+  @property({ reflect: true }) theme: BoardTheme = 'default';
+  /** Seconds without the hub before the offline mark shows. */
+  @property({ type: Number, attribute: 'offline-after' }) offlineAfter = 10;
+  @provide({ context: boardT }) t: BoardT = translator(MESSAGES, 'zh');
+
+  static override styles = boardStyles;
+
+  private readonly clock = new ClockController(this);
+  private configCtl: BoardConfigController | null = null;
+  private hub: HubConnectionController | null = null;
+  private readonly chime = window.hallChime ?? new WebAudioChime();
+  private readonly voice = new VoiceQueue(
+    new ChimeOnly(),
+    this.chime,
+    () => {
+      const v = this.configCtl?.config?.voice;
+      return {
+        repeat: v?.repeat ?? 2,
+        volume: v?.volume ?? 1,
+        chime: v?.chime ?? true,
+        quiet: this.quiet(),
+      };
+    },
+    () => this.requestUpdate(),
+  );
+  private hubAudio: boolean | null = null;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.source && !this.configCtl) {
+      this.configCtl = new BoardConfigController(this, this.source, (c) => this.configured(c));
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.voice.dispose();
+  }
+
+  protected override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('language')) this.t = translator(MESSAGES, this.language);
+  }
+
+  private configured(config: BoardConfig): void {
+    this.layout = config.display.layout;
+    this.theme = config.display.theme;
+    setTheme(config.display.theme);
+    if (!this.hub) {
+      this.hub = new HubConnectionController(this, {
+        hallId: config.hall.id,
+        offlineAfterMs: this.offlineAfter * 1_000,
+        onAnnounce: (calls) => this.announce(calls),
+        onConfigChanged: () => void this.configCtl?.reload(),
+      });
+    }
+    if (this.hubAudio !== config.voice.hubAudio) {
+      this.hubAudio = config.voice.hubAudio;
+      void chooseEngine({ hubAudio: config.voice.hubAudio }).then((e) => this.voice.setEngine(e));
+    }
+  }
+
+  private announce(calls: CallOut[]): void {
+    for (const call of calls) {
+      if (this.shows(call.window.number))
+        this.voice.enqueue({ callId: call.callId, voiceText: call.voiceText });
+    }
+  }
+
+  private shows(windowNumber: number): boolean {
+    const only = this.configCtl?.config?.display.windows ?? [];
+    return only.length === 0 || only.includes(windowNumber);
+  }
+
+  private quiet(): boolean {
+    const c = this.configCtl?.config;
+    return c ? isQuiet(Date.now(), c.hall.timeZone, c.voice.quietHours) : false;
+  }
+
+  private voiceMode(): VoiceMode {
+    return this.quiet() ? 'quiet' : this.voice.kind;
+  }
+
+  override render() {
+    if (!this.source) return html`<p class="message">${this.t('noSource')}</p>`;
+    const config = this.configCtl?.config;
+    if (!config) {
+      const err = this.configCtl?.error;
+      return html`<p class="message">
+        ${err && err.status !== 0 ? this.t('badSource', { detail: err.detail }) : this.t('connecting')}
+      </p>`;
+    }
+    const state = this.hub?.state ?? null;
+    const windows = (state?.windows ?? []).filter(
+      (w: PublicWindow) => this.shows(w.number) && (w.state !== 'closed' || w.current !== null),
+    );
+    const calls = (state?.recentCalls ?? []).filter((c) => this.shows(c.window.number));
+    const header = html`<board-header
+      .hallName=${state?.hall.name ?? config.hall.name}
+      .timeZone=${config.hall.timeZone}
+      .language=${this.language}
+      .now=${this.clock.now}
+      .voice=${this.voiceMode()}
+      ?offline=${this.hub?.offline ?? false}
+      ?compact=${this.layout === 'strip'}
+    ></board-header>`;
+    if (this.layout === 'strip') return html`<board-strip .calls=${calls}></board-strip>${header}`;
+    return html`
+      ${header}
+      <board-calls .windows=${windows} .latest=${calls[0] ?? null}></board-calls>
+      <board-recent .calls=${calls} .limit=${this.layout === 'portrait' ? 4 : 6}></board-recent>
+      <board-areas .areas=${this.areas(config.areas)}></board-areas>
+      <board-notice .text=${config.notice} ?hidden=${config.notice === ''}></board-notice>
+    `;
+  }
+
+  /** Live counts from the feed over the counts of the last configuration fetch. */
+  private areas(areas: BoardArea[]): BoardArea[] {
+    const live = this.hub?.state?.counts.byDomain;
+    return live ? areas.map((a) => ({ ...a, waiting: live[a.domain] ?? a.waiting })) : areas;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'hall-board': HallBoard;
+  }
+}

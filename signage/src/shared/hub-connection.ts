@@ -1,0 +1,154 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { io, type Socket } from 'socket.io-client';
+import {
+  DISPLAY_NAMESPACE,
+  DisplaySync,
+  SEQUENCED_EVENTS,
+  type CallOut,
+  type DisplaySnapshot,
+  type DisplayState,
+  type HallConfigMessage,
+  type Response,
+  type SequencedMessage,
+  type SyncResult,
+} from '../../../server/src/protocol/index.js';
+
+/**
+ * The screen's live link to its hall (docs/realtime.md): one socket to
+ * `/display`, kept in step by `DisplaySync`. On every connect that was not
+ * recovered the hub pushes a snapshot and the state is rebuilt from it; a
+ * gap asks for one. Calls are handed to `onAnnounce` once per call id, even
+ * across reconnects and hub restarts, because the same `DisplaySync` lives as
+ * long as the screen. Listeners are added once per socket and the state is
+ * replaced, never grown, so a screen can run for days.
+ */
+
+export interface HubConnectionOptions {
+  hallId: string;
+  /** Hub origin; the page's own by default. */
+  url?: string;
+  /** Show the offline mark after this long without the hub. */
+  offlineAfterMs?: number;
+  onAnnounce: (calls: CallOut[]) => void;
+  /** The hall's configuration changed (or the link came back): fetch it again. */
+  onConfigChanged?: () => void;
+}
+
+const SNAPSHOT_TIMEOUT_MS = 5_000;
+const RETRY_MS = [500, 1_000, 2_000, 5_000, 10_000];
+const RECONNECT_AFTER_CLOSE_MS = 2_000;
+
+export class HubConnectionController implements ReactiveController {
+  readonly sync: DisplaySync;
+  /** The socket is connected now. */
+  connected = false;
+  /** Without the hub for longer than `offlineAfterMs`: show the mark, keep the last state. */
+  offline = false;
+  private socket: Socket | null = null;
+  private offlineTimer: ReturnType<typeof setTimeout> | undefined;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private retries = 0;
+  private everConnected = false;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly options: HubConnectionOptions,
+  ) {
+    this.sync = new DisplaySync({ hallId: options.hallId });
+    host.addController(this);
+  }
+
+  get state(): DisplayState | null {
+    return this.sync.state;
+  }
+
+  hostConnected(): void {
+    if (this.socket) return;
+    const url = (this.options.url ?? location.origin) + DISPLAY_NAMESPACE;
+    const socket = io(url, {
+      auth: { hallId: this.options.hallId },
+      // WebSocket first (one connection, no long-poll upgrade); long-polling only where a proxy refuses it.
+      transports: ['websocket', 'polling'],
+      tryAllTransports: true,
+      reconnectionDelay: 500,
+      reconnectionDelayMax: 5_000,
+    });
+    this.socket = socket;
+    this.armOffline();
+    socket.on('connect', () => {
+      this.connected = true;
+      this.setOffline(false);
+      clearTimeout(this.offlineTimer);
+      if (!socket.recovered) this.sync.expectSnapshot();
+      // Settings may have changed while the hub was away; nothing in the snapshot says so.
+      if (this.everConnected) this.options.onConfigChanged?.();
+      this.everConnected = true;
+      this.host.requestUpdate();
+    });
+    socket.on('disconnect', (reason) => {
+      this.connected = false;
+      this.armOffline();
+      // The hub closed the link itself (shutting down for a restart): socket.io does not retry that on its own.
+      if (reason === 'io server disconnect') {
+        clearTimeout(this.retryTimer);
+        this.retryTimer = setTimeout(() => socket.connect(), RECONNECT_AFTER_CLOSE_MS);
+      }
+      this.host.requestUpdate();
+    });
+    socket.on('display:snapshot', (s: DisplaySnapshot) => this.handle(this.sync.applySnapshot(s)));
+    for (const event of SEQUENCED_EVENTS) {
+      socket.on(event, (payload: unknown) => {
+        this.handle(this.sync.apply({ event, payload } as SequencedMessage));
+        if (event === 'hall:config' && (payload as HallConfigMessage).refresh)
+          this.options.onConfigChanged?.();
+      });
+    }
+  }
+
+  hostDisconnected(): void {
+    clearTimeout(this.offlineTimer);
+    clearTimeout(this.retryTimer);
+    this.socket?.removeAllListeners();
+    this.socket?.disconnect();
+    this.socket = null;
+  }
+
+  private handle(result: SyncResult): void {
+    if (result.announce.length > 0) this.options.onAnnounce(result.announce);
+    if (result.needSnapshot) void this.fetchSnapshot();
+    this.host.requestUpdate();
+  }
+
+  private async fetchSnapshot(): Promise<void> {
+    const socket = this.socket;
+    if (!socket) return;
+    try {
+      const res = (await socket
+        .timeout(SNAPSHOT_TIMEOUT_MS)
+        .emitWithAck('display:snapshot', {})) as Response<DisplaySnapshot>;
+      if (res.ok) {
+        this.retries = 0;
+        this.handle(this.sync.applySnapshot(res.data));
+        return;
+      }
+    } catch {
+      // No answer in time: asked again below.
+    }
+    if (!this.sync.snapshotFailed().needSnapshot) return;
+    // A little longer each time, so a struggling hub is not hammered by every screen of the hall.
+    const wait = RETRY_MS[Math.min(this.retries++, RETRY_MS.length - 1)] ?? 10_000;
+    clearTimeout(this.retryTimer);
+    this.retryTimer = setTimeout(() => void this.fetchSnapshot(), wait);
+  }
+
+  private armOffline(): void {
+    clearTimeout(this.offlineTimer);
+    this.offlineTimer = setTimeout(() => this.setOffline(true), this.options.offlineAfterMs ?? 10_000);
+  }
+
+  private setOffline(offline: boolean): void {
+    if (this.offline === offline) return;
+    this.offline = offline;
+    this.host.requestUpdate();
+  }
+}

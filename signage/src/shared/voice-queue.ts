@@ -1,0 +1,106 @@
+import { spokenText } from '../../../server/src/voice/spoken.js';
+import type { ChimePlayer, SpeechEngine } from './speech-engines.js';
+
+/**
+ * Call-outs spoken one after another, never overlapping and never cutting
+ * each other off: each waits for the previous one's end. Each call-out is a
+ * chime, then the words `repeat` times. A call id is spoken once, however
+ * often it is offered (a replay after a reconnect). Memory is bounded: a
+ * fixed number of remembered ids and of waiting call-outs.
+ */
+
+export interface Announcement {
+  callId: string;
+  voiceText: string;
+}
+
+export interface VoiceOptions {
+  repeat: number;
+  volume: number;
+  chime: boolean;
+  /** In quiet hours call-outs are shown but not voiced. */
+  quiet: boolean;
+}
+
+const REMEMBERED = 200;
+/** A hall never has this many call-outs waiting to be said; past it the oldest are dropped. */
+const MAX_WAITING = 50;
+/** Between two repeats, so the second is heard as a repeat. */
+const REPEAT_GAP_MS = 400;
+
+export class VoiceQueue {
+  private readonly waiting: Announcement[] = [];
+  private readonly spoken = new Set<string>();
+  private running = false;
+  private disposed = false;
+  /** The call-out being said now, for the screen. */
+  current: Announcement | null = null;
+
+  constructor(
+    private engine: SpeechEngine,
+    private readonly chime: ChimePlayer,
+    private readonly options: () => VoiceOptions,
+    private readonly onChange: () => void = () => {},
+  ) {}
+
+  get kind(): SpeechEngine['kind'] {
+    return this.engine.kind;
+  }
+
+  get length(): number {
+    return this.waiting.length;
+  }
+
+  setEngine(engine: SpeechEngine): void {
+    this.engine = engine;
+    this.onChange();
+  }
+
+  /** False when this call id was already said or queued. */
+  enqueue(a: Announcement): boolean {
+    if (this.disposed || this.spoken.has(a.callId)) return false;
+    this.spoken.add(a.callId);
+    if (this.spoken.size > REMEMBERED) this.spoken.delete(this.spoken.values().next().value as string);
+    this.waiting.push(a);
+    if (this.waiting.length > MAX_WAITING) this.waiting.shift();
+    void this.run();
+    return true;
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.waiting.length = 0;
+    this.engine.cancel?.();
+  }
+
+  private async run(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    try {
+      for (let next = this.waiting.shift(); next && !this.disposed; next = this.waiting.shift()) {
+        this.current = next;
+        this.onChange();
+        await this.say(next);
+      }
+    } finally {
+      this.current = null;
+      this.running = false;
+      this.onChange();
+    }
+  }
+
+  private async say(a: Announcement): Promise<void> {
+    const o = this.options();
+    if (o.quiet || o.volume <= 0) return;
+    try {
+      if (o.chime || this.engine.kind === 'chime') await this.chime.play(o.volume);
+      const utterance = { text: spokenText(a.voiceText), voiceText: a.voiceText };
+      for (let i = 0; i < o.repeat && !this.disposed; i++) {
+        if (i > 0) await new Promise((resolve) => setTimeout(resolve, REPEAT_GAP_MS));
+        await this.engine.speak(utterance, { volume: o.volume });
+      }
+    } catch {
+      // An engine that throws loses this call-out's voice, never the queue: the next one is said.
+    }
+  }
+}
