@@ -13,3 +13,5 @@ export * from './ticket-status.js';
 export * from './auth/index.js';
 export * from './hall-snapshot.js';
 export * from './admin/index.js';
+export * from './window-devices/index.js';
+export * from './evaluations/index.js';

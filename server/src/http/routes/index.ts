@@ -1,7 +1,9 @@
 import type { AnyRoute } from '../route.js';
 import { authRoutes } from './auth.js';
 import { deviceRoutes } from './devices.js';
+import { evaluationRoutes } from './evaluations.js';
 import { hallRoutes } from './halls.js';
+import { keypadRoutes } from './keypads.js';
 import { opsRoutes } from './ops.js';
 import { publicRoutes } from './public.js';
 import { serviceRoutes } from './services.js';
@@ -25,5 +27,7 @@ export const ROUTES: readonly AnyRoute[] = [
   ...windowRoutes,
   ...userRoutes,
   ...deviceRoutes,
+  ...keypadRoutes,
+  ...evaluationRoutes,
   ...signageRoutes,
 ];
