@@ -1,6 +1,6 @@
 import type { Server as HttpServer } from 'node:http';
 import express from 'express';
-import { defaultDeps, FirstAdminSetup, type AppDeps } from './app/index.js';
+import { defaultDeps, FirstAdminSetup, watchBadRatings, type AppDeps } from './app/index.js';
 import { createHttpApp } from './http/index.js';
 import { attachRealtime, type RealtimeHub } from './realtime/index.js';
 import { startJobs, type JobRunner } from './jobs/index.js';
@@ -52,12 +52,15 @@ export function createApplication(httpServer: HttpServer, components: HubCompone
   app.use(api);
   httpServer.on('request', app);
   const jobs: JobRunner | null = components.options.jobs ? startJobs(deps) : null;
+  // Every 差评 opens a case as soon as it is committed (the job catches up what this misses).
+  const stopRatingWatch = watchBadRatings(deps);
   return {
     deps,
     setup,
     realtime,
     async close() {
       jobs?.stop();
+      stopRatingWatch();
       await realtime.close();
       httpServer.off('request', app);
     },

@@ -13,5 +13,7 @@ export * from './ticket-status.js';
 export * from './auth/index.js';
 export * from './hall-snapshot.js';
 export * from './admin/index.js';
+export * from './stats/index.js';
+export * from './rectification/index.js';
 export * from './window-devices/index.js';
 export * from './evaluations/index.js';

@@ -214,6 +214,14 @@ export const EVENT_TYPES = [
   'print.printed',
   'print.failed',
   'device.status',
+  'rectification.opened',
+  'rectification.assigned',
+  'rectification.contacted',
+  'rectification.closed',
+  'rectification.appealed',
+  'rectification.appeal_decided',
+  'rectification.overdue',
+  'rectification.reminded',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

@@ -1,8 +1,9 @@
 import type { AppDeps } from '../app/index.js';
 import { endOfDayJob } from './end-of-day.js';
 import type { Job } from './job.js';
+import { ratingDeadlinesJob } from './rating-deadlines.js';
 
-export const JOBS: readonly Job[] = [endOfDayJob];
+export const JOBS: readonly Job[] = [endOfDayJob, ratingDeadlinesJob];
 
 export interface JobRunner {
   stop(): void;

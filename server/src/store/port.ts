@@ -17,6 +17,8 @@ import type {
   TicketStatus,
   WindowState,
 } from '../domain/index.js';
+import type { RectificationCase, RectificationStatus } from '../domain/rectification/index.js';
+import type { DayAggregate, TicketFact } from '../domain/stats/index.js';
 
 /**
  * The storage port (DESIGN.md §5). It is narrow and shaped by the queue, so
@@ -333,4 +335,79 @@ export interface Store {
   saveDevice(device: Device): Promise<Device>;
   deleteDevice(id: string): Promise<void>;
   touchDevice(id: string, at: number): Promise<void>;
+
+  // Statistics roll-up (docs/statistics.md): ticket facts and daily aggregates folded from the log.
+  getStatsCursor(hallId: string): Promise<StatsCursor>;
+  listTicketFacts(hallId: string, query: TicketFactQuery): Promise<TicketFact[]>;
+  /**
+   * Writes facts, replaces the aggregates of `days` and moves the cursor, in one
+   * atomic step; `conflict` (nothing changed) when the cursor is no longer at `expectedSeq`.
+   */
+  saveStatsRollup(update: StatsRollupUpdate): Promise<void>;
+  /** Aggregate rows of the period (hall-local dates, both ends included) matching the filters. */
+  listDayAggregates(hallId: string, query: DayAggregateQuery): Promise<DayAggregate[]>;
+
+  // 整改 of 差评 (docs/rectification.md).
+  /** One case per evaluation: a second open returns the existing case, `created: false`, no events. */
+  openRectification(
+    rectification: RectificationCase,
+    events: NewEvent[],
+  ): Promise<{ rectification: RectificationCase; events: HallEvent[]; created: boolean }>;
+  /** Compare-and-set on `expectedVersion`: `conflict` and nothing changed when it moved. */
+  updateRectification(
+    update: RectificationUpdate,
+  ): Promise<{ rectification: RectificationCase; events: HallEvent[] }>;
+  getRectification(id: string): Promise<RectificationCase | null>;
+  /** A ticket is rated once (一次一评), so it has at most one case. */
+  getRectificationByTicket(ticketId: string): Promise<RectificationCase | null>;
+  /** Oldest first. */
+  listRectifications(hallId: string, query?: RectificationQuery): Promise<RectificationCase[]>;
+  /** 差评 (levels 1–2) that have no case yet, oldest first. */
+  listUnfollowedBadRatings(hallId: string, limit: number): Promise<Evaluation[]>;
+}
+
+export interface StatsCursor {
+  /** The last event folded into the facts (0: none). */
+  seq: number;
+  /** Window → its clerk, as the log last said. */
+  windowClerks: Record<string, string | null>;
+}
+
+export interface TicketFactQuery {
+  ticketIds?: string[];
+  days?: string[];
+}
+
+export interface StatsRollupUpdate {
+  hallId: string;
+  expectedSeq: number;
+  cursor: StatsCursor;
+  facts: TicketFact[];
+  /** Days whose aggregates are replaced by `aggregates` (rows of other days are refused). */
+  days: string[];
+  aggregates: DayAggregate[];
+}
+
+export interface DayAggregateQuery {
+  from: string;
+  to: string;
+  domain?: string;
+  windowId?: string;
+  clerkId?: string;
+}
+
+export interface RectificationUpdate {
+  next: RectificationCase;
+  expectedVersion: number;
+  events: NewEvent[];
+}
+
+export interface RectificationQuery {
+  statuses?: RectificationStatus[];
+  /** Active cases whose deadline has passed at this instant. */
+  overdueAt?: number;
+  windowId?: string;
+  clerkId?: string;
+  assigneeId?: string;
+  limit?: number;
 }

@@ -6,8 +6,10 @@ import { hallRoutes } from './halls.js';
 import { keypadRoutes } from './keypads.js';
 import { opsRoutes } from './ops.js';
 import { publicRoutes } from './public.js';
+import { rectificationRoutes } from './rectification.js';
 import { serviceRoutes } from './services.js';
 import { signageRoutes } from './signage.js';
+import { statsRoutes } from './stats.js';
 import { ticketRoutes } from './tickets.js';
 import { userRoutes } from './users.js';
 import { windowActionRoutes } from './window-actions.js';
@@ -30,4 +32,6 @@ export const ROUTES: readonly AnyRoute[] = [
   ...keypadRoutes,
   ...evaluationRoutes,
   ...signageRoutes,
+  ...statsRoutes,
+  ...rectificationRoutes,
 ];

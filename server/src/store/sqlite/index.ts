@@ -15,11 +15,21 @@ import type {
   User,
   WindowUpdate,
 } from '../port.js';
+import type { RectificationCase } from '../../domain/rectification/index.js';
+import type {
+  DayAggregateQuery,
+  RectificationQuery,
+  RectificationUpdate,
+  StatsRollupUpdate,
+  TicketFactQuery,
+} from '../port.js';
 import { claimNext } from './claim.js';
 import { openConnection, sql, type ConnectionOptions, type Db } from './connection.js';
 import * as devices from './devices.js';
 import * as evaluations from './evaluations.js';
 import * as printJobs from './print-jobs.js';
+import * as rectification from './rectification.js';
+import * as stats from './stats.js';
 import * as settings from './settings.js';
 import { lastSeq, listEvents } from './events.js';
 import * as halls from './halls.js';
@@ -224,6 +234,38 @@ export class SqliteStore implements Store {
   }
   async listEvaluations(hallId: string, query?: EvaluationQuery) {
     return evaluations.listEvaluations(this.db, hallId, query);
+  }
+
+  async getStatsCursor(hallId: string) {
+    return stats.getStatsCursor(this.db, hallId);
+  }
+  async listTicketFacts(hallId: string, query: TicketFactQuery) {
+    return stats.listTicketFacts(this.db, hallId, query);
+  }
+  async saveStatsRollup(update: StatsRollupUpdate) {
+    stats.saveStatsRollup(this.db, update);
+  }
+  async listDayAggregates(hallId: string, query: DayAggregateQuery) {
+    return stats.listDayAggregates(this.db, hallId, query);
+  }
+
+  async openRectification(c: RectificationCase, events: NewEvent[]) {
+    return rectification.openRectification(this.db, c, events);
+  }
+  async updateRectification(update: RectificationUpdate) {
+    return rectification.updateRectification(this.db, update);
+  }
+  async getRectification(id: string) {
+    return rectification.getRectification(this.db, id);
+  }
+  async getRectificationByTicket(ticketId: string) {
+    return rectification.getRectificationByTicket(this.db, ticketId);
+  }
+  async listRectifications(hallId: string, query?: RectificationQuery) {
+    return rectification.listRectifications(this.db, hallId, query);
+  }
+  async listUnfollowedBadRatings(hallId: string, limit: number) {
+    return rectification.listUnfollowedBadRatings(this.db, hallId, limit);
   }
 }
 

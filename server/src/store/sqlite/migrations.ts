@@ -216,6 +216,90 @@ CREATE TABLE evaluations (
 CREATE INDEX evaluations_hall_at ON evaluations (hall_id, at);
 `,
   },
+  {
+    version: 3,
+    description: 'statistics roll-up (ticket facts, daily aggregates) and rectification cases',
+    sql: `
+-- How far the roll-up has folded each hall's log, and the windows' clerks as the log last said.
+CREATE TABLE stats_cursors (
+  hall_id TEXT PRIMARY KEY,
+  seq INTEGER NOT NULL,
+  window_clerks TEXT NOT NULL
+);
+
+-- One row per ticket, folded from its events (server/src/domain/stats/facts.ts).
+CREATE TABLE ticket_facts (
+  ticket_id TEXT PRIMARY KEY,
+  hall_id TEXT NOT NULL,
+  business_day TEXT NOT NULL,
+  issue_hour INTEGER NOT NULL,
+  service_id TEXT NOT NULL,
+  domain TEXT NOT NULL,
+  window_id TEXT,
+  clerk_id TEXT,
+  actor_clerk_id TEXT,
+  call_clerk_id TEXT,
+  priority INTEGER NOT NULL,
+  issued_at INTEGER NOT NULL,
+  wait_ms INTEGER,
+  started_at INTEGER,
+  service_ms INTEGER,
+  outcome TEXT,
+  end_hour INTEGER,
+  transfers INTEGER NOT NULL,
+  rating INTEGER
+);
+CREATE INDEX ticket_facts_hall_day ON ticket_facts (hall_id, business_day);
+
+-- Daily sums per area, window, clerk and priority; '' stands for no window or clerk.
+CREATE TABLE stats_daily (
+  hall_id TEXT NOT NULL,
+  business_day TEXT NOT NULL,
+  domain TEXT NOT NULL,
+  window_id TEXT NOT NULL,
+  clerk_id TEXT NOT NULL,
+  priority INTEGER NOT NULL,
+  issued INTEGER NOT NULL,
+  completed INTEGER NOT NULL,
+  no_show INTEGER NOT NULL,
+  cancelled INTEGER NOT NULL,
+  expired INTEGER NOT NULL,
+  open INTEGER NOT NULL,
+  transfers INTEGER NOT NULL,
+  transferred_tickets INTEGER NOT NULL,
+  wait_count INTEGER NOT NULL,
+  wait_sum_ms INTEGER NOT NULL,
+  wait_hist TEXT NOT NULL,
+  service_count INTEGER NOT NULL,
+  service_sum_ms INTEGER NOT NULL,
+  service_hist TEXT NOT NULL,
+  issued_by_hour TEXT NOT NULL,
+  served_by_hour TEXT NOT NULL,
+  ratings TEXT NOT NULL,
+  PRIMARY KEY (hall_id, business_day, domain, window_id, clerk_id, priority)
+) WITHOUT ROWID;
+
+-- 整改 of 差评: one case per evaluation, the unique index is the rule.
+CREATE TABLE rectifications (
+  id TEXT PRIMARY KEY,
+  hall_id TEXT NOT NULL REFERENCES halls (id),
+  evaluation_id TEXT NOT NULL UNIQUE,
+  ticket_id TEXT NOT NULL,
+  window_id TEXT,
+  clerk_id TEXT,
+  assignee_id TEXT,
+  status TEXT NOT NULL,
+  opened_at INTEGER NOT NULL,
+  deadline_at INTEGER NOT NULL,
+  version INTEGER NOT NULL,
+  -- The whole case as JSON; the columns above are copies for filtering.
+  body TEXT NOT NULL
+);
+CREATE INDEX rectifications_hall_status ON rectifications (hall_id, status, deadline_at);
+CREATE INDEX rectifications_ticket ON rectifications (ticket_id);
+CREATE INDEX rectifications_hall_opened ON rectifications (hall_id, opened_at);
+`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.reduce((v, m) => Math.max(v, m.version), 0);

@@ -1,0 +1,3 @@
+export * from './rollup.js';
+export * from './hall-stats.js';
+export * from './csv.js';

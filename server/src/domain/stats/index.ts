@@ -1,0 +1,4 @@
+export * from './histogram.js';
+export * from './facts.js';
+export * from './aggregate.js';
+export * from './period.js';

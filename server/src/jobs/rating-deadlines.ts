@@ -1,0 +1,17 @@
+import { catchUpBadRatings, watchDeadlines, type AppDeps } from '../app/index.js';
+import type { Job } from './job.js';
+
+/**
+ * 差评 follow-up: opens the cases of any 差评 the live listener missed, then
+ * reminds on the last working day and flags cases past their deadline.
+ */
+export const ratingDeadlinesJob: Job = {
+  name: 'rating-deadlines',
+  everyMs: 60_000,
+  async perform(deps: AppDeps) {
+    for (const hall of await deps.store.listHalls()) {
+      await catchUpBadRatings(deps, { hallId: hall.id });
+      await watchDeadlines(deps, { hallId: hall.id });
+    }
+  },
+};
