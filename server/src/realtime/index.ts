@@ -8,6 +8,7 @@ import { setupDisplayNamespace } from './display-namespace.js';
 import type { ErrorReporter } from './replies.js';
 import { deviceRoom, userRoom } from './rooms.js';
 import { setupStaffNamespace } from './staff-namespace.js';
+import { setupPrintAgents } from './print-agents.js';
 
 export interface RealtimeHub {
   io: Server;
@@ -54,6 +55,7 @@ export function attachRealtime(
   const staff = io.of(STAFF_NAMESPACE);
   setupDisplayNamespace(display, { deps, cache, report });
   setupStaffNamespace(staff, { deps, cache, report });
+  setupPrintAgents(io, deps);
   const broadcaster = startBroadcaster(deps, cache, { display, staff }, report);
 
   return {

@@ -5,6 +5,7 @@ import { evaluationRoutes } from './evaluations.js';
 import { hallRoutes } from './halls.js';
 import { keypadRoutes } from './keypads.js';
 import { opsRoutes } from './ops.js';
+import { printingRoutes } from './printing.js';
 import { publicRoutes } from './public.js';
 import { rectificationRoutes } from './rectification.js';
 import { serviceRoutes } from './services.js';
@@ -21,6 +22,7 @@ export const ROUTES: readonly AnyRoute[] = [
   ...opsRoutes,
   ...authRoutes,
   ...publicRoutes,
+  ...printingRoutes,
   ...ticketRoutes,
   ...windowActionRoutes,
   ...windowStateRoutes,

@@ -1,0 +1,5 @@
+export * from './ticket-layout.js';
+export * from './ticket-document.js';
+export * from './printer-target.js';
+export * from './print-jobs.js';
+export * from './printer-status.js';

@@ -1,0 +1,136 @@
+import { DomainError, type Actor, type NewEvent, type Ticket } from '../../domain/index.js';
+import type { PrintJob, PrintJobStatus } from '../../store/port.js';
+import type { AppDeps } from '../deps.js';
+import { printerTarget, type PrinterTarget } from './printer-target.js';
+
+/**
+ * Print jobs of tickets. A job is queued in the store with a `print.queued`
+ * event; the printer dispatch (server/src/devices/printer) listens for that
+ * event and prints, then records the result here. A failure never touches the
+ * ticket: it stays issued, and a reprint is a new job with the next copy.
+ */
+
+const printEvent = (
+  job: PrintJob,
+  type: 'print.queued' | 'print.printed' | 'print.failed',
+  actor: Actor,
+  at: number,
+  data: Record<string, unknown> = {},
+): NewEvent => ({
+  hallId: job.hallId,
+  type,
+  at,
+  actor,
+  ticketId: job.ticketId,
+  windowId: null,
+  from: null,
+  to: null,
+  data: { jobId: job.id, deviceId: job.deviceId, copy: job.copy, ...data },
+});
+
+export async function queuePrintJob(
+  deps: AppDeps,
+  props: { ticket: Ticket; deviceId: string; copy: number; actor: Actor },
+): Promise<PrintJob> {
+  const now = deps.now();
+  const job: PrintJob = {
+    id: deps.newId(),
+    hallId: props.ticket.hallId,
+    deviceId: props.deviceId,
+    ticketId: props.ticket.id,
+    copy: props.copy,
+    status: 'queued',
+    attempts: 0,
+    error: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+  const { job: saved, events } = await deps.store.createPrintJob(job, [
+    printEvent(job, 'print.queued', props.actor, now, { number: props.ticket.number }),
+  ]);
+  deps.bus.publish(events);
+  return saved;
+}
+
+/** The kiosk's printer, if it has one; tickets of a kiosk without a printer are shown on screen only. */
+export async function kioskPrinter(deps: AppDeps, kioskId: string): Promise<PrinterTarget | null> {
+  const devices = await deps.store.listDevices();
+  const kiosk = devices.find((d) => d.id === kioskId);
+  if (!kiosk || kiosk.kind !== 'kiosk' || kiosk.revokedAt !== null) return null;
+  return printerTarget(kiosk, (id) => devices.find((d) => d.id === id));
+}
+
+/** Marks a job as handed to its printer or agent; `attempts` counts hand-overs. */
+export async function markPrintJobSent(deps: AppDeps, job: PrintJob): Promise<PrintJob> {
+  const { job: saved } = await deps.store.updatePrintJob({
+    id: job.id,
+    expectedStatuses: ['queued', 'sent'],
+    patch: { status: 'sent', attempts: job.attempts + 1, updatedAt: deps.now() },
+  });
+  return saved;
+}
+
+/**
+ * Records how a job ended. A job already finished is left as it is and
+ * returned (an agent repeating its answer after a reconnect changes nothing).
+ */
+export async function recordPrintResult(
+  deps: AppDeps,
+  props: { jobId: string; ok: boolean; error?: string; actor: Actor; deviceId?: string },
+): Promise<PrintJob> {
+  const job = await deps.store.getPrintJob(props.jobId);
+  if (!job || (props.deviceId !== undefined && job.deviceId !== props.deviceId)) {
+    throw new DomainError('not_found', `No print job ${props.jobId}.`, { jobId: props.jobId });
+  }
+  if (job.status === 'printed' || job.status === 'failed') return job;
+  const status: PrintJobStatus = props.ok ? 'printed' : 'failed';
+  const error = props.ok ? null : (props.error ?? 'print failed').slice(0, 200);
+  const now = deps.now();
+  const { job: saved, events } = await deps.store.updatePrintJob({
+    id: job.id,
+    expectedStatuses: ['queued', 'sent'],
+    patch: { status, error, updatedAt: now },
+    events: [printEvent(job, props.ok ? 'print.printed' : 'print.failed', props.actor, now, error ? { error } : {})],
+  });
+  deps.bus.publish(events);
+  return saved;
+}
+
+/**
+ * Prints the ticket again with the same number: a new job, copy n+1, on the
+ * printer of the last job (or of the kiosk asking).
+ */
+export async function reprintTicket(
+  deps: AppDeps,
+  props: { ticket: Ticket; actor: Actor; kioskId?: string },
+): Promise<PrintJob> {
+  const jobs = await deps.store.listPrintJobs({ ticketId: props.ticket.id });
+  const last = jobs.at(-1);
+  let deviceId = last?.deviceId ?? null;
+  if (props.kioskId !== undefined) deviceId = (await kioskPrinter(deps, props.kioskId)) ? props.kioskId : deviceId;
+  if (deviceId === null) {
+    throw new DomainError('invalid_state', 'This ticket was not issued at a kiosk with a printer; there is nothing to reprint on.', {
+      ticketId: props.ticket.id,
+    });
+  }
+  const copy = jobs.reduce((max, j) => Math.max(max, j.copy), 0) + 1;
+  return queuePrintJob(deps, { ticket: props.ticket, deviceId, copy, actor: props.actor });
+}
+
+export interface PrintJobView {
+  id: string;
+  copy: number;
+  status: PrintJobStatus;
+  error: string | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export const presentPrintJob = (j: PrintJob): PrintJobView => ({
+  id: j.id,
+  copy: j.copy,
+  status: j.status,
+  error: j.error,
+  createdAt: j.createdAt,
+  updatedAt: j.updatedAt,
+});

@@ -1,0 +1,17 @@
+import { renderEscPos } from '../../../../ticket-printer/src/render.js';
+import { buildTicketDocument } from '../../app/printing/index.js';
+import type { AppDeps } from '../../app/index.js';
+import type { PaperWidth } from '../../../../ticket-printer/src/ticket.js';
+import type { PrintJob } from '../../store/port.js';
+
+/** The ESC/POS bytes of a print job, rendered when it is printed (people ahead and the wait are current then). */
+export async function renderJobBytes(
+  deps: AppDeps,
+  job: PrintJob,
+  props: { baseUrl: string; paper: PaperWidth | null },
+): Promise<{ bytes: Uint8Array; number: string }> {
+  const ticket = await deps.store.getTicket(job.ticketId);
+  if (!ticket) throw new Error(`print job ${job.id}: ticket ${job.ticketId} is gone`);
+  const { document, paper } = await buildTicketDocument(deps, { ticket, copy: job.copy, baseUrl: props.baseUrl });
+  return { bytes: renderEscPos(document, props.paper ?? paper), number: ticket.number };
+}

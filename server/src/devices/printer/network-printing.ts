@@ -1,0 +1,66 @@
+import { PrinterError } from '../../../../ticket-printer/src/port.js';
+import { printBytes } from '../../../../ticket-printer/src/print.js';
+import { openPrinterPort } from '../../../../ticket-printer/src/transports/open-printer.js';
+import { markPrintJobSent, recordPrintResult, reportPrinterState } from '../../app/printing/index.js';
+import type { AppDeps } from '../../app/index.js';
+import type { Actor } from '../../domain/index.js';
+import type { PrintJob } from '../../store/port.js';
+import type { PrinterTarget } from '../../app/printing/printer-target.js';
+import { renderJobBytes } from './job-bytes.js';
+
+/**
+ * The hub prints to network printers itself: one job at a time per printer
+ * (a printer garbles interleaved jobs), each job on a fresh connection with
+ * status asked before and after (ticket-printer/src/print.ts).
+ */
+
+const HUB: Actor = { type: 'system', id: null };
+
+export class NetworkPrinting {
+  private readonly queues = new Map<string, Promise<void>>();
+
+  constructor(
+    private readonly deps: AppDeps,
+    private readonly baseUrl: () => string,
+    private readonly report: (err: unknown, context: string) => void,
+  ) {}
+
+  enqueue(job: PrintJob, target: Extract<PrinterTarget, { kind: 'network' }>): Promise<void> {
+    const previous = this.queues.get(target.address) ?? Promise.resolve();
+    const next = previous.then(() => this.print(job, target)).catch((err: unknown) => this.report(err, `print job ${job.id}`));
+    this.queues.set(target.address, next);
+    void next.then(() => {
+      if (this.queues.get(target.address) === next) this.queues.delete(target.address);
+    });
+    return next;
+  }
+
+  /** Resolves when every queued job has finished (tests, shutdown). */
+  async idle(): Promise<void> {
+    while (this.queues.size > 0) await Promise.all([...this.queues.values()]);
+  }
+
+  private async print(job: PrintJob, target: Extract<PrinterTarget, { kind: 'network' }>): Promise<void> {
+    const { bytes } = await renderJobBytes(this.deps, job, { baseUrl: this.baseUrl(), paper: target.paper });
+    const sent = await markPrintJobSent(this.deps, job);
+    const port = openPrinterPort(target.address);
+    try {
+      const outcome = await printBytes(port, bytes);
+      await recordPrintResult(this.deps, { jobId: sent.id, ok: true, actor: HUB });
+      await reportPrinterState(this.deps, {
+        hallId: job.hallId,
+        actor: HUB,
+        state: { deviceId: target.deviceId, status: outcome.after ?? outcome.before, reachable: true, error: null },
+      });
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      await recordPrintResult(this.deps, { jobId: sent.id, ok: false, error: message, actor: HUB });
+      const status = err instanceof PrinterError ? err.printerStatus : null;
+      await reportPrinterState(this.deps, {
+        hallId: job.hallId,
+        actor: HUB,
+        state: { deviceId: target.deviceId, status, reachable: status !== null, error: message },
+      });
+    }
+  }
+}
