@@ -4,13 +4,14 @@ import { httpLoadBench } from './http-load.js';
 import { inProcessBench } from './in-process.js';
 import { describeMachine, machineLines } from './machine.js';
 import { markdown, textTable, verdict, type Part } from './report.js';
+import { statsBench } from './stats-query.js';
 
 /**
  * `npm run bench`: throughput and latency of the hub, each figure next to a
  * baseline measured in the same run (DESIGN.md §7). Not a test: it prints
  * figures and ends with the same tables as markdown for the README.
  *
- * Env: BENCH_PARTS (default a,b,c), BENCH_TICKETS (a, default 2000),
+ * Env: BENCH_PARTS (default a,b,c,d; d: statistics of a year, BENCH_STATS_TICKETS default 1,000,000), BENCH_TICKETS (a, default 2000),
  * BENCH_HTTP_SECONDS (b, default 10), BENCH_CLIENTS (c, default 1000),
  * BENCH_CALLS (c, default 100), BENCH_PROFILE_DIR (CPU profiles of the hubs).
  */
@@ -25,7 +26,7 @@ function envInt(name: string, fallback: number): number {
 }
 
 async function main(): Promise<void> {
-  const parts = new Set((process.env.BENCH_PARTS ?? 'a,b,c').split(',').map((p) => p.trim()));
+  const parts = new Set((process.env.BENCH_PARTS ?? 'a,b,c,d').split(',').map((p) => p.trim()));
   const machine = describeMachine();
   console.log('Machine');
   for (const line of machineLines(machine)) console.log(`  ${line}`);
@@ -53,6 +54,11 @@ async function main(): Promise<void> {
         spacingMs: 100,
       }),
     );
+  }
+
+  if (parts.has('d')) {
+    console.log('Running (d) statistics of a year …');
+    show(await statsBench({ tickets: envInt('BENCH_STATS_TICKETS', 1_000_000), runs: 5 }));
   }
 
   const targets = results.flatMap((p) => p.figures).filter((f) => f.target !== undefined);
