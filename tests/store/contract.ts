@@ -4,7 +4,9 @@ import { configContract } from './contract/config.js';
 import { extrasContract } from './contract/extras.js';
 import { issueContract } from './contract/issue.js';
 import { peopleContract } from './contract/people.js';
+import { rectificationContract } from './contract/rectification.js';
 import { useStore, type MakeStore } from './contract/setup.js';
+import { statsContract } from './contract/stats.js';
 import { updateContract } from './contract/update.js';
 
 export type { MakeStore } from './contract/setup.js';
@@ -28,5 +30,7 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
     describe('changes and snapshots', () => updateContract(makeStore));
     describe('people and devices', () => peopleContract(makeStore));
     describe('settings, printing and ratings', () => extrasContract(makeStore));
+    describe('statistics roll-up', () => statsContract(makeStore));
+    describe('rectification cases', () => rectificationContract(makeStore));
   });
 }
