@@ -86,12 +86,21 @@ export async function recordPrintResult(
   const status: PrintJobStatus = props.ok ? 'printed' : 'failed';
   const error = props.ok ? null : (props.error ?? 'print failed').slice(0, 200);
   const now = deps.now();
-  const { job: saved, events } = await deps.store.updatePrintJob({
-    id: job.id,
-    expectedStatuses: ['queued', 'sent'],
-    patch: { status, error, updatedAt: now },
-    events: [printEvent(job, props.ok ? 'print.printed' : 'print.failed', props.actor, now, error ? { error } : {})],
-  });
+  let result;
+  try {
+    result = await deps.store.updatePrintJob({
+      id: job.id,
+      expectedStatuses: ['queued', 'sent'],
+      patch: { status, error, updatedAt: now },
+      events: [printEvent(job, props.ok ? 'print.printed' : 'print.failed', props.actor, now, error ? { error } : {})],
+    });
+  } catch (err) {
+    // The same answer twice at once (an agent's retry crossing its first send): the first one won.
+    const again = await deps.store.getPrintJob(job.id);
+    if (again && (again.status === 'printed' || again.status === 'failed')) return again;
+    throw err;
+  }
+  const { job: saved, events } = result;
   deps.bus.publish(events);
   return saved;
 }
