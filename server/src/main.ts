@@ -4,7 +4,8 @@ import path from 'node:path';
 import { ConfigError, loadConfig, type HubConfig } from './config.js';
 import { createApplication } from './create-app.js';
 import { openSqliteStore } from './store/sqlite/index.js';
-import { seedDemoHall, DEMO_HALL_NAME } from './demo/seed.js';
+import { seedDemoHall, DEMO_HALL_ID, DEMO_HALL_NAME } from './demo/seed.js';
+import { startDemoPrinting } from './devices/printer/demo-printer.js';
 import type { Store } from './store/port.js';
 
 /** Chooses the adapters from the configuration and starts the hub. */
@@ -58,6 +59,16 @@ async function main(): Promise<void> {
   for (const hall of await store.listHalls()) {
     console.log(`  kiosk menu    ${base}/api/v1/halls/${hall.id}/kiosk-menu  (${hall.name})`);
   }
+  const demoPrinting =
+    config.DEMO && (await store.getHall(DEMO_HALL_ID))
+      ? await startDemoPrinting(hub.deps, { hallId: DEMO_HALL_ID, baseUrl: base })
+      : null;
+  if (demoPrinting) {
+    console.log(`  demo kiosk    ${demoPrinting.kioskUrl}`);
+    console.log(
+      `  printer       ${demoPrinting.printerAddress} (virtual)${demoPrinting.webUrl ? `, printed tickets at ${demoPrinting.webUrl}` : ''}`,
+    );
+  }
   if (code) {
     console.log(`\nNo administrator yet. One-time setup code: ${code}`);
     console.log(`  POST ${base}/api/v1/setup {"code":"${code}","username":"admin","password":"…"}`);
@@ -70,6 +81,7 @@ async function main(): Promise<void> {
     stopping = true;
     console.log(`${signal}: closing.`);
     await hub.close();
+    await demoPrinting?.stop();
     await store.close();
     process.exit(0);
   };

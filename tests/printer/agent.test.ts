@@ -8,7 +8,14 @@ import { PRINT_AGENT_NAMESPACE } from '../../ticket-printer/src/agent/protocol.j
 import { TcpPrinterPort, type PrinterPort } from '../../ticket-printer/src/index.js';
 import { VirtualPrinter } from '../../ticket-printer/src/virtual-printer/virtual-printer.js';
 import { startTestHub, type TestHub } from '../helpers/hub.js';
-import { createDevice, createHall, createService, issue, setupAdmin, type Api } from '../helpers/api-fixtures.js';
+import {
+  createDevice,
+  createHall,
+  createService,
+  issue,
+  setupAdmin,
+  type Api,
+} from '../helpers/api-fixtures.js';
 import { nextEvent } from './bus-wait.js';
 
 /**
@@ -92,7 +99,9 @@ describe('print agent', () => {
     const event = await printed;
     // The hub re-sent the unacknowledged job after the reconnect; the agent answered it from its ledger.
     expect(await skipped).toBe(event.data.jobId);
-    const jobs = await t.store.listPrintJobs({ ticketId: (await t.store.getTicketByToken(ticket.statusToken))!.id });
+    const jobs = await t.store.listPrintJobs({
+      ticketId: (await t.store.getTicketByToken(ticket.statusToken))!.id,
+    });
     expect(jobs).toMatchObject([{ status: 'printed', copy: 1 }]);
     expect(printer.jobs.filter((j) => j.text.includes(ticket.number))).toHaveLength(1);
     await agent.stop();
@@ -115,7 +124,9 @@ describe('print agent', () => {
 
   it('refuses a connection without a kiosk or printer token', async () => {
     const agent = new PrintAgent({ hubUrl: t.url, token: 'dev_not-a-token', port: new HookedPort() });
-    const refused = new Promise<string>((resolve) => agent.socket.once('connect_error', (err) => resolve(err.message)));
+    const refused = new Promise<string>((resolve) =>
+      agent.socket.once('connect_error', (err) => resolve(err.message)),
+    );
     agent.start();
     expect(await refused).toBe('unauthenticated');
     await agent.stop();

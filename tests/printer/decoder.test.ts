@@ -1,10 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { EscPosDecoder, decodeCommand, decodeEscPos, foldJob, jobText } from '../../ticket-printer/src/index.js';
+import {
+  EscPosDecoder,
+  decodeCommand,
+  decodeEscPos,
+  foldJob,
+  jobText,
+} from '../../ticket-printer/src/index.js';
 
 /** The decoder, byte by byte: each command alone, then frames split across chunks. */
 
 const bytes = (...parts: (number | string | number[])[]) =>
-  Uint8Array.from(parts.flatMap((p) => (typeof p === 'number' ? [p] : typeof p === 'string' ? [...Buffer.from(p, 'latin1')] : p)));
+  Uint8Array.from(
+    parts.flatMap((p) =>
+      typeof p === 'number' ? [p] : typeof p === 'string' ? [...Buffer.from(p, 'latin1')] : p,
+    ),
+  );
 
 /** GB18030 bytes of 𠮷 (U+20BB7): a four-byte sequence. */
 const JI = [0x95, 0x34, 0xb2, 0x35];
@@ -13,15 +23,36 @@ const SHE = [0xc9, 0xe7];
 
 describe('decodeCommand', () => {
   it('reads sizes, alignment, Chinese mode, cut and status requests', () => {
-    expect(decodeCommand(bytes(0x1d, 0x21, 0x33), 0)).toEqual({ item: { kind: 'size', width: 4, height: 4 }, length: 3 });
-    expect(decodeCommand(bytes(0x1d, 0x21, 0x10), 0)).toEqual({ item: { kind: 'size', width: 2, height: 1 }, length: 3 });
-    expect(decodeCommand(bytes(0x1b, 0x61, 0x01), 0)).toEqual({ item: { kind: 'align', align: 'center' }, length: 3 });
-    expect(decodeCommand(bytes(0x1b, 0x61, 0x32), 0)).toEqual({ item: { kind: 'align', align: 'right' }, length: 3 });
+    expect(decodeCommand(bytes(0x1d, 0x21, 0x33), 0)).toEqual({
+      item: { kind: 'size', width: 4, height: 4 },
+      length: 3,
+    });
+    expect(decodeCommand(bytes(0x1d, 0x21, 0x10), 0)).toEqual({
+      item: { kind: 'size', width: 2, height: 1 },
+      length: 3,
+    });
+    expect(decodeCommand(bytes(0x1b, 0x61, 0x01), 0)).toEqual({
+      item: { kind: 'align', align: 'center' },
+      length: 3,
+    });
+    expect(decodeCommand(bytes(0x1b, 0x61, 0x32), 0)).toEqual({
+      item: { kind: 'align', align: 'right' },
+      length: 3,
+    });
     expect(decodeCommand(bytes(0x1c, 0x26), 0)).toEqual({ item: { kind: 'chinese', on: true }, length: 2 });
     expect(decodeCommand(bytes(0x1c, 0x2e), 0)).toEqual({ item: { kind: 'chinese', on: false }, length: 2 });
-    expect(decodeCommand(bytes(0x1d, 0x56, 0x42, 0x00), 0)).toEqual({ item: { kind: 'cut', partial: true }, length: 4 });
-    expect(decodeCommand(bytes(0x1d, 0x56, 0x00), 0)).toEqual({ item: { kind: 'cut', partial: false }, length: 3 });
-    expect(decodeCommand(bytes(0x10, 0x04, 0x02), 0)).toEqual({ item: { kind: 'status-request', n: 2 }, length: 3 });
+    expect(decodeCommand(bytes(0x1d, 0x56, 0x42, 0x00), 0)).toEqual({
+      item: { kind: 'cut', partial: true },
+      length: 4,
+    });
+    expect(decodeCommand(bytes(0x1d, 0x56, 0x00), 0)).toEqual({
+      item: { kind: 'cut', partial: false },
+      length: 3,
+    });
+    expect(decodeCommand(bytes(0x10, 0x04, 0x02), 0)).toEqual({
+      item: { kind: 'status-request', n: 2 },
+      length: 3,
+    });
   });
 
   it('reads the QR payload from GS ( k store', () => {
@@ -40,7 +71,26 @@ describe('decodeCommand', () => {
 });
 
 describe('EscPosDecoder', () => {
-  const job = bytes(0x1b, 0x40, 0x1c, 0x26, 0x1d, 0x21, 0x11, 'A023', 0x0a, 0x1d, 0x21, 0x00, JI, SHE, 0x0a, 0x1d, 0x56, 0x00);
+  const job = bytes(
+    0x1b,
+    0x40,
+    0x1c,
+    0x26,
+    0x1d,
+    0x21,
+    0x11,
+    'A023',
+    0x0a,
+    0x1d,
+    0x21,
+    0x00,
+    JI,
+    SHE,
+    0x0a,
+    0x1d,
+    0x56,
+    0x00,
+  );
 
   it('decodes a job in one chunk', () => {
     const printed = foldJob(decodeEscPos(job));

@@ -60,9 +60,9 @@ describe('USB line-printer device file', () => {
   });
 
   it('reports a missing device as disconnected', async () => {
-    const err = await printBytes(new DeviceFilePrinterPort(path.join(dir, 'no-such', 'lp0')), ticket, { attempts: 1 }).catch(
-      (e: unknown) => e,
-    );
+    const err = await printBytes(new DeviceFilePrinterPort(path.join(dir, 'no-such', 'lp0')), ticket, {
+      attempts: 1,
+    }).catch((e: unknown) => e);
     expect(err).toMatchObject({ disconnected: true });
   });
 });
@@ -77,9 +77,9 @@ describe('serial port through the device file', () => {
   });
 
   it('fails clearly when stty cannot configure the line', async () => {
-    const err = await printBytes(new SerialPrinterPort({ path: path.join(dir, 'ttyS9') }), ticket, { attempts: 1 }).catch(
-      (e: unknown) => e,
-    );
+    const err = await printBytes(new SerialPrinterPort({ path: path.join(dir, 'ttyS9') }), ticket, {
+      attempts: 1,
+    }).catch((e: unknown) => e);
     expect(err).toMatchObject({ disconnected: true });
   });
 

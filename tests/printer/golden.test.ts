@@ -1,7 +1,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { decodeEscPos, foldJob, jobText, renderEscPos, renderSvg, type PaperWidth } from '../../ticket-printer/src/index.js';
+import {
+  decodeEscPos,
+  foldJob,
+  jobText,
+  renderEscPos,
+  renderSvg,
+  type PaperWidth,
+} from '../../ticket-printer/src/index.js';
 import { FIXED_TICKET } from './fixtures.js';
 
 /**

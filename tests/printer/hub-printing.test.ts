@@ -1,7 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VirtualPrinter } from '../../ticket-printer/src/virtual-printer/virtual-printer.js';
 import { startTestHub, type TestHub } from '../helpers/hub.js';
-import { createDevice, createHall, createService, createWindow, issue, openWindow, setupAdmin, type Api } from '../helpers/api-fixtures.js';
+import {
+  createDevice,
+  createHall,
+  createService,
+  createWindow,
+  issue,
+  openWindow,
+  setupAdmin,
+  type Api,
+} from '../helpers/api-fixtures.js';
 import { nextEvent } from './bus-wait.js';
 
 /**
@@ -24,10 +33,17 @@ beforeAll(async () => {
   admin = await setupAdmin(t);
   const hall = await createHall(admin, { name: '银川市民大厅' });
   hallId = hall.id;
-  serviceId = (await createService(admin, hallId, { name: '𠮷䶮姓名变更登记', domain: '公安户籍', prefix: 'C' })).id;
+  serviceId = (
+    await createService(admin, hallId, { name: '𠮷䶮姓名变更登记', domain: '公安户籍', prefix: 'C' })
+  ).id;
   const window = await createWindow(admin, hallId);
   await openWindow(admin, window.id);
-  kiosk = (await createDevice(admin, hallId, { kind: 'kiosk', config: { printer: `tcp://127.0.0.1:${port}`, paper: 58 } })).api;
+  kiosk = (
+    await createDevice(admin, hallId, {
+      kind: 'kiosk',
+      config: { printer: `tcp://127.0.0.1:${port}`, paper: 58 },
+    })
+  ).api;
 });
 afterAll(async () => {
   await t.close();
@@ -44,7 +60,9 @@ describe('printing at a kiosk with a network printer', () => {
     expect(job.qr).toEqual([`${t.url}/t/${ticket.statusToken}`]);
     expect(job.chineseMode).toBe(true);
     await printed;
-    const jobs = await kiosk.get<{ jobs: { status: string; copy: number }[] }>(`/api/v1/tickets/${ticket.statusToken}/print-jobs`);
+    const jobs = await kiosk.get<{ jobs: { status: string; copy: number }[] }>(
+      `/api/v1/tickets/${ticket.statusToken}/print-jobs`,
+    );
     expect(jobs.body.jobs).toMatchObject([{ status: 'printed', copy: 1 }]);
   });
 
@@ -63,15 +81,18 @@ describe('printing at a kiosk with a network printer', () => {
 
     const status = await kiosk.get<{ status: string }>(`/api/v1/tickets/status/${ticket.statusToken}`);
     expect(status.body.status).toBe('waiting');
-    const overview = await admin.get<{ failures: { number: string }[]; printers: { state: { status: { paperOut: boolean } } }[] }>(
-      `/api/v1/halls/${hallId}/printing`,
-    );
+    const overview = await admin.get<{
+      failures: { number: string }[];
+      printers: { state: { status: { paperOut: boolean } } }[];
+    }>(`/api/v1/halls/${hallId}/printing`);
     expect(overview.body.failures.map((f) => f.number)).toContain(ticket.number);
     expect(overview.body.printers[0]?.state.status.paperOut).toBe(true);
     expect(printer.jobs.some((j) => j.text.includes(ticket.number))).toBe(false);
 
     printer.setState({ paperOut: false });
-    const reprinted = await kiosk.post<{ job: { copy: number } }>(`/api/v1/halls/${hallId}/reprints`, { statusToken: ticket.statusToken });
+    const reprinted = await kiosk.post<{ job: { copy: number } }>(`/api/v1/halls/${hallId}/reprints`, {
+      statusToken: ticket.statusToken,
+    });
     expect(reprinted.status).toBe(202);
     expect(reprinted.body.job.copy).toBe(2);
     const job = await printer.waitForJob((j) => j.text.includes(ticket.number));
@@ -93,9 +114,17 @@ describe('printing at a kiosk with a network printer', () => {
   });
 
   it('lets an admin change the ticket layout, validated', async () => {
-    const bad = await admin.put(`/api/v1/halls/${hallId}/ticket-layout`, { paper: 57, logoText: '', notice: [] });
+    const bad = await admin.put(`/api/v1/halls/${hallId}/ticket-layout`, {
+      paper: 57,
+      logoText: '',
+      notice: [],
+    });
     expect(bad.status).toBe(400);
-    const ok = await admin.put(`/api/v1/halls/${hallId}/ticket-layout`, { paper: 58, logoText: '宁夏政务服务', notice: ['请保管好号票'] });
+    const ok = await admin.put(`/api/v1/halls/${hallId}/ticket-layout`, {
+      paper: 58,
+      logoText: '宁夏政务服务',
+      notice: ['请保管好号票'],
+    });
     expect(ok.status).toBe(200);
     const ticket = await issue(kiosk, hallId, serviceId);
     const job = await printer.waitForJob((j) => j.text.includes(ticket.number));
@@ -107,9 +136,14 @@ describe('printing at a kiosk with a network printer', () => {
     const other = await createHall(admin);
     const otherKiosk = (await createDevice(admin, other.id, { kind: 'kiosk' })).api;
     const ticket = await issue(kiosk, hallId, serviceId);
-    expect((await otherKiosk.post(`/api/v1/halls/${hallId}/reprints`, { statusToken: ticket.statusToken })).status).toBe(403);
+    expect(
+      (await otherKiosk.post(`/api/v1/halls/${hallId}/reprints`, { statusToken: ticket.statusToken })).status,
+    ).toBe(403);
     // Its own hall's path does not find a ticket of another hall.
-    expect((await otherKiosk.post(`/api/v1/halls/${other.id}/reprints`, { statusToken: ticket.statusToken })).status).toBe(404);
+    expect(
+      (await otherKiosk.post(`/api/v1/halls/${other.id}/reprints`, { statusToken: ticket.statusToken }))
+        .status,
+    ).toBe(404);
     await printer.waitForJob((j) => j.text.includes(ticket.number)); // its own first print, before the hub closes
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { READY, STATUS_REQUESTS, canPrint, isStatusByte, parseStatus, statusReply } from '../../ticket-printer/src/index.js';
+import {
+  READY,
+  STATUS_REQUESTS,
+  canPrint,
+  isStatusByte,
+  parseStatus,
+  statusReply,
+} from '../../ticket-printer/src/index.js';
 
 /** DLE EOT answers, bit by bit, in both directions (the virtual printer answers what the transports read). */
 describe('real-time status', () => {
@@ -21,7 +28,11 @@ describe('real-time status', () => {
 
   it('reads cover open, near end and offline', () => {
     expect(roundTrip({ coverOpen: true })).toMatchObject({ coverOpen: true, online: false });
-    expect(parseStatus([0x12, 0x12, 0x12, 0x1e])).toMatchObject({ paperNearEnd: true, paperOut: false, online: true });
+    expect(parseStatus([0x12, 0x12, 0x12, 0x1e])).toMatchObject({
+      paperNearEnd: true,
+      paperOut: false,
+      online: true,
+    });
     expect(canPrint(roundTrip({ paperNearEnd: true }))).toBe(true);
     expect(parseStatus([0x1a, 0x12, 0x12, 0x12]).online).toBe(false);
   });

@@ -92,7 +92,11 @@ describe('TCP printer port', () => {
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     stops.push(() => new Promise((r) => server.close(() => r())));
-    const port = new TcpPrinterPort({ host: '127.0.0.1', port: (server.address() as AddressInfo).port, statusTimeoutMs: 500 });
+    const port = new TcpPrinterPort({
+      host: '127.0.0.1',
+      port: (server.address() as AddressInfo).port,
+      statusTimeoutMs: 500,
+    });
     const err = await printBytes(port, ticket, { attempts: 3 }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(PrinterError);
     expect((err as PrinterError).disconnected || (err as PrinterError).timeout).toBe(true);

@@ -22,6 +22,7 @@ const NUMBER_SIZE: Record<PaperWidth, string> = { 58: '^^^^^', 80: '^^^^^^' };
 
 export function waitLine(doc: TicketDocument): string {
   if (doc.estimatedMinutes === null) return '暂无开放窗口办理此事项，请留意叫号';
+  if (doc.estimatedMinutes === 0) return '无需久等，请留意叫号';
   return `预计等候约 ${doc.estimatedMinutes} 分钟`;
 }
 

@@ -32,12 +32,7 @@ export interface PrinterPort {
 }
 
 export type PrinterErrorReason =
-  | 'timeout'
-  | 'disconnected'
-  | 'busy'
-  | 'canceled'
-  | 'not_ready'
-  | 'unsupported';
+  'timeout' | 'disconnected' | 'busy' | 'canceled' | 'not_ready' | 'unsupported';
 
 /** Flags, not message text, tell callers what happened. */
 export class PrinterError extends Error {

@@ -36,7 +36,11 @@ async function connect(port: PrinterPort, opts: PrintOptions): Promise<PrinterSt
   }
 }
 
-export async function printBytes(port: PrinterPort, bytes: Uint8Array, opts: PrintOptions = {}): Promise<PrintOutcome> {
+export async function printBytes(
+  port: PrinterPort,
+  bytes: Uint8Array,
+  opts: PrintOptions = {},
+): Promise<PrintOutcome> {
   try {
     const before = await connect(port, opts);
     if (before && !canPrint(before)) {

@@ -27,9 +27,14 @@ function nativeQr(symbol: { data: string; cell: number; level: string }): string
   const c = String.fromCharCode;
   return (
     '\x1d(k\x04\x001A2\x00' +
-    '\x1d(k\x03\x001C' + c(Math.min(16, Math.max(1, symbol.cell))) +
-    '\x1d(k\x03\x001E' + c(level) +
-    '\x1d(k' + c(n & 255, n >> 8) + '1P0' + data +
+    '\x1d(k\x03\x001C' +
+    c(Math.min(16, Math.max(1, symbol.cell))) +
+    '\x1d(k\x03\x001E' +
+    c(level) +
+    '\x1d(k' +
+    c(n & 255, n >> 8) +
+    '1P0' +
+    data +
     '\x1d(k\x03\x001Q0'
   );
 }

@@ -11,7 +11,12 @@ import {
   type PrintJobMessage,
 } from '../../../ticket-printer/src/agent/protocol.js';
 import { resolveBearer, type AppDeps } from '../app/index.js';
-import { markPrintJobSent, recordPrintResult, reportPrinterState, targetOfDevice } from '../app/printing/index.js';
+import {
+  markPrintJobSent,
+  recordPrintResult,
+  reportPrinterState,
+  targetOfDevice,
+} from '../app/printing/index.js';
 import { renderJobBytes } from '../devices/printer/job-bytes.js';
 import { startPrintDispatch, type PrintDispatch } from '../devices/printer/print-dispatch.js';
 import type { Actor } from '../domain/index.js';
@@ -38,7 +43,10 @@ const resultSchema = z.strictObject({
   error: z.string().max(500).optional(),
   status: statusSchema.optional(),
 });
-const printerStatusSchema = z.strictObject({ status: statusSchema, error: z.string().max(500).nullable().optional() });
+const printerStatusSchema = z.strictObject({
+  status: statusSchema,
+  error: z.string().max(500).nullable().optional(),
+});
 
 const room = (deviceId: string) => `agent:${deviceId}`;
 const deviceActor = (d: Device): Actor => ({ type: 'device', id: d.id });
@@ -48,7 +56,8 @@ export function hubBaseUrl(io: Server): string {
   if (process.env.PUBLIC_URL) return process.env.PUBLIC_URL;
   const a = io.httpServer?.address() as AddressInfo | null;
   const port = a?.port ?? 8080;
-  if (a && a.address !== '0.0.0.0' && a.address !== '::') return `http://${a.family === 'IPv6' ? `[${a.address}]` : a.address}:${port}`;
+  if (a && a.address !== '0.0.0.0' && a.address !== '::')
+    return `http://${a.family === 'IPv6' ? `[${a.address}]` : a.address}:${port}`;
   const lan = Object.values(networkInterfaces())
     .flat()
     .find((i) => i && i.family === 'IPv4' && !i.internal);
@@ -62,9 +71,17 @@ export function setupPrintAgents(io: Server, deps: AppDeps): PrintDispatch {
 
   async function send(target: Socket | Namespace, job: PrintJob, deviceId: string): Promise<void> {
     const t = await targetOfDevice(() => deps.store.listDevices(job.hallId), deviceId);
-    const { bytes, number } = await renderJobBytes(deps, job, { baseUrl: baseUrl(), paper: t?.paper ?? null });
+    const { bytes, number } = await renderJobBytes(deps, job, {
+      baseUrl: baseUrl(),
+      paper: t?.paper ?? null,
+    });
     const sent = await markPrintJobSent(deps, job);
-    const message: PrintJobMessage = { jobId: sent.id, number, copy: sent.copy, bytes: Buffer.from(bytes).toString('base64') };
+    const message: PrintJobMessage = {
+      jobId: sent.id,
+      number,
+      copy: sent.copy,
+      bytes: Buffer.from(bytes).toString('base64'),
+    };
     (target === ns ? ns.to(room(deviceId)) : (target as Socket)).emit(PRINT_JOB, message);
   }
 
@@ -81,11 +98,20 @@ export function setupPrintAgents(io: Server, deps: AppDeps): PrintDispatch {
 
   ns.use((socket, next) => {
     const token: unknown = (socket.handshake.auth as { token?: unknown }).token;
-    if (typeof token !== 'string' || token.length > 200) return next(Object.assign(new Error('unauthenticated'), { data: { code: 'unauthenticated', message: 'A device token is required.' } }));
+    if (typeof token !== 'string' || token.length > 200)
+      return next(
+        Object.assign(new Error('unauthenticated'), {
+          data: { code: 'unauthenticated', message: 'A device token is required.' },
+        }),
+      );
     resolveBearer(deps, token)
       .then((p) => {
         if (p?.kind !== 'device' || (p.device.kind !== 'kiosk' && p.device.kind !== 'printer')) {
-          return next(Object.assign(new Error('unauthenticated'), { data: { code: 'unauthenticated', message: 'Only a kiosk or printer device token.' } }));
+          return next(
+            Object.assign(new Error('unauthenticated'), {
+              data: { code: 'unauthenticated', message: 'Only a kiosk or printer device token.' },
+            }),
+          );
         }
         (socket.data as { device?: Device }).device = p.device;
         next();
@@ -99,15 +125,20 @@ export function setupPrintAgents(io: Server, deps: AppDeps): PrintDispatch {
     const actor = deviceActor(device);
     // Connected or not is all the hub knows until the agent reports DLE EOT.
     const state = (reachable: boolean, error: string | null = null) =>
-      reportPrinterState(deps, { hallId: device.hallId, actor, state: { deviceId: device.id, status: null, reachable, error } }).catch(
-        (err: unknown) => report(err, `status of ${device.id}`),
-      );
+      reportPrinterState(deps, {
+        hallId: device.hallId,
+        actor,
+        state: { deviceId: device.id, status: null, reachable, error },
+      }).catch((err: unknown) => report(err, `status of ${device.id}`));
     void deps.store.touchDevice(device.id, deps.now());
     void state(true);
 
     // Everything not yet answered, oldest first: after a reconnect the agent skips what it already printed.
     void (async () => {
-      for (const job of await deps.store.listPrintJobs({ deviceId: device.id, statuses: ['queued', 'sent'] })) {
+      for (const job of await deps.store.listPrintJobs({
+        deviceId: device.id,
+        statuses: ['queued', 'sent'],
+      })) {
         await send(socket, job, device.id);
       }
     })().catch((err: unknown) => report(err, `resending to ${device.id}`));
@@ -115,22 +146,40 @@ export function setupPrintAgents(io: Server, deps: AppDeps): PrintDispatch {
     socket.on(PRINT_RESULT, (raw: unknown, ack?: (a: AgentAck) => void) => {
       const reply = typeof ack === 'function' ? ack : () => undefined;
       const parsed = resultSchema.safeParse(raw);
-      if (!parsed.success) return reply({ ok: false, error: { code: 'validation_failed', message: 'Bad print result.' } });
+      if (!parsed.success)
+        return reply({ ok: false, error: { code: 'validation_failed', message: 'Bad print result.' } });
       const r = parsed.data;
-      recordPrintResult(deps, { jobId: r.jobId, ok: r.ok, ...(r.error ? { error: r.error } : {}), actor, deviceId: device.id })
+      recordPrintResult(deps, {
+        jobId: r.jobId,
+        ok: r.ok,
+        ...(r.error ? { error: r.error } : {}),
+        actor,
+        deviceId: device.id,
+      })
         .then(async () => {
           reply({ ok: true });
           if (r.status !== undefined) {
             await reportPrinterState(deps, {
               hallId: device.hallId,
               actor,
-              state: { deviceId: device.id, status: r.status, reachable: true, error: r.ok ? null : (r.error ?? null) },
+              state: {
+                deviceId: device.id,
+                status: r.status,
+                reachable: true,
+                error: r.ok ? null : (r.error ?? null),
+              },
             });
           }
         })
         .catch((err: unknown) => {
           const code = (err as { code?: string }).code === 'not_found' ? 'not_found' : 'internal';
-          reply({ ok: false, error: { code, message: code === 'not_found' ? 'No such job for this device.' : 'Internal error.' } });
+          reply({
+            ok: false,
+            error: {
+              code,
+              message: code === 'not_found' ? 'No such job for this device.' : 'Internal error.',
+            },
+          });
           if (code === 'internal') report(err, `result from ${device.id}`);
         });
     });
@@ -141,7 +190,12 @@ export function setupPrintAgents(io: Server, deps: AppDeps): PrintDispatch {
       void reportPrinterState(deps, {
         hallId: device.hallId,
         actor,
-        state: { deviceId: device.id, status: parsed.data.status, reachable: true, error: parsed.data.error ?? null },
+        state: {
+          deviceId: device.id,
+          status: parsed.data.status,
+          reachable: true,
+          error: parsed.data.error ?? null,
+        },
       }).catch((err: unknown) => report(err, `status of ${device.id}`));
     });
 

@@ -11,7 +11,8 @@ import { PrintAgent } from './agent.js';
  * The token can come from PRINT_AGENT_TOKEN instead, so it is not in `ps`.
  */
 
-const USAGE = 'usage: ticket-printer agent --hub URL --token dev_… --device /dev/usb/lp0|tcp://host:9100|serial:/dev/ttyS0';
+const USAGE =
+  'usage: ticket-printer agent --hub URL --token dev_… --device /dev/usb/lp0|tcp://host:9100|serial:/dev/ttyS0';
 
 const [command, ...rest] = process.argv.slice(2);
 if (command !== 'agent') {

@@ -42,7 +42,11 @@ export class JobLedger {
 
   resultOf(jobId: string): JobResult | null {
     if (this.done.has(jobId)) return this.done.get(jobId)!;
-    if (this.started.has(jobId)) return { ok: false, error: 'interrupted while printing (agent restarted); check the paper and reprint if needed' };
+    if (this.started.has(jobId))
+      return {
+        ok: false,
+        error: 'interrupted while printing (agent restarted); check the paper and reprint if needed',
+      };
     return null;
   }
 

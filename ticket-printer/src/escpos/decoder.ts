@@ -24,7 +24,8 @@ import {
 export type Step = { item: EscPosItem; length: number } | 'incomplete';
 
 const u16 = (b: Uint8Array, i: number) => b[i]! | (b[i + 1]! << 8);
-const u32 = (b: Uint8Array, i: number) => (b[i]! | (b[i + 1]! << 8) | (b[i + 2]! << 16)) + b[i + 3]! * 0x1000000;
+const u32 = (b: Uint8Array, i: number) =>
+  (b[i]! | (b[i + 1]! << 8) | (b[i + 2]! << 16)) + b[i + 3]! * 0x1000000;
 
 /** Is this byte the start of a command (as opposed to printable text)? */
 export function isCommandByte(byte: number): boolean {
@@ -50,7 +51,9 @@ function decodeEsc(b: Uint8Array, at: number): Step {
     if (b.length < at + 5) return 'incomplete';
     const cols = u16(b, at + 3);
     const length = 5 + cols * (b[at + 2]! >= 32 ? 3 : 1);
-    return b.length < at + length ? 'incomplete' : { item: { kind: 'image', width: cols, height: 0 }, length };
+    return b.length < at + length
+      ? 'incomplete'
+      : { item: { kind: 'image', width: cols, height: 0 }, length };
   }
   const params = ESC_PARAMS[c] ?? 0;
   return fixed(b, at, params, (p) => {
@@ -113,7 +116,9 @@ function decodeGs(b: Uint8Array, at: number): Step {
     const x = u16(b, at + 4);
     const y = u16(b, at + 6);
     const length = 8 + x * y;
-    return b.length < at + length ? 'incomplete' : { item: { kind: 'image', width: x * 8, height: y }, length };
+    return b.length < at + length
+      ? 'incomplete'
+      : { item: { kind: 'image', width: x * 8, height: y }, length };
   }
   if (c === 0x56) {
     // GS V m [n]: cut; m 0/1/48/49 has no n, 65/66/97/98/103/104 has one.
@@ -204,7 +209,9 @@ export class EscPosDecoder {
     if (this.chinese) return new TextDecoder('gb18030').decode(bytes);
     // Single-byte mode: ASCII, plus the ruled-line characters of code page 1
     // (0x95 horizontal, 0x96 vertical) that ReceiptLine draws rules with.
-    return Array.from(bytes, (b) => (b === 0x95 ? '─' : b === 0x96 ? '│' : b >= 0x80 && b < 0xa0 ? '┼' : String.fromCharCode(b))).join('');
+    return Array.from(bytes, (b) =>
+      b === 0x95 ? '─' : b === 0x96 ? '│' : b >= 0x80 && b < 0xa0 ? '┼' : String.fromCharCode(b),
+    ).join('');
   }
 }
 

@@ -17,7 +17,8 @@ export interface PrintedLine {
   indent: number;
 }
 
-export type PrintedBlock = ({ kind: 'line' } & PrintedLine) | { kind: 'qr'; data: string; align: Align } | { kind: 'image' };
+export type PrintedBlock =
+  ({ kind: 'line' } & PrintedLine) | { kind: 'qr'; data: string; align: Align } | { kind: 'image' };
 
 export interface PrintedJob {
   blocks: PrintedBlock[];

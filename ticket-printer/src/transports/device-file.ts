@@ -39,7 +39,10 @@ export class DeviceFilePrinterPort implements PrinterPort {
         handle.write(bytes),
         new Promise<never>((_, reject) => {
           // A printer that is off or jammed blocks the write in the kernel.
-          timer = setTimeout(() => reject(new PrinterError('timeout', `${this.address}: write blocked for ${ms} ms`)), ms);
+          timer = setTimeout(
+            () => reject(new PrinterError('timeout', `${this.address}: write blocked for ${ms} ms`)),
+            ms,
+          );
         }),
       ]);
     } catch (err) {

@@ -29,7 +29,10 @@ export function openPrinterPort(address: string, timeouts: { connectTimeoutMs?: 
   }
   if (address.startsWith('file:')) return new DeviceFilePrinterPort(address.slice('file:'.length));
   if (address.startsWith('/')) return new DeviceFilePrinterPort(address);
-  throw new PrinterError('unsupported', `Unknown printer address ${address}: use tcp://host:9100, /dev/usb/lp0 or serial:/dev/ttyS0`);
+  throw new PrinterError(
+    'unsupported',
+    `Unknown printer address ${address}: use tcp://host:9100, /dev/usb/lp0 or serial:/dev/ttyS0`,
+  );
 }
 
 /** Is this a printer address we understand? For validating device configuration. */

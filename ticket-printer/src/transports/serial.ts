@@ -2,7 +2,13 @@ import { execFile } from 'node:child_process';
 import { open, type FileHandle } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { PrinterError, type PrinterPort } from '../port.js';
-import { STATUS_REQUESTS, isStatusByte, parseStatus, statusRequest, type PrinterStatus } from '../escpos/status.js';
+import {
+  STATUS_REQUESTS,
+  isStatusByte,
+  parseStatus,
+  statusRequest,
+  type PrinterStatus,
+} from '../escpos/status.js';
 
 const run = promisify(execFile);
 
@@ -38,7 +44,17 @@ export class SerialPrinterPort implements PrinterPort {
     try {
       if (this.opts.configure !== false) {
         // min 0 time 5: a read returns after 0.5 s with nothing rather than blocking forever.
-        await run('stty', ['-F', this.opts.path, String(this.opts.baudRate ?? 9600), 'raw', '-echo', 'min', '0', 'time', '5']);
+        await run('stty', [
+          '-F',
+          this.opts.path,
+          String(this.opts.baudRate ?? 9600),
+          'raw',
+          '-echo',
+          'min',
+          '0',
+          'time',
+          '5',
+        ]);
       }
       this.handle = await open(this.opts.path, this.opts.status === false ? 'a' : 'r+');
     } catch (err) {
@@ -57,7 +73,10 @@ export class SerialPrinterPort implements PrinterPort {
       await Promise.race([
         handle.write(bytes),
         new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new PrinterError('timeout', `${this.address}: write blocked for ${ms} ms`)), ms);
+          timer = setTimeout(
+            () => reject(new PrinterError('timeout', `${this.address}: write blocked for ${ms} ms`)),
+            ms,
+          );
         }),
       ]);
     } catch (err) {

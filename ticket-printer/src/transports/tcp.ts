@@ -1,6 +1,12 @@
 import { Socket } from 'node:net';
 import { PrinterError, type PrinterPort } from '../port.js';
-import { STATUS_REQUESTS, isStatusByte, parseStatus, statusRequest, type PrinterStatus } from '../escpos/status.js';
+import {
+  STATUS_REQUESTS,
+  isStatusByte,
+  parseStatus,
+  statusRequest,
+  type PrinterStatus,
+} from '../escpos/status.js';
 
 /**
  * Raw TCP, the usual network thermal printer (port 9100, "JetDirect"). The
@@ -38,7 +44,9 @@ export class TcpPrinterPort implements PrinterPort {
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => {
         socket.destroy();
-        reject(new PrinterError('timeout', `${this.address}: no connection within ${this.timeout('connect')} ms`));
+        reject(
+          new PrinterError('timeout', `${this.address}: no connection within ${this.timeout('connect')} ms`),
+        );
       }, this.timeout('connect'));
       socket.once('error', (err) => {
         clearTimeout(timer);
@@ -57,7 +65,10 @@ export class TcpPrinterPort implements PrinterPort {
     });
     socket.on('error', () => undefined); // 'close' follows and says it all
     socket.on('close', () => {
-      this.closedError ??= new PrinterError('disconnected', `${this.address}: the printer closed the connection`);
+      this.closedError ??= new PrinterError(
+        'disconnected',
+        `${this.address}: the printer closed the connection`,
+      );
       this.socket = null;
       this.waiter?.();
     });
@@ -72,7 +83,12 @@ export class TcpPrinterPort implements PrinterPort {
       await new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => {
           socket.destroy();
-          reject(new PrinterError('timeout', `${this.address}: write not accepted within ${this.timeout('write')} ms`));
+          reject(
+            new PrinterError(
+              'timeout',
+              `${this.address}: write not accepted within ${this.timeout('write')} ms`,
+            ),
+          );
         }, this.timeout('write'));
         const onClose = () => {
           clearTimeout(timer);
@@ -119,7 +135,8 @@ export class TcpPrinterPort implements PrinterPort {
         const b = this.received.shift()!;
         if (isStatusByte(b)) return b;
       }
-      if (!this.socket) throw this.closedError ?? new PrinterError('disconnected', `${this.address}: not open`);
+      if (!this.socket)
+        throw this.closedError ?? new PrinterError('disconnected', `${this.address}: not open`);
       const left = deadline - Date.now();
       if (left <= 0) throw new PrinterError('timeout', `${this.address}: no status answer`);
       await new Promise<void>((resolve) => {

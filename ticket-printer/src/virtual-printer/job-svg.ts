@@ -36,7 +36,13 @@ export function jobSvg(job: PrintedJob): string {
       }
       y += h;
     } else if (b.kind === 'qr') {
-      const matrix = receiptline.qrcode.generate({ data: b.data, type: 'qrcode', cell: 5, level: 'm', quietZone: true });
+      const matrix = receiptline.qrcode.generate({
+        data: b.data,
+        type: 'qrcode',
+        cell: 5,
+        level: 'm',
+        quietZone: true,
+      });
       const cell = 5;
       const size = matrix.length * cell;
       const x0 = (DOTS - size) / 2;

@@ -13,7 +13,8 @@ import type { VirtualPrinter, VirtualJob } from './virtual-printer.js';
  * POST /state?paperOut=1&coverOpen=0&paperNearEnd=0&online=1
  */
 
-const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+const esc = (s: string) =>
+  s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
 function page(printer: VirtualPrinter): string {
   const s = printer.state;
@@ -29,14 +30,23 @@ pre{font-size:14px;max-width:420px;white-space:pre-wrap}form{display:inline}butt
 <p>${jobs.length} 张 · <a href="/jobs.json">jobs.json</a></p>
 ${jobs
   .map(
-    (j) => `<div class="job" data-job="${j.id}"><b>#${j.id}</b> ${new Date(j.receivedAt).toLocaleTimeString('zh-CN')}
+    (
+      j,
+    ) => `<div class="job" data-job="${j.id}"><b>#${j.id}</b> ${new Date(j.receivedAt).toLocaleTimeString('zh-CN')}
 <a href="/jobs/${j.id}.txt">txt</a> <a href="/jobs/${j.id}.bin">bin</a><br><img src="/jobs/${j.id}.svg" alt="job ${j.id}"><pre>${esc(j.text)}</pre></div>`,
   )
   .join('\n')}
 </html>`;
 }
 
-const summary = (j: VirtualJob) => ({ id: j.id, receivedAt: j.receivedAt, text: j.text, qr: j.qr, cuts: j.cuts, chineseMode: j.chineseMode });
+const summary = (j: VirtualJob) => ({
+  id: j.id,
+  receivedAt: j.receivedAt,
+  text: j.text,
+  qr: j.qr,
+  cuts: j.cuts,
+  chineseMode: j.chineseMode,
+});
 
 function handle(printer: VirtualPrinter, req: IncomingMessage, res: ServerResponse): void {
   const url = new URL(req.url ?? '/', 'http://localhost');
@@ -57,7 +67,8 @@ function handle(printer: VirtualPrinter, req: IncomingMessage, res: ServerRespon
   }
   if (req.method !== 'GET') return send(405, 'text/plain', 'method not allowed');
   if (url.pathname === '/') return send(200, 'text/html; charset=utf-8', page(printer));
-  if (url.pathname === '/jobs.json') return send(200, 'application/json', JSON.stringify(printer.jobs.map(summary)));
+  if (url.pathname === '/jobs.json')
+    return send(200, 'application/json', JSON.stringify(printer.jobs.map(summary)));
   const m = /^\/jobs\/(\d+)\.(svg|txt|bin)$/.exec(url.pathname);
   const job = m ? printer.jobs.find((j) => j.id === Number(m[1])) : undefined;
   if (!m || !job) return send(404, 'text/plain', 'not found');
@@ -66,7 +77,11 @@ function handle(printer: VirtualPrinter, req: IncomingMessage, res: ServerRespon
   return send(200, 'application/octet-stream', job.bytes);
 }
 
-export async function startVirtualPrinterWeb(printer: VirtualPrinter, port: number, host = '127.0.0.1'): Promise<{ server: Server; url: string }> {
+export async function startVirtualPrinterWeb(
+  printer: VirtualPrinter,
+  port: number,
+  host = '127.0.0.1',
+): Promise<{ server: Server; url: string }> {
   const server = createServer((req, res) => handle(printer, req, res));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

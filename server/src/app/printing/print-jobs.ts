@@ -92,7 +92,15 @@ export async function recordPrintResult(
       id: job.id,
       expectedStatuses: ['queued', 'sent'],
       patch: { status, error, updatedAt: now },
-      events: [printEvent(job, props.ok ? 'print.printed' : 'print.failed', props.actor, now, error ? { error } : {})],
+      events: [
+        printEvent(
+          job,
+          props.ok ? 'print.printed' : 'print.failed',
+          props.actor,
+          now,
+          error ? { error } : {},
+        ),
+      ],
     });
   } catch (err) {
     // The same answer twice at once (an agent's retry crossing its first send): the first one won.
@@ -116,11 +124,16 @@ export async function reprintTicket(
   const jobs = await deps.store.listPrintJobs({ ticketId: props.ticket.id });
   const last = jobs.at(-1);
   let deviceId = last?.deviceId ?? null;
-  if (props.kioskId !== undefined) deviceId = (await kioskPrinter(deps, props.kioskId)) ? props.kioskId : deviceId;
+  if (props.kioskId !== undefined)
+    deviceId = (await kioskPrinter(deps, props.kioskId)) ? props.kioskId : deviceId;
   if (deviceId === null) {
-    throw new DomainError('invalid_state', 'This ticket was not issued at a kiosk with a printer; there is nothing to reprint on.', {
-      ticketId: props.ticket.id,
-    });
+    throw new DomainError(
+      'invalid_state',
+      'This ticket was not issued at a kiosk with a printer; there is nothing to reprint on.',
+      {
+        ticketId: props.ticket.id,
+      },
+    );
   }
   const copy = jobs.reduce((max, j) => Math.max(max, j.copy), 0) + 1;
   return queuePrintJob(deps, { ticket: props.ticket, deviceId, copy, actor: props.actor });

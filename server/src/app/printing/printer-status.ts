@@ -29,7 +29,10 @@ export function printerStates(deps: AppDeps): Map<string, PrinterState> {
 }
 
 const same = (a: PrinterState | undefined, b: PrinterState) =>
-  a !== undefined && a.reachable === b.reachable && a.error === b.error && JSON.stringify(a.status) === JSON.stringify(b.status);
+  a !== undefined &&
+  a.reachable === b.reachable &&
+  a.error === b.error &&
+  JSON.stringify(a.status) === JSON.stringify(b.status);
 
 export async function reportPrinterState(
   deps: AppDeps,
@@ -42,17 +45,23 @@ export async function reportPrinterState(
   if (same(before, state)) return;
   // Kept as a hall setting too, so the last state survives a restart; the
   // setting's audit event is the `device.status` line in the log.
-  const events = await deps.store.saveHallSetting(props.hallId, `printer-status:${state.deviceId}`, state, state.at, {
-    hallId: props.hallId,
-    type: 'device.status',
-    at: state.at,
-    actor: props.actor,
-    ticketId: null,
-    windowId: null,
-    from: before ? (before.reachable ? 'reachable' : 'unreachable') : null,
-    to: state.reachable ? 'reachable' : 'unreachable',
-    data: { deviceId: state.deviceId, status: state.status, error: state.error },
-  });
+  const events = await deps.store.saveHallSetting(
+    props.hallId,
+    `printer-status:${state.deviceId}`,
+    state,
+    state.at,
+    {
+      hallId: props.hallId,
+      type: 'device.status',
+      at: state.at,
+      actor: props.actor,
+      ticketId: null,
+      windowId: null,
+      from: before ? (before.reachable ? 'reachable' : 'unreachable') : null,
+      to: state.reachable ? 'reachable' : 'unreachable',
+      data: { deviceId: state.deviceId, status: state.status, error: state.error },
+    },
+  );
   deps.bus.publish(events);
 }
 
@@ -64,11 +73,22 @@ export interface PrintingOverview {
     address: string | null;
     state: PrinterState | null;
   }[];
-  failures: { jobId: string; ticketId: string; number: string; copy: number; error: string | null; at: number }[];
+  failures: {
+    jobId: string;
+    ticketId: string;
+    number: string;
+    copy: number;
+    error: string | null;
+    at: number;
+  }[];
 }
 
 /** What the admin side shows: each kiosk printer with its state, and recent failed prints. */
-export async function printingOverview(deps: AppDeps, hallId: string, limit = 100): Promise<PrintingOverview> {
+export async function printingOverview(
+  deps: AppDeps,
+  hallId: string,
+  limit = 100,
+): Promise<PrintingOverview> {
   const devices = await deps.store.listDevices(hallId);
   const board = printerStates(deps);
   const printers: PrintingOverview['printers'] = [];
@@ -81,7 +101,9 @@ export async function printingOverview(deps: AppDeps, hallId: string, limit = 10
       name: d.name,
       kind: t.kind,
       address: t.kind === 'network' ? t.address : null,
-      state: board.get(d.id) ?? ((await deps.store.getHallSetting(hallId, `printer-status:${d.id}`)) as PrinterState | null),
+      state:
+        board.get(d.id) ??
+        ((await deps.store.getHallSetting(hallId, `printer-status:${d.id}`)) as PrinterState | null),
     });
   }
   const failed = await deps.store.listPrintJobs({ hallId, statuses: ['failed'] });
@@ -89,7 +111,14 @@ export async function printingOverview(deps: AppDeps, hallId: string, limit = 10
   const failures: PrintingOverview['failures'] = [];
   for (const j of recent) {
     const ticket = await deps.store.getTicket(j.ticketId);
-    failures.push({ jobId: j.id, ticketId: j.ticketId, number: ticket?.number ?? '', copy: j.copy, error: j.error, at: j.updatedAt });
+    failures.push({
+      jobId: j.id,
+      ticketId: j.ticketId,
+      number: ticket?.number ?? '',
+      copy: j.copy,
+      error: j.error,
+      at: j.updatedAt,
+    });
   }
   return { printers, failures };
 }

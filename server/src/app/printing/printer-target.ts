@@ -15,13 +15,19 @@ export type PrinterTarget =
   | { kind: 'network'; deviceId: string; address: string; paper: PaperWidth | null }
   | { kind: 'agent'; deviceId: string; paper: PaperWidth | null };
 
-const paperOf = (d: Device): PaperWidth | null => (d.config.paper === 58 || d.config.paper === 80 ? d.config.paper : null);
+const paperOf = (d: Device): PaperWidth | null =>
+  d.config.paper === 58 || d.config.paper === 80 ? d.config.paper : null;
 
-export function printerTarget(device: Device, lookup: (id: string) => Device | undefined): PrinterTarget | null {
+export function printerTarget(
+  device: Device,
+  lookup: (id: string) => Device | undefined,
+): PrinterTarget | null {
   if (device.revokedAt !== null) return null;
   const c = device.config;
   if (device.kind === 'printer') {
-    return typeof c.address === 'string' ? { kind: 'network', deviceId: device.id, address: c.address, paper: paperOf(device) } : null;
+    return typeof c.address === 'string'
+      ? { kind: 'network', deviceId: device.id, address: c.address, paper: paperOf(device) }
+      : null;
   }
   if (device.kind !== 'kiosk') return null;
   if (c.printer === 'agent') return { kind: 'agent', deviceId: device.id, paper: paperOf(device) };

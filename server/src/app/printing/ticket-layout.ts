@@ -8,9 +8,14 @@ import { requireHall } from '../lookups.js';
 export const TICKET_LAYOUT_KEY = 'ticket-layout';
 
 export const ticketLayoutSchema = z.strictObject({
-  paper: z.union(PAPER_WIDTHS.map((w) => z.literal(w)) as [z.ZodLiteral<58>, z.ZodLiteral<80>]).describe('paper width in mm: 58 or 80'),
+  paper: z
+    .union(PAPER_WIDTHS.map((w) => z.literal(w)) as [z.ZodLiteral<58>, z.ZodLiteral<80>])
+    .describe('paper width in mm: 58 or 80'),
   logoText: z.string().trim().max(40).describe('line above the hall name; empty for none'),
-  notice: z.array(z.string().trim().min(1).max(60)).max(6).describe('notice lines at the foot (过号 rules, 好差评)'),
+  notice: z
+    .array(z.string().trim().min(1).max(60))
+    .max(6)
+    .describe('notice lines at the foot (过号 rules, 好差评)'),
 });
 
 export async function getTicketLayout(deps: AppDeps, hallId: string): Promise<TicketLayout> {
@@ -25,17 +30,23 @@ export async function saveTicketLayout(
   props: { hallId: string; layout: TicketLayout; actor: Actor },
 ): Promise<TicketLayout> {
   const hall = await requireHall(deps, props.hallId);
-  const events: HallEvent[] = await deps.store.saveHallSetting(hall.id, TICKET_LAYOUT_KEY, props.layout, deps.now(), {
-    hallId: hall.id,
-    type: 'config.changed',
-    at: deps.now(),
-    actor: props.actor,
-    ticketId: null,
-    windowId: null,
-    from: null,
-    to: null,
-    data: { entity: 'ticket-layout', action: 'updated' },
-  });
+  const events: HallEvent[] = await deps.store.saveHallSetting(
+    hall.id,
+    TICKET_LAYOUT_KEY,
+    props.layout,
+    deps.now(),
+    {
+      hallId: hall.id,
+      type: 'config.changed',
+      at: deps.now(),
+      actor: props.actor,
+      ticketId: null,
+      windowId: null,
+      from: null,
+      to: null,
+      data: { entity: 'ticket-layout', action: 'updated' },
+    },
+  );
   deps.bus.publish(events);
   return props.layout;
 }

@@ -12,6 +12,10 @@ export async function renderJobBytes(
 ): Promise<{ bytes: Uint8Array; number: string }> {
   const ticket = await deps.store.getTicket(job.ticketId);
   if (!ticket) throw new Error(`print job ${job.id}: ticket ${job.ticketId} is gone`);
-  const { document, paper } = await buildTicketDocument(deps, { ticket, copy: job.copy, baseUrl: props.baseUrl });
+  const { document, paper } = await buildTicketDocument(deps, {
+    ticket,
+    copy: job.copy,
+    baseUrl: props.baseUrl,
+  });
   return { bytes: renderEscPos(document, props.paper ?? paper), number: ticket.number };
 }

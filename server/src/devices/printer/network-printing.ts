@@ -27,7 +27,9 @@ export class NetworkPrinting {
 
   enqueue(job: PrintJob, target: Extract<PrinterTarget, { kind: 'network' }>): Promise<void> {
     const previous = this.queues.get(target.address) ?? Promise.resolve();
-    const next = previous.then(() => this.print(job, target)).catch((err: unknown) => this.report(err, `print job ${job.id}`));
+    const next = previous
+      .then(() => this.print(job, target))
+      .catch((err: unknown) => this.report(err, `print job ${job.id}`));
     this.queues.set(target.address, next);
     void next.then(() => {
       if (this.queues.get(target.address) === next) this.queues.delete(target.address);
@@ -50,7 +52,12 @@ export class NetworkPrinting {
       await reportPrinterState(this.deps, {
         hallId: job.hallId,
         actor: HUB,
-        state: { deviceId: target.deviceId, status: outcome.after ?? outcome.before, reachable: true, error: null },
+        state: {
+          deviceId: target.deviceId,
+          status: outcome.after ?? outcome.before,
+          reachable: true,
+          error: null,
+        },
       });
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);

@@ -41,7 +41,8 @@ export function startPrintDispatch(
     if (e.type === 'ticket.issued' && e.actor.type === 'device' && e.actor.id && e.ticketId) {
       const target = await kioskPrinter(deps, e.actor.id);
       const ticket = target ? await deps.store.getTicket(e.ticketId) : null;
-      if (target && ticket) await queuePrintJob(deps, { ticket, deviceId: target.deviceId, copy: 1, actor: e.actor });
+      if (target && ticket)
+        await queuePrintJob(deps, { ticket, deviceId: target.deviceId, copy: 1, actor: e.actor });
     }
     if (e.type === 'print.queued' && typeof e.data.jobId === 'string') {
       const job = await deps.store.getPrintJob(e.data.jobId);

@@ -25,7 +25,10 @@ import { hallParams, statusToken } from '../schemas/common.js';
 
 const tokenParams = z.strictObject({ token: statusToken });
 
-async function ticketByToken(ctx: { deps: RouteContext<unknown, unknown, unknown>['deps'] }, token: string): Promise<Ticket> {
+async function ticketByToken(
+  ctx: { deps: RouteContext<unknown, unknown, unknown>['deps'] },
+  token: string,
+): Promise<Ticket> {
   const ticket = await ctx.deps.store.getTicketByToken(token);
   if (!ticket) throw new DomainError('not_found', 'No ticket with this token.');
   return ticket;
@@ -49,20 +52,33 @@ export const printingRoutes = [
     path: '/api/v1/tickets/:token/ticket.svg',
     tag: 'Citizens and kiosks',
     summary: 'The ticket as an image (SVG): the same layout the printer prints',
-    description: 'The kiosk shows this on its result screen, so what the citizen sees is what comes out of the printer. `copy` > 1 adds the 补打 (reprint) line.',
+    description:
+      'The kiosk shows this on its result screen, so what the citizen sees is what comes out of the printer. `copy` > 1 adds the 补打 (reprint) line.',
     auth: 'public',
     rateLimited: true,
     params: tokenParams,
-    query: z.strictObject({ copy: z.string().regex(/^[1-9]\d?$/, 'a copy number 1–99').optional() }),
+    query: z.strictObject({
+      copy: z
+        .string()
+        .regex(/^[1-9]\d?$/, 'a copy number 1–99')
+        .optional(),
+    }),
     response: '`image/svg+xml`',
     errors: ['not_found'],
     handler: async (ctx) => {
       const ticket = await ticketByToken(ctx, ctx.params.token);
       const copy = ctx.query.copy ? Number(ctx.query.copy) : 1;
-      const { document, paper } = await buildTicketDocument(ctx.deps, { ticket, copy, baseUrl: baseUrl(ctx) });
+      const { document, paper } = await buildTicketDocument(ctx.deps, {
+        ticket,
+        copy,
+        baseUrl: baseUrl(ctx),
+      });
       // A kiosk sees its own printer's paper width, so the image is the ticket it prints.
       const p = ctx.principal;
-      const target = p?.kind === 'device' ? await targetOfDevice(() => ctx.deps.store.listDevices(p.device.hallId), p.device.id) : null;
+      const target =
+        p?.kind === 'device'
+          ? await targetOfDevice(() => ctx.deps.store.listDevices(p.device.hallId), p.device.id)
+          : null;
       ctx.res.status(200).type('image/svg+xml; charset=utf-8').setHeader('cache-control', 'no-store');
       ctx.res.send(renderSvg(document, target?.paper ?? paper));
       return SENT;
@@ -76,7 +92,8 @@ export const printingRoutes = [
     auth: 'public',
     rateLimited: true,
     params: tokenParams,
-    response: '`{ number, jobs: [{ id, copy, status: "queued" | "sent" | "printed" | "failed", error, createdAt, updatedAt }] }`; no jobs when the kiosk has no printer',
+    response:
+      '`{ number, jobs: [{ id, copy, status: "queued" | "sent" | "printed" | "failed", error, createdAt, updatedAt }] }`; no jobs when the kiosk has no printer',
     errors: ['not_found'],
     handler: async (ctx) => {
       const ticket = await ticketByToken(ctx, ctx.params.token);
@@ -102,7 +119,8 @@ export const printingRoutes = [
       await requireHall(ctx.deps, ctx.params.hallId);
       const p = reprinter(ctx.principal, ctx.params.hallId);
       const ticket = await ticketByToken(ctx, ctx.body.statusToken);
-      if (ticket.hallId !== ctx.params.hallId) throw new DomainError('not_found', 'No ticket with this token in this hall.');
+      if (ticket.hallId !== ctx.params.hallId)
+        throw new DomainError('not_found', 'No ticket with this token in this hall.');
       const job = await reprintTicket(ctx.deps, {
         ticket,
         actor: actor(ctx),
@@ -150,7 +168,11 @@ export const printingRoutes = [
     auth: { roles: ['admin'] },
     params: hallParams,
     body: ticketLayoutSchema,
-    example: { paper: 80, logoText: '宁夏政务服务', notice: ['过号请到取号机重新排队。', '办事完成请评价：好差评。'] },
+    example: {
+      paper: 80,
+      logoText: '宁夏政务服务',
+      notice: ['过号请到取号机重新排队。', '办事完成请评价：好差评。'],
+    },
     response: 'the layout as saved',
     errors: ['not_found'],
     handler: async (ctx) => {
