@@ -1,0 +1,60 @@
+import type { Messages } from '../../../ui-shared/src/i18n.js';
+
+export const MESSAGES: Messages<
+  | 'window'
+  | 'serving'
+  | 'idle'
+  | 'paused'
+  | 'closed'
+  | 'clerk'
+  | 'rate'
+  | 'reasons'
+  | 'comment'
+  | 'submit'
+  | 'thanks'
+  | 'noToken'
+  | 'error'
+  | 'kind'
+> = {
+  zh: {
+    window: '{n}号窗口',
+    serving: '正在办理',
+    idle: '请稍候',
+    paused: '暂停服务：{reason}',
+    closed: '本窗口暂停办理',
+    clerk: '工作人员 {name}　工号 {no}',
+    rate: '请为 {number} 号的服务评价',
+    reasons: '请选择不满意的原因',
+    comment: '其他意见（可不填）',
+    submit: '提交评价',
+    thanks: '感谢您的评价！',
+    noToken: '本屏未配置设备令牌：请用 /counter/窗口编号?token=dev_… 打开',
+    error: '出错了：{detail}',
+    kind: '{kind}',
+  },
+  en: {
+    window: 'Window {n}',
+    serving: 'Now serving',
+    idle: 'Please wait',
+    paused: 'Paused: {reason}',
+    closed: 'This window is closed',
+    clerk: 'Clerk {name} · No. {no}',
+    rate: 'Please rate the service for {number}',
+    reasons: 'What was wrong?',
+    comment: 'Anything else (optional)',
+    submit: 'Submit',
+    thanks: 'Thank you for your rating!',
+    noToken: 'No device token: open /counter/<windowId>?token=dev_…',
+    error: 'Error: {detail}',
+    kind: '{kind}',
+  },
+};
+
+export const KIND_NAMES: Record<string, { zh: string; en: string }> = {
+  comprehensive: { zh: '无差别综合窗口', en: 'Comprehensive window' },
+  domain: { zh: '分领域综合窗口', en: 'Domain window' },
+  assisted: { zh: '帮办代办窗口', en: 'Assisted service' },
+  cross_region: { zh: '跨省通办窗口', en: 'Cross-region window' },
+  cannot_handle: { zh: '办不成事反映窗口', en: '"Could not get it done" window' },
+  green_channel: { zh: '绿色通道', en: 'Green channel' },
+};
