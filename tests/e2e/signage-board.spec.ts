@@ -59,6 +59,7 @@ async function openBoard(page: Page): Promise<void> {
   await page.setViewportSize({ width: 1920, height: 1080 });
   await page.goto(`${hub.url}/signage/${demo.hall.id}`);
   await expect(page.locator('board-header h1')).toHaveText('银川市民大厅');
+  await expect(page.locator('hall-board[status="live"]')).toHaveCount(1);
   await expect(page.locator('board-header [data-voice]')).toHaveText('语音播报');
 }
 

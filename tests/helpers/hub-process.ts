@@ -27,10 +27,14 @@ export interface HubProcess {
 
 /**
  * The real hub (`server/src/main.ts`) as its own OS process, on a loopback
- * port; resolves once it says it is listening.
+ * port; resolves once it says it is listening. Pass `port` to start it again
+ * where clients already point (a restart on the same DATA_DIR).
  */
-export async function startHubProcess(env: Record<string, string>): Promise<HubProcess> {
-  const port = await freePort();
+export async function startHubProcess(
+  env: Record<string, string>,
+  opts: { port?: number } = {},
+): Promise<HubProcess> {
+  const port = opts.port ?? (await freePort());
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: repoRoot,
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'error', ...env },

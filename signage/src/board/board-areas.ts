@@ -34,15 +34,17 @@ export class BoardAreas extends LitElement {
       }
       li {
         display: flex;
-        flex-wrap: wrap;
-        justify-content: space-between;
-        gap: 0 var(--space-3);
+        white-space: nowrap;
+        gap: var(--space-3);
         padding: var(--space-2) var(--space-3);
         border-radius: var(--radius-medium);
         background: var(--board-surface, rgb(255 255 255 / 8%));
       }
       .domain {
         font-weight: 700;
+        flex: 1;
+        overflow: hidden;
+        text-overflow: ellipsis;
       }
       .eta {
         opacity: 0.85;

@@ -39,22 +39,25 @@ export class BoardCalls extends LitElement {
         border: 3px solid transparent;
         padding: var(--space-3);
         min-width: 0;
+        overflow: hidden;
+        /* A card sizes its text to fit itself when a hall has more windows than the layout planned for. */
+        container-type: size;
       }
       .window {
-        font-size: var(--board-window-size, var(--font-size-title));
+        font-size: min(var(--board-window-size, var(--font-size-title)), 22cqh, 18cqw);
         font-weight: 700;
         white-space: nowrap;
       }
       .number {
         font-family: var(--font-family-number);
-        font-size: var(--board-card-number-size, var(--font-size-huge));
+        font-size: min(var(--board-card-number-size, var(--font-size-huge)), 50cqh, 36cqw);
         font-weight: 700;
         line-height: 1;
         color: var(--board-number, var(--color-board-number));
         letter-spacing: 0.04em;
       }
       .status {
-        font-size: var(--board-status-size, var(--font-size-large));
+        font-size: min(var(--board-status-size, var(--font-size-large)), 14cqh, 20cqw);
         opacity: 0.9;
       }
       .card.latest {

@@ -43,8 +43,7 @@ export class BoardHeader extends LitElement {
       h1 {
         margin: 0;
         font-size: var(--board-title-size, var(--font-size-title));
-        overflow: hidden;
-        text-overflow: ellipsis;
+        flex-shrink: 0;
       }
       .spacer {
         flex: 1;
@@ -61,6 +60,9 @@ export class BoardHeader extends LitElement {
       }
       .date {
         font-size: var(--board-date-size, var(--font-size-large));
+        overflow: hidden;
+        text-overflow: ellipsis;
+        min-width: 0;
       }
       .voice,
       .offline {

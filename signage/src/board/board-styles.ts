@@ -28,9 +28,10 @@ export const boardStyles = [
       grid-template-areas:
         'header header'
         'calls recent'
-        'calls areas'
+        'areas areas'
         'notice notice';
       --board-calls-columns: 4;
+      --board-areas-columns: 5;
     }
     :host([layout='portrait']) {
       grid-template-columns: minmax(0, 1fr);
@@ -54,6 +55,9 @@ export const boardStyles = [
       --board-card-number-size: calc(var(--font-size-huge) * 1.2);
       --board-recent-size: var(--font-size-title);
     }
+    :host([layout='landscape'][theme='elder']) {
+      --board-areas-columns: 4;
+    }
     board-header {
       grid-area: header;
     }
@@ -62,13 +66,16 @@ export const boardStyles = [
     }
     board-recent {
       grid-area: recent;
+      overflow: hidden;
     }
     board-areas {
       grid-area: areas;
+      overflow: hidden;
     }
     board-notice {
       grid-area: notice;
-      margin-inline: calc(-1 * var(--board-padding, var(--space-5)));
+      margin: 0 calc(-1 * var(--board-padding, var(--space-5)))
+        calc(-1 * var(--board-padding, var(--space-5)));
     }
     board-strip {
       grid-area: strip;

@@ -34,6 +34,8 @@ export class HallBoard extends LitElement {
   @property() language: Lang = 'zh';
   @property({ reflect: true }) layout: BoardLayout = 'landscape';
   @property({ reflect: true }) theme: BoardTheme = 'default';
+  /** `live` once the first snapshot is in and no gap is open; screens and tests can wait for it. */
+  @property({ reflect: true }) status: 'connecting' | 'live' | 'offline' = 'connecting';
   /** Seconds without the hub before the offline mark shows. */
   @property({ type: Number, attribute: 'offline-after' }) offlineAfter = 10;
   @provide({ context: boardT }) t: BoardT = translator(MESSAGES, 'zh');
@@ -74,6 +76,11 @@ export class HallBoard extends LitElement {
 
   protected override willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('language')) this.t = translator(MESSAGES, this.language);
+    this.status = this.hub?.offline
+      ? 'offline'
+      : this.hub?.connected && this.hub.sync.inSync
+        ? 'live'
+        : 'connecting';
   }
 
   private configured(config: BoardConfig): void {
@@ -142,7 +149,7 @@ export class HallBoard extends LitElement {
     return html`
       ${header}
       <board-calls .windows=${windows} .latest=${calls[0] ?? null}></board-calls>
-      <board-recent .calls=${calls} .limit=${this.layout === 'portrait' ? 4 : 6}></board-recent>
+      <board-recent .calls=${calls} .limit=${this.layout === 'portrait' ? 3 : 4}></board-recent>
       <board-areas .areas=${this.areas(config.areas)}></board-areas>
       <board-notice .text=${config.notice} ?hidden=${config.notice === ''}></board-notice>
     `;
