@@ -23,6 +23,8 @@ const schema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
   TRUST_PROXY: bool.default(false),
   LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
+  /** `hid`: read keypads attached to the hub machine itself (node-hid); `off` when keypads use agents. */
+  KEYPADS: z.enum(['off', 'hid']).default('off'),
 });
 
 export type HubConfig = z.infer<typeof schema> & { dataDir: string };

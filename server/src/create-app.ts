@@ -1,6 +1,14 @@
 import type { Server as HttpServer } from 'node:http';
 import express from 'express';
-import { defaultDeps, FirstAdminSetup, watchBadRatings, type AppDeps } from './app/index.js';
+import {
+  defaultDeps,
+  FirstAdminSetup,
+  startHubKeypads,
+  watchBadRatings,
+  type AppDeps,
+  type HubKeypads,
+} from './app/index.js';
+import type { HidBinding } from './devices/keypad/port.js';
 import { createHttpApp } from './http/index.js';
 import { attachRealtime, type RealtimeHub } from './realtime/index.js';
 import { startJobs, type JobRunner } from './jobs/index.js';
@@ -14,6 +22,11 @@ export interface HubOptions {
   publicUrl?: string;
   /** Run scheduled jobs (end of day) in this process. */
   jobs: boolean;
+  /**
+   * Read keypads plugged into the hub machine (`KEYPADS=hid`). Off by default:
+   * most halls run keypad agents on the window PCs, or have no keypads.
+   */
+  keypads?: { binding: HidBinding; scanMs?: number; log?: (line: string) => void };
 }
 
 export interface HubComponents {
@@ -27,6 +40,8 @@ export interface Hub {
   deps: AppDeps;
   setup: FirstAdminSetup;
   realtime: RealtimeHub;
+  /** The hub's own keypad driver once started; null when `options.keypads` is off. */
+  keypads: Promise<HubKeypads | null> | null;
   close(): Promise<void>;
 }
 
@@ -54,15 +69,31 @@ export function createApplication(httpServer: HttpServer, components: HubCompone
   const jobs: JobRunner | null = components.options.jobs ? startJobs(deps) : null;
   // Every 差评 opens a case as soon as it is committed (the job catches up what this misses).
   const stopRatingWatch = watchBadRatings(deps);
+  const keypads = components.options.keypads ? startKeypads(deps, components.options.keypads) : null;
   return {
     deps,
     setup,
     realtime,
+    keypads,
     async close() {
+      // Keypads first: a press being handled still needs the store and the realtime feed.
+      await (await keypads)?.stop();
       jobs?.stop();
       stopRatingWatch();
       await realtime.close();
       httpServer.off('request', app);
     },
   };
+}
+
+/** A keypad layer that fails to start (no HID access) is logged; the hub serves on without it. */
+function startKeypads(deps: AppDeps, o: NonNullable<HubOptions['keypads']>): Promise<HubKeypads | null> {
+  const log = o.log ?? ((line: string) => console.error(line));
+  return startHubKeypads(deps, o.binding, {
+    log,
+    ...(o.scanMs !== undefined ? { scanMs: o.scanMs } : {}),
+  }).catch((err: unknown) => {
+    log(`keypads on the hub did not start: ${err instanceof Error ? err.message : String(err)}`);
+    return null;
+  });
 }

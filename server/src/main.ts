@@ -6,6 +6,7 @@ import { createApplication } from './create-app.js';
 import { openSqliteStore } from './store/sqlite/index.js';
 import { seedDemoHall, DEMO_HALL_ID, DEMO_HALL_NAME } from './demo/seed.js';
 import { startDemoPrinting } from './devices/printer/demo-printer.js';
+import { nodeHidBinding } from './devices/keypad/node-hid-binding.js';
 import type { Store } from './store/port.js';
 
 /** Chooses the adapters from the configuration and starts the hub. */
@@ -23,6 +24,17 @@ function openStore(config: HubConfig): Store {
   });
 }
 
+/** KEYPADS=hid needs the native node-hid module; say so plainly when it cannot load. */
+function hidBinding() {
+  try {
+    return nodeHidBinding();
+  } catch (err) {
+    throw new ConfigError(
+      `KEYPADS=hid: node-hid cannot be loaded here (${err instanceof Error ? err.message : String(err)}).`,
+    );
+  }
+}
+
 async function main(): Promise<void> {
   const config = loadConfig();
   const store = openStore(config);
@@ -34,6 +46,7 @@ async function main(): Promise<void> {
       trustProxy: config.TRUST_PROXY,
       jobs: true,
       ...(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}),
+      ...(config.KEYPADS === 'hid' ? { keypads: { binding: hidBinding() } } : {}),
     },
   });
   if (config.DEMO && (await store.listHalls()).length === 0) {
@@ -56,6 +69,7 @@ async function main(): Promise<void> {
   console.log(`  status page   ${base}/`);
   console.log(`  API           ${base}/api/v1/openapi.json  (docs/api.md)`);
   console.log(`  realtime      ${base}/display  (docs/realtime.md)`);
+  if (config.KEYPADS === 'hid') console.log('  keypads       read on this machine (KEYPADS=hid, docs/hardware.md)');
   for (const hall of await store.listHalls()) {
     console.log(`  kiosk menu    ${base}/api/v1/halls/${hall.id}/kiosk-menu  (${hall.name})`);
   }
