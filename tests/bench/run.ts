@@ -2,6 +2,7 @@ import { calloutBench } from './callout-latency.js';
 import { killChildren } from './children.js';
 import { httpLoadBench } from './http-load.js';
 import { inProcessBench } from './in-process.js';
+import { signageCalloutBench } from './signage-callout.js';
 import { describeMachine, machineLines } from './machine.js';
 import { markdown, textTable, verdict, type Part } from './report.js';
 import { statsBench } from './stats-query.js';
@@ -13,7 +14,8 @@ import { statsBench } from './stats-query.js';
  *
  * Env: BENCH_PARTS (default a,b,c,d; d: statistics of a year, BENCH_STATS_TICKETS default 1,000,000), BENCH_TICKETS (a, default 2000),
  * BENCH_HTTP_SECONDS (b, default 10), BENCH_CLIENTS (c, default 1000),
- * BENCH_CALLS (c, default 100), BENCH_PROFILE_DIR (CPU profiles of the hubs).
+ * BENCH_CALLS (c, default 100), BENCH_BOARDS / BENCH_BOARD_CALLS (e: lobby boards in Chromium, default 20 / 30),
+ * BENCH_PROFILE_DIR (CPU profiles of the hubs).
  */
 
 const HARD_LIMIT_MS = 8 * 60_000;
@@ -26,7 +28,7 @@ function envInt(name: string, fallback: number): number {
 }
 
 async function main(): Promise<void> {
-  const parts = new Set((process.env.BENCH_PARTS ?? 'a,b,c,d').split(',').map((p) => p.trim()));
+  const parts = new Set((process.env.BENCH_PARTS ?? 'a,b,c,d,e').split(',').map((p) => p.trim()));
   const machine = describeMachine();
   console.log('Machine');
   for (const line of machineLines(machine)) console.log(`  ${line}`);
@@ -52,6 +54,17 @@ async function main(): Promise<void> {
         clients: envInt('BENCH_CLIENTS', 1000),
         calls: envInt('BENCH_CALLS', 100),
         spacingMs: 100,
+      }),
+    );
+  }
+
+  if (parts.has('e')) {
+    console.log('Running (e) lobby board call-out delay …');
+    show(
+      await signageCalloutBench({
+        boards: envInt('BENCH_BOARDS', 20),
+        calls: envInt('BENCH_BOARD_CALLS', 30),
+        spacingMs: 200,
       }),
     );
   }

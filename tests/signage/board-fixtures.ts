@@ -24,41 +24,43 @@ export interface SpeechRecord {
 /** The page's globals the fake uses (this file is type-checked without the DOM library). */
 interface FakeSpeechGlobals {
   hallSpeechRecord: SpeechRecord;
-  hallSpeechEngine: { kind: 'speech'; speak(u: { text: string; voiceText: string }): Promise<void> };
-  hallChime: { play(): Promise<void> };
 }
+
+/**
+ * The fake as page script text: a function would be transpiled by whoever
+ * runs the caller (Playwright's loader, tsx), and tsx wraps inner functions
+ * in a helper the page does not have.
+ */
+const FAKE_SPEECH = (utteranceMs: number) => `
+(() => {
+  const record = { entries: [], maxActive: 0 };
+  let active = 0;
+  const run = (entry, duration) => {
+    active += 1;
+    record.maxActive = Math.max(record.maxActive, active);
+    record.entries.push(entry);
+    return new Promise((resolve) =>
+      setTimeout(() => {
+        active -= 1;
+        entry.end = performance.now();
+        resolve();
+      }, duration),
+    );
+  };
+  globalThis.hallSpeechRecord = record;
+  globalThis.hallSpeechEngine = {
+    kind: 'speech',
+    speak: (u) => run({ what: 'speech', text: u.text, voiceText: u.voiceText, start: performance.now(), end: null }, ${utteranceMs}),
+  };
+  globalThis.hallChime = {
+    play: () => run({ what: 'chime', text: '', voiceText: '', start: performance.now(), end: null }, 30),
+  };
+})();
+`;
 
 /** `utteranceMs`: how long the fake takes to say something (its `end` comes after that). */
 export async function installFakeSpeech(page: Page, utteranceMs = 120): Promise<void> {
-  await page.addInitScript((ms: number) => {
-    const record: SpeechRecord = { entries: [], maxActive: 0 };
-    let active = 0;
-    const run = (entry: SpokenEntry, duration: number) => {
-      active += 1;
-      record.maxActive = Math.max(record.maxActive, active);
-      record.entries.push(entry);
-      return new Promise<void>((resolve) =>
-        setTimeout(() => {
-          active -= 1;
-          entry.end = performance.now();
-          resolve();
-        }, duration),
-      );
-    };
-    const page = globalThis as unknown as FakeSpeechGlobals;
-    page.hallSpeechRecord = record;
-    page.hallSpeechEngine = {
-      kind: 'speech',
-      speak: (u) =>
-        run(
-          { what: 'speech', text: u.text, voiceText: u.voiceText, start: performance.now(), end: null },
-          ms,
-        ),
-    };
-    page.hallChime = {
-      play: () => run({ what: 'chime', text: '', voiceText: '', start: performance.now(), end: null }, 30),
-    };
-  }, utteranceMs);
+  await page.addInitScript({ content: FAKE_SPEECH(utteranceMs) });
 }
 
 export function speechRecord(page: Page): Promise<SpeechRecord> {
