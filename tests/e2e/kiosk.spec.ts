@@ -1,0 +1,140 @@
+import { test, expect, type Page } from '@playwright/test';
+import { startTestHub, type TestHub } from '../helpers/hub.js';
+import { seedDemoHall } from '../../server/src/demo/seed.js';
+import { createDevice } from '../../server/src/app/index.js';
+import { SYSTEM } from '../../server/src/domain/index.js';
+import { VirtualPrinter } from '../../ticket-printer/src/virtual-printer/virtual-printer.js';
+
+/**
+ * The kiosk in Debian's Chromium against a real hub whose demo kiosk prints
+ * to the virtual printer: tap a matter, get a ticket on screen, and find the
+ * same number and Chinese text on the printed ticket. Screenshots of the
+ * screens at 1080×1920 and 1920×1080 go to docs/screenshots/.
+ */
+
+let hub: TestHub;
+let printer: VirtualPrinter;
+let token: string;
+
+test.beforeAll(async () => {
+  printer = new VirtualPrinter({ port: 0 });
+  const { port } = await printer.start();
+  hub = await startTestHub();
+  const demo = await seedDemoHall(hub.deps);
+  const kiosk = await createDevice(hub.deps, {
+    hallId: demo.hall.id,
+    input: { kind: 'kiosk', name: '1号取号机', config: { printer: `tcp://127.0.0.1:${port}` } },
+    actor: SYSTEM,
+  });
+  token = kiosk.token;
+});
+test.afterAll(async () => {
+  await hub.close();
+  await printer.stop();
+});
+
+const PORTRAIT = { width: 1080, height: 1920 };
+const LANDSCAPE = { width: 1920, height: 1080 };
+
+async function openKiosk(page: Page): Promise<void> {
+  await page.goto(`${hub.url}/kiosk/yinchuan?token=${token}`);
+  await expect(page.getByRole('heading', { name: /银川市民大厅/ })).toBeVisible();
+  // The token went to localStorage and left the address bar.
+  expect(page.url()).not.toContain('token=');
+}
+
+async function takeTicket(page: Page, matter: string): Promise<string> {
+  await page.getByRole('button', { name: new RegExp(matter) }).click();
+  await page.locator('kiosk-priority [data-next]').click();
+  await page.locator('kiosk-appointment [data-skip]').click();
+  const number = page.locator('kiosk-result [data-number]');
+  await expect(number).toHaveText(/^[A-Z]+\d{3}$/);
+  return (await number.textContent())!.trim();
+}
+
+for (const [orientation, viewport] of [
+  ['portrait', PORTRAIT],
+  ['landscape', LANDSCAPE],
+] as const) {
+  test(`tap a matter and the virtual printer prints that number (${orientation})`, async ({ page }) => {
+    await page.setViewportSize(viewport);
+    await openKiosk(page);
+    await page.getByRole('button', { name: /^社保/ }).click();
+    await expect(page.getByRole('button', { name: /社会保障卡申领/ })).toBeVisible();
+    await page.screenshot({ path: `docs/screenshots/kiosk-menu-${orientation}.png` });
+
+    await page.getByRole('button', { name: /社会保障卡申领/ }).click();
+    await expect(page.getByRole('heading', { name: '是否需要优先或帮办服务？' })).toBeVisible();
+    await page.screenshot({ path: `docs/screenshots/kiosk-priority-${orientation}.png` });
+    await page.getByRole('button', { name: '不需要，普通取号' }).click();
+    await page.getByRole('button', { name: '没有预约，直接取号' }).click();
+
+    const number = (await page.locator('kiosk-result [data-number]').textContent())!.trim();
+    expect(number).toMatch(/^A\d{3}$/);
+    const job = await printer.waitForJob((j) => j.text.split('\n').includes(number));
+    expect(job.text).toContain('社会保障卡申领');
+    expect(job.text).toContain('银川市民大厅');
+    expect(job.qr[0]).toMatch(/\/t\/[A-Za-z0-9_-]+$/);
+
+    await expect(page.getByRole('status')).toHaveText('号票已打印，请取走号票');
+    await expect(page.locator('kiosk-result [data-ticket-image]')).toBeVisible();
+    await page.screenshot({ path: `docs/screenshots/kiosk-result-${orientation}.png` });
+  });
+}
+
+test('search by pinyin initials with the letter pad', async ({ page }) => {
+  await page.setViewportSize(PORTRAIT);
+  await openKiosk(page);
+  await page.locator('kiosk-menu [data-letter="S"]').click();
+  await page.locator('kiosk-menu [data-letter="B"]').click();
+  await expect(page.getByRole('textbox', { name: '搜索事项' })).toHaveValue('sb');
+  await expect(page.locator('kiosk-menu .service').first()).toContainText('社会保障卡申领');
+  await expect(page.getByRole('button', { name: /户口迁移/ })).toHaveCount(0);
+});
+
+test('priority and an appointment code still give a ticket, and a failed print offers a reprint of the same number', async ({
+  page,
+}) => {
+  await page.setViewportSize(LANDSCAPE);
+  await openKiosk(page);
+  printer.setState({ paperOut: true });
+  await page.getByRole('button', { name: /户口迁移/ }).click();
+  await page.getByRole('button', { name: '老年人' }).click();
+  await page.getByRole('button', { name: '下一步' }).click();
+  for (const d of ['1', '2', '3'])
+    await page.locator('kiosk-appointment').getByRole('button', { name: d, exact: true }).click();
+  await page.getByRole('button', { name: '预约签到' }).click();
+  await expect(page.locator('kiosk-result [data-notice]')).toContainText('暂未开通预约签到');
+  const number = (await page.locator('kiosk-result [data-number]').textContent())!.trim();
+  await expect(page.getByRole('status')).toContainText(`号票打印失败，您的号码已保留：${number}`);
+  await page.screenshot({ path: 'docs/screenshots/kiosk-print-failed-landscape.png' });
+
+  printer.setState({ paperOut: false });
+  await page.getByRole('button', { name: '重新打印' }).click();
+  const job = await printer.waitForJob((j) => j.text.split('\n').includes(number));
+  expect(job.text).toContain('补打 第2联');
+  expect(job.text).toContain('优先 · 老年人');
+  await expect(page.getByRole('status')).toHaveText('号票已打印，请取走号票');
+});
+
+test('elder mode and English', async ({ page }) => {
+  await page.setViewportSize(PORTRAIT);
+  await openKiosk(page);
+  await page.getByRole('button', { name: '长者模式' }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'elder');
+  await page.screenshot({ path: 'docs/screenshots/kiosk-elder-portrait.png' });
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByText('Choose the matter you came for')).toBeVisible();
+  const number = await takeTicket(page, '居住证办理');
+  expect(number).toMatch(/^C\d{3}$/);
+  await expect(page.getByText('Your number')).toBeVisible();
+});
+
+test('returns to the start after the idle time', async ({ page }) => {
+  await page.setViewportSize(PORTRAIT);
+  await page.goto(`${hub.url}/kiosk/yinchuan?token=${token}&idle=5`);
+  await page.getByRole('button', { name: /社会保障卡申领/ }).click();
+  await expect(page.getByRole('heading', { name: '是否需要优先或帮办服务？' })).toBeVisible();
+  // No sleep: the kiosk's own idle timer brings the menu back.
+  await expect(page.locator('kiosk-menu')).toBeVisible({ timeout: 15_000 });
+});

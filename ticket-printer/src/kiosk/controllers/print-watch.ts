@@ -1,0 +1,64 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { KioskApi, PrintJobView } from '../kiosk-api.js';
+
+export type PrintState = 'none' | 'printing' | 'printed' | 'failed';
+
+/**
+ * Follows the print job of the ticket on screen: asks the hub every second
+ * until the newest job is printed or failed. No job after a few tries means
+ * this kiosk has no printer (`none`); a job that never ends is shown as
+ * failed after `giveUpMs`, so the reprint button appears instead of a spinner
+ * forever.
+ */
+export class PrintWatch implements ReactiveController {
+  state: PrintState = 'none';
+  copy = 1;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private run = 0;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly opts: { intervalMs?: number; giveUpMs?: number } = {},
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  hostDisconnected(): void {
+    this.stop();
+  }
+
+  watch(kiosk: KioskApi, statusToken: string, expectPrinter: boolean): void {
+    this.stop();
+    const run = ++this.run;
+    this.state = expectPrinter ? 'printing' : 'none';
+    this.host.requestUpdate();
+    if (!expectPrinter) return;
+    const started = Date.now();
+    const tick = async () => {
+      let jobs: PrintJobView[] = [];
+      try {
+        jobs = await kiosk.printJobs(statusToken);
+      } catch {
+        // The hub is briefly unreachable: keep asking until giving up.
+      }
+      if (run !== this.run) return;
+      const last = jobs.at(-1);
+      const waited = Date.now() - started;
+      if (last) this.copy = last.copy;
+      if (last?.status === 'printed' || last?.status === 'failed') this.state = last.status;
+      else if (!last && waited > 3000) this.state = 'none';
+      else if (waited > (this.opts.giveUpMs ?? 30_000)) this.state = 'failed';
+      this.host.requestUpdate();
+      if (this.state === 'printing') this.timer = setTimeout(() => void tick(), this.opts.intervalMs ?? 1000);
+    };
+    void tick();
+  }
+
+  stop(): void {
+    this.run++;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+}

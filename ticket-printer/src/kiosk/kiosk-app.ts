@@ -1,0 +1,279 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { ApiError } from '../../../ui-shared/src/api.js';
+import { translator, type Lang } from '../../../ui-shared/src/i18n.js';
+import { baseStyles, setTheme } from '../../../ui-shared/src/tokens.js';
+import { IdleController } from './controllers/idle-controller.js';
+import { PrintWatch } from './controllers/print-watch.js';
+import { VoiceController } from './controllers/voice-controller.js';
+import { KioskApi, type IssuedTicket, type KioskMenu, type KioskService } from './kiosk-api.js';
+import { kioskStyles } from './kiosk-styles.js';
+import { MESSAGES } from './messages.js';
+import './kiosk-appointment.js';
+import './kiosk-menu.js';
+import './kiosk-priority.js';
+import './kiosk-result.js';
+
+type Step = 'menu' | 'priority' | 'appointment' | 'taking' | 'result';
+
+/**
+ * The ticket machine: menu → priority → appointment (optional) → ticket.
+ * Nothing is asked of the citizen but the matter. Idle for `idleSeconds`, it
+ * goes back to the menu; elder mode enlarges everything and speaks prompts.
+ */
+@customElement('kiosk-app')
+export class KioskApp extends LitElement {
+  @property() hallId = '';
+  @property() token: string | null = null;
+  @property({ reflect: true }) language: Lang = 'zh';
+  @property({ type: Number }) idleSeconds = 60;
+  @property({ type: Boolean, reflect: true }) elder = false;
+  @state() private step: Step = 'menu';
+  @state() private menu: KioskMenu | null = null;
+  @state() private service: KioskService | null = null;
+  @state() private priority: { categories: string[]; assistance: boolean } = {
+    categories: [],
+    assistance: false,
+  };
+  @state() private ticket: IssuedTicket | null = null;
+  @state() private image: string | null = null;
+  @state() private notice = '';
+  @state() private error = '';
+  @state() private reprinting = false;
+
+  private api = new KioskApi('', null);
+  private readonly voice = new VoiceController(this);
+  private readonly printing = new PrintWatch(this);
+  private readonly idle = new IdleController(
+    this,
+    () => this.idleSeconds * 1000,
+    () => this.reset(),
+  );
+
+  static override styles = [
+    baseStyles,
+    kioskStyles,
+    css`
+      :host {
+        display: grid;
+        grid-template-rows: auto 1fr;
+        height: 100vh;
+        background: var(--color-bg);
+        padding: var(--space-6);
+        gap: var(--space-5);
+        overflow: hidden;
+        --kiosk-pad-columns: 13;
+      }
+      /* Portrait (1080×1920): one column; landscape (1920×1080): the result beside its ticket. */
+      @media (orientation: landscape) {
+        :host {
+          --kiosk-result-columns: 1fr auto;
+          --kiosk-card-min: 340px;
+        }
+      }
+      @media (orientation: portrait) {
+        :host {
+          --kiosk-pad-columns: 9;
+          --kiosk-ticket-width: 70%;
+        }
+      }
+      :host([elder]) {
+        --kiosk-card-min: 420px;
+        --kiosk-number-size: 200px;
+      }
+      header {
+        display: flex;
+        align-items: center;
+        gap: var(--space-4);
+      }
+      h1 {
+        margin: 0;
+        font-size: var(--font-size-title);
+        flex: 1;
+      }
+      h1 small {
+        display: block;
+        font-size: var(--font-size-large);
+        font-weight: 400;
+        color: var(--color-text-muted);
+      }
+      main {
+        min-height: 0;
+        overflow: auto;
+        display: flex;
+        flex-direction: column;
+      }
+      kiosk-menu {
+        flex: 1;
+      }
+      .error {
+        font-size: var(--font-size-large);
+        color: var(--color-danger);
+      }
+    `,
+  ];
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.api = new KioskApi(this.hallId, this.token);
+    void this.loadMenu();
+  }
+
+  override render() {
+    const t = translator(MESSAGES, this.language);
+    return html`
+      <header>
+        <h1>${this.menu?.hall.name ?? ''}<small>${t('title')} · ${t('pick')}</small></h1>
+        <button aria-pressed=${String(this.elder)} data-elder @click=${this.toggleElder}>
+          ${t('elder')}
+        </button>
+        <button data-lang @click=${this.toggleLang}>${t('language')}</button>
+      </header>
+      <main>${this.renderStep(t)}</main>
+    `;
+  }
+
+  private renderStep(t: ReturnType<typeof translator<keyof (typeof MESSAGES)['zh']>>) {
+    if (this.error) {
+      return html`<p class="error" role="alert">${this.error}</p>
+        <div class="actions">
+          <button class="primary" @click=${() => this.reset()}>${t('retry')}</button>
+        </div>`;
+    }
+    switch (this.step) {
+      case 'menu':
+        return html`<kiosk-menu
+          .menu=${this.menu}
+          language=${this.language}
+          @kiosk-pick=${this.onPick}
+        ></kiosk-menu>`;
+      case 'priority':
+        return html`<kiosk-priority
+          language=${this.language}
+          @kiosk-priority=${this.onPriority}
+          @kiosk-back=${() => this.reset()}
+        ></kiosk-priority>`;
+      case 'appointment':
+        return html`<kiosk-appointment
+          language=${this.language}
+          @kiosk-appointment=${this.onAppointment}
+          @kiosk-back=${() => (this.step = 'priority')}
+        ></kiosk-appointment>`;
+      case 'taking':
+        return html`<h2>${t('taking')}</h2>`;
+      case 'result':
+        return html`<kiosk-result
+          language=${this.language}
+          .ticket=${this.ticket}
+          image=${this.image ?? nothing}
+          notice=${this.notice}
+          print=${this.reprinting ? 'reprinting' : this.printing.state}
+          @kiosk-reprint=${this.onReprint}
+          @kiosk-done=${() => this.reset()}
+        ></kiosk-result>`;
+    }
+  }
+
+  private async loadMenu(): Promise<void> {
+    try {
+      this.menu = await this.api.menu();
+      this.error = '';
+    } catch (err) {
+      this.error = translator(MESSAGES, this.language)('error', {
+        detail: err instanceof ApiError ? err.detail : String(err),
+      });
+    }
+  }
+
+  private readonly onPick = (e: CustomEvent<{ service: KioskService }>) => {
+    this.service = e.detail.service;
+    this.step = 'priority';
+  };
+
+  private readonly onPriority = (e: CustomEvent<{ categories: string[]; assistance: boolean }>) => {
+    this.priority = e.detail;
+    this.step = 'appointment';
+  };
+
+  /** No appointment store exists yet: a code is thanked for and the citizen gets a walk-in ticket. */
+  private readonly onAppointment = (e: CustomEvent<{ code: string | null }>) => {
+    this.notice = e.detail.code ? translator(MESSAGES, this.language)('apptNone') : '';
+    void this.take();
+  };
+
+  private async take(): Promise<void> {
+    if (!this.service) return;
+    this.step = 'taking';
+    try {
+      const ticket = await this.api.issue({ serviceId: this.service.id, ...this.priority });
+      this.ticket = ticket;
+      this.step = 'result';
+      this.printing.watch(this.api, ticket.statusToken, this.token !== null);
+      void this.showImage(ticket, 1);
+      if (this.elder) {
+        this.voice.speak(
+          translator(MESSAGES, this.language)('speakResult', { number: ticket.number, n: ticket.ahead }),
+          this.language,
+        );
+      }
+    } catch (err) {
+      this.error = translator(MESSAGES, this.language)('error', {
+        detail: err instanceof ApiError ? err.detail : String(err),
+      });
+    }
+  }
+
+  private async showImage(ticket: IssuedTicket, copy: number): Promise<void> {
+    const svg = await this.api.ticketSvg(ticket.statusToken, copy).catch(() => null);
+    if (svg === null || this.ticket !== ticket) return;
+    if (this.image) URL.revokeObjectURL(this.image);
+    this.image = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+  }
+
+  private readonly onReprint = async () => {
+    if (!this.ticket) return;
+    this.reprinting = true;
+    try {
+      await this.api.reprint(this.ticket.statusToken);
+      this.printing.watch(this.api, this.ticket.statusToken, true);
+    } catch (err) {
+      this.error = translator(MESSAGES, this.language)('error', {
+        detail: err instanceof ApiError ? err.detail : String(err),
+      });
+    } finally {
+      this.reprinting = false;
+    }
+  };
+
+  private readonly toggleElder = () => {
+    this.elder = !this.elder;
+    setTheme(this.elder ? 'elder' : 'default');
+    if (this.elder) this.voice.speak(translator(MESSAGES, this.language)('speakPick'), this.language);
+  };
+
+  private readonly toggleLang = () => {
+    this.language = this.language === 'zh' ? 'en' : 'zh';
+    document.documentElement.lang = this.language === 'en' ? 'en' : 'zh-CN';
+  };
+
+  /** Back to the start for the next citizen: fresh menu (queues moved), default language and theme. */
+  reset(): void {
+    this.printing.stop();
+    this.step = 'menu';
+    this.service = null;
+    this.ticket = null;
+    this.notice = '';
+    this.error = '';
+    if (this.image) URL.revokeObjectURL(this.image);
+    this.image = null;
+    if (this.elder) this.toggleElder();
+    void this.loadMenu();
+    this.idle.restart();
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kiosk-app': KioskApp;
+  }
+}

@@ -1,0 +1,103 @@
+import { LitElement, css, html } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { fireEvent } from '../../../ui-shared/src/fire-event.js';
+import { translator, type Lang } from '../../../ui-shared/src/i18n.js';
+import { baseStyles } from '../../../ui-shared/src/tokens.js';
+import { kioskStyles } from './kiosk-styles.js';
+import { MESSAGES, type KioskKey } from './messages.js';
+import './kiosk-events.js';
+
+/** 老、幼、病、残、孕、军, then the green-channel reasons (DESIGN.md §4). */
+export const CATEGORIES = [
+  'elderly',
+  'child',
+  'sick',
+  'disabled',
+  'pregnant',
+  'military',
+  'key_project',
+  'urgent',
+] as const;
+
+/**
+ * Step 2: a priority category (绿色通道) or assistance (帮办代办), or neither.
+ * The citizen's word is taken; nothing is checked at the kiosk.
+ */
+@customElement('kiosk-priority')
+export class KioskPriority extends LitElement {
+  @property() language: Lang = 'zh';
+  /** The hall's categories (a hall may offer fewer). */
+  @property({ attribute: false }) categories: readonly string[] = CATEGORIES;
+  @state() private chosen = new Set<string>();
+  @state() private assistance = false;
+
+  static override styles = [
+    baseStyles,
+    kioskStyles,
+    css`
+      .grid {
+        display: grid;
+        grid-template-columns: repeat(var(--kiosk-priority-columns, 4), 1fr);
+        gap: var(--space-4);
+      }
+      .assist {
+        margin-top: var(--space-5);
+        width: 100%;
+        text-align: left;
+      }
+      .assist small {
+        display: block;
+        font-size: var(--font-size-body);
+      }
+    `,
+  ];
+
+  override render() {
+    const t = translator(MESSAGES, this.language);
+    const none = this.chosen.size === 0 && !this.assistance;
+    return html`
+      <h2>${t('priorityTitle')}</h2>
+      <p class="hint">${t('priorityHint')}</p>
+      <div class="grid">
+        ${this.categories.map(
+          (c) =>
+            html`<button
+              data-category=${c}
+              aria-pressed=${String(this.chosen.has(c))}
+              @click=${() => this.toggle(c)}
+            >
+              ${t(`cat_${c}` as KioskKey)}
+            </button>`,
+        )}
+      </div>
+      <button
+        class="assist"
+        data-assistance
+        aria-pressed=${String(this.assistance)}
+        @click=${() => (this.assistance = !this.assistance)}
+      >
+        ${t('assistance')}<small>${t('assistanceHint')}</small>
+      </button>
+      <div class="actions">
+        <button @click=${() => fireEvent(this, 'kiosk-back', {})}>${t('back')}</button>
+        <button class="primary" data-next @click=${this.next}>${none ? t('normal') : t('next')}</button>
+      </div>
+    `;
+  }
+
+  private toggle(c: string): void {
+    const next = new Set(this.chosen);
+    if (next.has(c)) next.delete(c);
+    else next.add(c);
+    this.chosen = next;
+  }
+
+  private readonly next = () =>
+    fireEvent(this, 'kiosk-priority', { categories: [...this.chosen], assistance: this.assistance });
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kiosk-priority': KioskPriority;
+  }
+}
