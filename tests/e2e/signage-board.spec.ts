@@ -101,3 +101,30 @@ test('ten calls in one second are announced in order, each twice, never overlapp
   expect(overlaps(record)).toBe(0);
   await expect(page.locator('board-recent .latest .number')).toHaveText(called[9]!.slice(1, 5));
 });
+
+test('without a Mandarin voice in the browser the board plays the hub’s audio, and says so', async ({
+  page,
+}) => {
+  // As on a PC without Chinese speech voices: the browser reports none.
+  await page.addInitScript({ content: 'speechSynthesis.getVoices = () => [];' });
+  const board = expectStatus(
+    await admin.get<{ voice: { hubAudio: boolean } }>(`/api/v1/halls/${demo.hall.id}/signage/board`),
+    200,
+    'board config',
+  );
+  await page.goto(`${hub.url}/signage/${demo.hall.id}`);
+  await expect(page.locator('hall-board[status="live"]')).toHaveCount(1);
+  await issue(1);
+  if (!board.voice.hubAudio) {
+    // espeak-ng is not installed on this hub (.ci/run installs it): the chime alone, and the board says so.
+    await expect(page.locator('board-header [data-voice="chime"]')).toHaveText('仅提示音');
+    return;
+  }
+  await expect(page.locator('board-header [data-voice="hub-audio"]')).toHaveText('语音播报（服务器合成）');
+  const audio = page.waitForResponse((r) => r.url().includes('/api/v1/voice?text='));
+  const number = await callNext(2);
+  const response = await audio;
+  expect(decodeURIComponent(response.url().split('text=')[1]!)).toBe(`请${number}号到2号窗口办理`);
+  expect(response.status()).toBe(200);
+  expect(response.headers()['content-type']).toContain('audio/wav');
+});

@@ -1,4 +1,4 @@
-import type { ChimePlayer } from './speech-engines.js';
+import type { ChimePlayer } from './voice-types.js';
 
 /**
  * The two-tone chime (叮咚) before a call-out, made with the Web Audio API so

@@ -1,3 +1,6 @@
+import { pickMandarinVoice } from './mandarin.js';
+import type { ChimePlayer, SpeechEngine, Utterance } from './voice-types.js';
+
 /**
  * Ways to say a call-out. The board uses the first that works here: the
  * browser's speech synthesis with a Mandarin voice, else the hub's audio
@@ -5,27 +8,6 @@
  * as `window.hallSpeechEngine` (and chime as `window.hallChime`) before the
  * board starts, to record what was said and when.
  */
-
-export type EngineKind = 'speech' | 'hub-audio' | 'chime';
-
-export interface Utterance {
-  /** The words, as `spokenText` reads the call-out (digits one by one). */
-  text: string;
-  /** The hub's voice text, which the hub's audio route accepts. */
-  voiceText: string;
-}
-
-export interface SpeechEngine {
-  readonly kind: EngineKind;
-  /** Resolves when the utterance has ended (or failed): the queue never overlaps two. */
-  speak(utterance: Utterance, options: { volume: number }): Promise<void>;
-  /** Stop at once (the board is going away). */
-  cancel?(): void;
-}
-
-export interface ChimePlayer {
-  play(volume: number): Promise<void>;
-}
 
 declare global {
   interface Window {
@@ -46,18 +28,6 @@ function withDeadline(work: Promise<void>, ms: number): Promise<void> {
 }
 
 const deadlineFor = (text: string) => 5_000 + text.length * 600;
-
-/** Voices report Mandarin as zh-CN, zh, cmn, cmn-Hans-CN …; Cantonese and Taiwanese voices are not it. */
-export function isMandarin(lang: string): boolean {
-  const l = lang.toLowerCase().replace(/_/g, '-');
-  if (l.startsWith('cmn')) return true;
-  return l === 'zh' || l === 'zh-cn' || l === 'zh-hans' || l.startsWith('zh-hans-') || l === 'zh-sg';
-}
-
-export function pickMandarinVoice(voices: readonly SpeechSynthesisVoice[]): SpeechSynthesisVoice | null {
-  const mandarin = voices.filter((v) => isMandarin(v.lang));
-  return mandarin.find((v) => v.localService) ?? mandarin[0] ?? null;
-}
 
 export class BrowserSpeech implements SpeechEngine {
   readonly kind = 'speech';

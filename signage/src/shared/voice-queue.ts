@@ -1,5 +1,5 @@
 import { spokenText } from '../../../server/src/voice/spoken.js';
-import type { ChimePlayer, SpeechEngine } from './speech-engines.js';
+import type { ChimePlayer, SpeechEngine } from './voice-types.js';
 
 /**
  * Call-outs spoken one after another, never overlapping and never cutting
