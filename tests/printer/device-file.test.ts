@@ -6,7 +6,6 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   DeviceFilePrinterPort,
-  SerialPrinterPort,
   decodeEscPos,
   foldJob,
   jobText,
@@ -19,7 +18,7 @@ import { FIXED_TICKET } from './fixtures.js';
 /**
  * The USB line-printer transport writes to a device file; here a temp file
  * and a FIFO (a reader on the other end, like the kernel driver) stand in for
- * /dev/usb/lp0. The serial transport is driven the same way with stty off.
+ * /dev/usb/lp0.
  */
 
 let dir: string;
@@ -67,22 +66,7 @@ describe('USB line-printer device file', () => {
   });
 });
 
-describe('serial port through the device file', () => {
-  it('writes the job to the line (stty off, TX-only cable)', async () => {
-    const fifo = path.join(dir, 'ttyS-fifo');
-    execFileSync('mkfifo', [fifo]);
-    const reading = readFifo(fifo);
-    await printBytes(new SerialPrinterPort({ path: fifo, configure: false, status: false }), ticket);
-    expect(Buffer.compare(await reading, Buffer.from(ticket))).toBe(0);
-  });
-
-  it('fails clearly when stty cannot configure the line', async () => {
-    const err = await printBytes(new SerialPrinterPort({ path: path.join(dir, 'ttyS9') }), ticket, {
-      attempts: 1,
-    }).catch((e: unknown) => e);
-    expect(err).toMatchObject({ disconnected: true });
-  });
-
+describe('printer addresses', () => {
   it('parses serial and tcp addresses', () => {
     expect(openPrinterPort('serial:/dev/ttyUSB0?baud=19200').address).toBe('serial:/dev/ttyUSB0?baud=19200');
     expect(openPrinterPort('tcp://10.0.0.5').address).toBe('tcp://10.0.0.5:9100');
