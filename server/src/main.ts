@@ -69,6 +69,7 @@ async function main(): Promise<void> {
   console.log(`  status page   ${base}/`);
   console.log(`  API           ${base}/api/v1/openapi.json  (docs/api.md)`);
   console.log(`  realtime      ${base}/display  (docs/realtime.md)`);
+  console.log(`  clerk console ${base}/console/`);
   if (config.KEYPADS === 'hid') console.log('  keypads       read on this machine (KEYPADS=hid, docs/hardware.md)');
   for (const hall of await store.listHalls()) {
     console.log(`  kiosk menu    ${base}/api/v1/halls/${hall.id}/kiosk-menu  (${hall.name})`);

@@ -1,0 +1,193 @@
+import type { Messages } from '../../../ui-shared/src/i18n.js';
+import type { ConsoleAction } from './types.js';
+
+type Key =
+  | 'title'
+  | 'username'
+  | 'password'
+  | 'login'
+  | 'logout'
+  | 'chooseWindow'
+  | 'noWindows'
+  | 'changeWindow'
+  | 'window'
+  | 'open'
+  | 'paused'
+  | 'closed'
+  | 'current'
+  | 'none'
+  | 'called'
+  | 'serving'
+  | 'calls'
+  | 'waited'
+  | 'servingFor'
+  | 'assistance'
+  | 'priority'
+  | 'held'
+  | 'noHeld'
+  | 'next'
+  | 'noNext'
+  | 'waitingFor'
+  | 'reason'
+  | 'reasonRequired'
+  | 'confirm'
+  | 'cancel'
+  | 'number'
+  | 'numberHint'
+  | 'transferTo'
+  | 'toService'
+  | 'toWindow'
+  | 'keep'
+  | 'targetRequired'
+  | 'refused'
+  | 'live'
+  | 'offline'
+  | 'language'
+  | 'empty'
+  | 'shortcuts';
+
+export const MESSAGES: Messages<Key> = {
+  zh: {
+    title: '窗口叫号台',
+    username: '用户名',
+    password: '密码',
+    login: '登录',
+    logout: '退出',
+    chooseWindow: '请选择您的窗口',
+    noWindows: '没有分配给您的窗口，请联系管理员。',
+    changeWindow: '换窗口',
+    window: '{n}号窗口',
+    open: '服务中',
+    paused: '暂停：{reason}',
+    closed: '已关闭',
+    current: '当前号码',
+    none: '当前无办理号码',
+    called: '已呼叫（第{n}次）',
+    serving: '办理中',
+    calls: '呼叫{n}次',
+    waited: '等候 {time}',
+    servingFor: '办理 {time}',
+    assistance: '帮办',
+    priority: '优先',
+    held: '挂起的号',
+    noHeld: '无挂起',
+    next: '接下来',
+    noNext: '暂无等候',
+    waitingFor: '已等 {time}',
+    reason: '原因',
+    reasonRequired: '请填写原因',
+    confirm: '确定',
+    cancel: '取消',
+    number: '号码',
+    numberHint: '例如 A023',
+    transferTo: '转办 {number}',
+    toService: '转到事项',
+    toWindow: '转到窗口',
+    keep: '（不变）',
+    targetRequired: '请选择事项或窗口',
+    refused: '{action}未执行：{detail}',
+    live: '实时',
+    offline: '连接中断，正在重连…',
+    language: 'English',
+    empty: '没有等候的号',
+    shortcuts: '快捷键',
+  },
+  en: {
+    title: 'Window console',
+    username: 'Username',
+    password: 'Password',
+    login: 'Log in',
+    logout: 'Log out',
+    chooseWindow: 'Choose your window',
+    noWindows: 'No window is assigned to you; ask an administrator.',
+    changeWindow: 'Change window',
+    window: 'Window {n}',
+    open: 'Open',
+    paused: 'Paused: {reason}',
+    closed: 'Closed',
+    current: 'Current number',
+    none: 'Nobody at the window',
+    called: 'Called (×{n})',
+    serving: 'Serving',
+    calls: 'called {n}×',
+    waited: 'waited {time}',
+    servingFor: 'serving {time}',
+    assistance: 'Assist',
+    priority: 'Priority',
+    held: 'On hold',
+    noHeld: 'None on hold',
+    next: 'Next',
+    noNext: 'Nobody waiting',
+    waitingFor: 'waiting {time}',
+    reason: 'Reason',
+    reasonRequired: 'A reason is required',
+    confirm: 'OK',
+    cancel: 'Cancel',
+    number: 'Number',
+    numberHint: 'e.g. A023',
+    transferTo: 'Transfer {number}',
+    toService: 'To matter',
+    toWindow: 'To window',
+    keep: '(unchanged)',
+    targetRequired: 'Choose a matter or a window',
+    refused: '{action} refused: {detail}',
+    live: 'Live',
+    offline: 'Connection lost, reconnecting…',
+    language: '中文',
+    empty: 'Nobody waiting',
+    shortcuts: 'Shortcuts',
+  },
+};
+
+export const ACTION_LABELS: Record<ConsoleAction, { zh: string; en: string }> = {
+  'call-next': { zh: '叫下一位', en: 'Call next' },
+  recall: { zh: '重呼', en: 'Recall' },
+  start: { zh: '开始办理', en: 'Start' },
+  complete: { zh: '办结', en: 'Complete' },
+  'no-show': { zh: '过号', en: 'No-show' },
+  hold: { zh: '挂起', en: 'Hold' },
+  'call-back': { zh: '回呼', en: 'Call back' },
+  transfer: { zh: '转办', en: 'Transfer' },
+  pause: { zh: '暂停', en: 'Pause' },
+  resume: { zh: '恢复', en: 'Resume' },
+  open: { zh: '开窗', en: 'Open window' },
+  close: { zh: '关窗', en: 'Close window' },
+  'call-number': { zh: '指定叫号', en: 'Call number' },
+};
+
+/** 老幼病残孕军 as one-character badges; the two non-personal classes spelled out. */
+export const CATEGORY_BADGES: Record<string, { zh: string; en: string }> = {
+  elderly: { zh: '老', en: 'Elderly' },
+  child: { zh: '幼', en: 'Child' },
+  sick: { zh: '病', en: 'Sick' },
+  disabled: { zh: '残', en: 'Disabled' },
+  pregnant: { zh: '孕', en: 'Pregnant' },
+  military: { zh: '军', en: 'Military' },
+  urgent: { zh: '急', en: 'Urgent' },
+  key_project: { zh: '重点项目', en: 'Key project' },
+};
+
+/** mm:ss, or h:mm:ss past an hour. */
+export function duration(ms: number): string {
+  const s = Math.max(0, Math.floor(ms / 1000));
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  return h > 0 ? `${h}:${pad(m)}:${pad(s % 60)}` : `${pad(m)}:${pad(s % 60)}`;
+}
+
+/** Short words for the hub's refusal codes; the hub's `detail` follows them. */
+export const CODE_TEXT: Record<string, { zh: string; en: string }> = {
+  recall_limit_reached: { zh: '已达重呼次数上限', en: 'Recall limit reached' },
+  window_has_no_ticket: { zh: '窗口当前没有号', en: 'No ticket at this window' },
+  invalid_state: { zh: '当前状态不能这样操作', en: 'Not possible in this state' },
+  window_not_open: { zh: '窗口未开放', en: 'The window is not open' },
+  window_busy: { zh: '窗口还有未办结的号', en: 'The window still has a citizen' },
+  invalid_transfer: { zh: '转办目标无效', en: 'Invalid transfer' },
+  not_found: { zh: '未找到', en: 'Not found' },
+  forbidden: { zh: '无权操作此窗口', en: 'Not allowed at this window' },
+  validation_failed: { zh: '输入有误', en: 'Invalid input' },
+  unauthenticated: { zh: '登录已失效，请重新登录', en: 'Session ended; log in again' },
+  conflict: { zh: '操作冲突，请重试', en: 'Conflict; try again' },
+  network_error: { zh: '无法连接服务器', en: 'Cannot reach the hub' },
+};
