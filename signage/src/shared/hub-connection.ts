@@ -64,7 +64,9 @@ export class HubConnectionController implements ReactiveController {
 
   hostConnected(): void {
     if (this.socket) return;
-    const url = (this.options.url ?? location.origin) + DISPLAY_NAMESPACE;
+    // Without a url: the page's own origin (a board is served by its hub).
+    const origin = (globalThis as { location?: { origin: string } }).location?.origin ?? '';
+    const url = (this.options.url ?? origin) + DISPLAY_NAMESPACE;
     const socket = io(url, {
       auth: { hallId: this.options.hallId },
       // WebSocket first (one connection, no long-poll upgrade); long-polling only where a proxy refuses it.
@@ -74,6 +76,8 @@ export class HubConnectionController implements ReactiveController {
       reconnectionDelayMax: 5_000,
     });
     this.socket = socket;
+    // A new socket: whatever this screen knew is only good again once the hub's snapshot is in.
+    this.sync.expectSnapshot();
     this.armOffline();
     socket.on('connect', () => {
       this.connected = true;
@@ -111,6 +115,7 @@ export class HubConnectionController implements ReactiveController {
     this.socket?.removeAllListeners();
     this.socket?.disconnect();
     this.socket = null;
+    this.connected = false;
   }
 
   private handle(result: SyncResult): void {
