@@ -1,4 +1,5 @@
 import type { AnyRoute } from '../route.js';
+import { adminFloorRoutes } from './admin-floor.js';
 import { authRoutes } from './auth.js';
 import { deviceRoutes } from './devices.js';
 import { evaluationRoutes } from './evaluations.js';
@@ -27,6 +28,7 @@ export const ROUTES: readonly AnyRoute[] = [
   ...windowActionRoutes,
   ...windowStateRoutes,
   ...hallRoutes,
+  ...adminFloorRoutes,
   ...serviceRoutes,
   ...windowRoutes,
   ...userRoutes,

@@ -1,0 +1,226 @@
+import { LitElement, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import { ApiError } from '../../../ui-shared/src/api.js';
+import { field, pageStyles } from './admin-styles.js';
+import { errorsByLine, rowsFromCsv, rowsFromJson, type ImportRows } from './catalogue-import.js';
+import { consoleContext, type ConsoleContext } from './context.js';
+import { errorText, fieldErrors } from './session.js';
+
+/** 事项目录: the hall's matters, adding one, stopping one, and importing a file. */
+interface Service {
+  id: string;
+  code: string;
+  name: string;
+  domain: string;
+  prefix: string;
+  crossRegion: boolean;
+  expectedMinutes: number;
+  enabled: boolean;
+}
+
+@customElement('catalogue-page')
+export class CataloguePage extends LitElement {
+  static override styles = pageStyles;
+
+  @consume({ context: consoleContext, subscribe: true })
+  @state()
+  private ctx!: ConsoleContext;
+  @state() private services: Service[] = [];
+  @state() private errors: Record<string, string> = {};
+  @state() private error = '';
+  @state() private importResult:
+    { ok: string } | { failed: { line: number | null; fields: string[] }[]; detail: string } | null = null;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.load();
+  }
+
+  private get base() {
+    return `/api/v1/halls/${encodeURIComponent(this.ctx.hall.id)}`;
+  }
+
+  private async load() {
+    try {
+      this.services = (
+        await this.ctx.session.call<{ services: Service[] }>(`${this.base}/services`)
+      ).services;
+    } catch (err) {
+      this.error = errorText(err);
+    }
+  }
+
+  override render() {
+    const t = this.ctx.t;
+    const r = this.importResult;
+    return html`<h2>${t('navCatalogue')}</h2>
+      <section class="card" aria-label=${t('importFile')}>
+        <h3>${t('importFile')}</h3>
+        <p class="muted">${t('importHint')}</p>
+        <input
+          type="file"
+          name="import"
+          accept=".csv,.json,text/csv,application/json"
+          @change=${this.onFile}
+        />
+        ${r && 'ok' in r ? html`<p class="ok" role="status" data-import="ok">${r.ok}</p>` : nothing}
+        ${
+          r && 'failed' in r
+            ? html`<div role="alert" data-import="failed">
+                <p class="error">${t('importFailed')}</p>
+                <ul>
+                  ${r.failed.map(
+                    (f) =>
+                      html`<li data-line=${f.line ?? ''}>
+                        ${f.line !== null ? t('row', { n: f.line }) : r.detail}：${f.fields.join('；')}
+                      </li>`,
+                  )}
+                </ul>
+              </div>`
+            : nothing
+        }
+      </section>
+      <form @submit=${this.add} aria-label=${t('create')}>
+        <h3>${t('create')}</h3>
+        <div class="fields">
+          ${field(t('code'), 'code', html`<input name="code" />`, this.errors)}
+          ${field(t('name'), 'name', html`<input name="name" />`, this.errors)}
+          ${field(t('domain'), 'domain', html`<input name="domain" />`, this.errors)}
+          ${field(t('prefix'), 'prefix', html`<input name="prefix" size="4" />`, this.errors)}
+          ${field(t('expectedMinutes'), 'expectedMinutes', html`<input name="expectedMinutes" type="number" value="10" />`, this.errors)}
+          <label class="check"><input type="checkbox" name="crossRegion" />${t('crossRegion')}</label>
+        </div>
+        <p><button class="primary" type="submit">${t('create')}</button></p>
+        ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      </form>
+      <table aria-label=${t('navCatalogue')}>
+        <thead>
+          <tr>
+            <th>${t('code')}</th>
+            <th>${t('name')}</th>
+            <th>${t('domain')}</th>
+            <th>${t('prefix')}</th>
+            <th>${t('crossRegion')}</th>
+            <th class="num">${t('expectedMinutes')}</th>
+            <th>${t('enabled')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${this.services.map(
+            (s) =>
+              html`<tr data-code=${s.code}>
+                <td>${s.code}</td>
+                <td>${s.name}</td>
+                <td>${s.domain}</td>
+                <td>${s.prefix}</td>
+                <td>${s.crossRegion ? '✓' : ''}</td>
+                <td class="num">${s.expectedMinutes}</td>
+                <td>
+                  <input
+                    type="checkbox"
+                    aria-label=${t('enabled')}
+                    .checked=${s.enabled}
+                    @change=${(e: Event) => void this.toggle(s, (e.target as HTMLInputElement).checked)}
+                  />
+                </td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>`;
+  }
+
+  private async add(e: Event) {
+    e.preventDefault();
+    const form = e.target as HTMLFormElement;
+    const fd = new FormData(form);
+    const body = {
+      code: String(fd.get('code') ?? ''),
+      name: String(fd.get('name') ?? ''),
+      domain: String(fd.get('domain') ?? ''),
+      prefix: String(fd.get('prefix') ?? ''),
+      expectedMinutes: Number(fd.get('expectedMinutes')),
+      crossRegion: fd.get('crossRegion') === 'on',
+    };
+    this.errors = {};
+    this.error = '';
+    try {
+      await this.ctx.session.call(`${this.base}/services`, { body });
+      form.reset();
+      await this.load();
+    } catch (err) {
+      this.errors = fieldErrors(err);
+      this.error = errorText(err);
+    }
+  }
+
+  private async toggle(s: Service, enabled: boolean) {
+    try {
+      await this.ctx.session.call(`${this.base}/services/${encodeURIComponent(s.id)}`, {
+        method: 'PATCH',
+        body: { enabled },
+      });
+    } catch (err) {
+      this.error = errorText(err);
+    }
+    await this.load();
+  }
+
+  private async onFile(e: Event) {
+    const input = e.target as HTMLInputElement;
+    const file = input.files?.[0];
+    if (!file) return;
+    const t = this.ctx.t;
+    const text = await file.text();
+    let rows: ImportRows;
+    let config: Record<string, unknown> | undefined;
+    try {
+      if (
+        /\.json$/i.test(file.name) ||
+        text.trimStart().startsWith('{') ||
+        text.trimStart().startsWith('[')
+      ) {
+        ({ config, rows } = rowsFromJson(text));
+      } else rows = rowsFromCsv(text);
+    } catch (err) {
+      this.importResult = { failed: [{ line: null, fields: [errorText(err)] }], detail: errorText(err) };
+      return;
+    }
+    try {
+      // Only matters change: the hall as it is, and no windows (the import keeps what a file lacks).
+      const current = config ?? (await this.ctx.session.call<Record<string, unknown>>(`${this.base}/config`));
+      const body = config ?? {
+        format: current.format,
+        version: current.version,
+        hall: current.hall,
+        services: rows.services,
+        windows: [],
+      };
+      const res = await this.ctx.session.call<{ services: { created: number; updated: number } }>(
+        `${this.base}/config`,
+        {
+          method: 'PUT',
+          body,
+        },
+      );
+      this.importResult = {
+        ok: t('importOk', { created: res.services.created, updated: res.services.updated }),
+      };
+      await this.load();
+    } catch (err) {
+      const list = err instanceof ApiError ? (err.errors as { path: string; message: string }[]) : [];
+      this.importResult = {
+        failed: list.length ? errorsByLine(list, rows.lines) : [{ line: null, fields: [errorText(err)] }],
+        detail: errorText(err),
+      };
+    } finally {
+      input.value = '';
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'catalogue-page': CataloguePage;
+  }
+}

@@ -1,0 +1,229 @@
+import { LitElement, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import { field, pageStyles } from './admin-styles.js';
+import { consoleContext, type ConsoleContext } from './context.js';
+import type { MessageKey } from './messages.js';
+import { errorText, fieldErrors } from './session.js';
+
+/**
+ * 大厅设置: name, level, time zone, the calendar (weekly hours, holidays,
+ * special days and 延时服务), queue rules (head starts, recall limit, no-show
+ * re-activation, double-press window), the rating window and the 差评
+ * deadline. Each part is saved by its own route and shows its own errors.
+ */
+interface Span {
+  open: string;
+  close: string;
+}
+interface Hall {
+  id: string;
+  name: string;
+  level: string;
+  timeZone: string;
+  calendar: { weekly: Span[][]; holidays: string[]; special: Record<string, Span[]> };
+  rules: {
+    headStarts: Record<string, number>;
+    recallLimit: number;
+    noShowReactivateMinutes: number;
+    reentryBehind: number;
+    idempotencyMs: number;
+  };
+}
+
+const HEAD_STARTS = [
+  'urgent',
+  'key_project',
+  'elderly',
+  'child',
+  'sick',
+  'disabled',
+  'pregnant',
+  'military',
+  'appointment',
+];
+const RULES = ['recallLimit', 'noShowReactivateMinutes', 'reentryBehind', 'idempotencyMs'] as const;
+
+const spansText = (spans: Span[]) => spans.map((s) => `${s.open}-${s.close}`).join(',');
+/** "09:00-12:00,13:30-17:30" → spans; the hub checks the times themselves. */
+const parseSpans = (text: string): Span[] =>
+  text
+    .split(/[,，;；\s]+/)
+    .filter(Boolean)
+    .map((part) => {
+      const [open = '', close = ''] = part.split('-');
+      return { open: open.trim(), close: close.trim() };
+    });
+
+@customElement('hall-page')
+export class HallPage extends LitElement {
+  static override styles = pageStyles;
+
+  @consume({ context: consoleContext, subscribe: true })
+  @state()
+  private ctx!: ConsoleContext;
+  @state() private hall: Hall | null = null;
+  @state() private evaluation = { acceptMinutes: 10, qrAcceptMinutes: 1440 };
+  @state() private deadline = 5;
+  @state() private errors: Record<string, string> = {};
+  @state() private message: { part: string; ok: boolean; text: string } | null = null;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.load();
+  }
+
+  private get base() {
+    return `/api/v1/halls/${encodeURIComponent(this.ctx.hall.id)}`;
+  }
+
+  private async load() {
+    const s = this.ctx.session;
+    const [h, ev, rc] = await Promise.all([
+      s.call<{ hall: Hall }>(this.base),
+      s.call<{ acceptMinutes: number; qrAcceptMinutes: number }>(`${this.base}/evaluation-settings`),
+      s.call<{ settings: { deadlineWorkingDays: number } }>(`${this.base}/rectification-settings`),
+    ]);
+    this.hall = h.hall;
+    this.evaluation = ev;
+    this.deadline = rc.settings.deadlineWorkingDays;
+  }
+
+  override render() {
+    const t = this.ctx.t;
+    const h = this.hall;
+    if (!h) return html`<p>${t('loading')}</p>`;
+    const e = this.errors;
+    const msg = (part: string) =>
+      this.message?.part === part
+        ? html`<span class=${this.message.ok ? 'ok' : 'error'} role="status">${this.message.text}</span>`
+        : nothing;
+    const special = Object.entries(h.calendar.special)
+      .map(([day, spans]) => `${day} ${spansText(spans)}`)
+      .join('\n');
+    return html`<h2>${t('navHall')}</h2>
+      <form @submit=${this.saveHall} aria-label=${t('navHall')}>
+        <div class="fields">
+          ${field(t('name'), 'name', html`<input name="name" .value=${h.name} />`, e)}
+          ${field(
+            t('hallLevel'),
+            'level',
+            html`<select name="level">
+              ${['city', 'county', 'township', 'village'].map((l) => html`<option value=${l} ?selected=${l === h.level}>${t(`lv_${l}` as MessageKey)}</option>`)}
+            </select>`,
+            e,
+          )}
+          ${field(t('timeZone'), 'timeZone', html`<input name="timeZone" .value=${h.timeZone} />`, e)}
+        </div>
+        <h3>${t('weekly')}</h3>
+        <p class="muted">${t('spansHint')}</p>
+        <div class="fields">
+          ${h.calendar.weekly.map((spans, day) =>
+            field(
+              t(`weekday${day}` as MessageKey),
+              `calendar.weekly.${day}`,
+              html`<input name="weekly${day}" .value=${spansText(spans)} />`,
+              e,
+            ),
+          )}
+        </div>
+        <div class="fields">
+          ${field(t('holidays'), 'calendar.holidays', html`<textarea name="holidays" .value=${h.calendar.holidays.join('\n')}></textarea>`, e)}
+          ${field(t('special'), 'calendar.special', html`<textarea name="special" .value=${special}></textarea>`, e)}
+        </div>
+        <h3>${t('rules')}</h3>
+        <h3>${t('headStarts')}</h3>
+        <div class="fields">
+          ${HEAD_STARTS.map((k) =>
+            field(
+              t(`hs_${k}` as MessageKey),
+              `rules.headStarts.${k}`,
+              html`<input name="hs_${k}" type="number" .value=${String(h.rules.headStarts[k] ?? 0)} />`,
+              e,
+            ),
+          )}
+        </div>
+        <div class="fields">
+          ${RULES.map((k) => field(t(k), `rules.${k}`, html`<input name=${k} type="number" .value=${String(h.rules[k])} />`, e))}
+        </div>
+        <p class="row"><button class="primary" type="submit">${t('save')}</button>${msg('hall')}</p>
+      </form>
+      <form @submit=${this.saveEvaluation} aria-label=${t('acceptMinutes')}>
+        <div class="fields">
+          ${field(t('acceptMinutes'), 'acceptMinutes', html`<input name="acceptMinutes" type="number" .value=${String(this.evaluation.acceptMinutes)} />`, e)}
+          ${field(t('deadlineWorkingDays'), 'deadlineWorkingDays', html`<input name="deadlineWorkingDays" type="number" .value=${String(this.deadline)} />`, e)}
+        </div>
+        <p class="row"><button class="primary" type="submit">${t('save')}</button>${msg('ratings')}</p>
+      </form>`;
+  }
+
+  private async saveHall(ev: Event) {
+    ev.preventDefault();
+    const fd = new FormData(ev.target as HTMLFormElement);
+    const get = (k: string) => String(fd.get(k) ?? '');
+    const special: Record<string, Span[]> = {};
+    for (const line of get('special')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean)) {
+      const [day = '', ...rest] = line.split(/\s+/);
+      special[day] = parseSpans(rest.join(' '));
+    }
+    const body = {
+      name: get('name'),
+      level: get('level'),
+      timeZone: get('timeZone'),
+      calendar: {
+        weekly: [0, 1, 2, 3, 4, 5, 6].map((d) => parseSpans(get(`weekly${d}`))),
+        holidays: get('holidays')
+          .split('\n')
+          .map((l) => l.trim())
+          .filter(Boolean),
+        special,
+      },
+      rules: {
+        headStarts: Object.fromEntries(HEAD_STARTS.map((k) => [k, Number(get(`hs_${k}`))])),
+        ...Object.fromEntries(RULES.map((k) => [k, Number(get(k))])),
+      },
+    };
+    await this.attempt('hall', async () => {
+      this.hall = (await this.ctx.session.call<{ hall: Hall }>(this.base, { method: 'PATCH', body })).hall;
+    });
+  }
+
+  private async saveEvaluation(ev: Event) {
+    ev.preventDefault();
+    const fd = new FormData(ev.target as HTMLFormElement);
+    await this.attempt('ratings', async () => {
+      this.evaluation = await this.ctx.session.call(`${this.base}/evaluation-settings`, {
+        method: 'PUT',
+        body: {
+          acceptMinutes: Number(fd.get('acceptMinutes')),
+          qrAcceptMinutes: this.evaluation.qrAcceptMinutes,
+        },
+      });
+      await this.ctx.session.call(`${this.base}/rectification-settings`, {
+        method: 'PUT',
+        body: { deadlineWorkingDays: Number(fd.get('deadlineWorkingDays')) },
+      });
+    });
+  }
+
+  private async attempt(part: string, work: () => Promise<void>) {
+    this.errors = {};
+    this.message = null;
+    try {
+      await work();
+      this.message = { part, ok: true, text: this.ctx.t('saved') };
+    } catch (err) {
+      this.errors = fieldErrors(err);
+      this.message = { part, ok: false, text: errorText(err) };
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'hall-page': HallPage;
+  }
+}

@@ -1,0 +1,106 @@
+import { api, ApiError, type ApiOptions } from '../../../ui-shared/src/api.js';
+
+/**
+ * The signed-in person of the console. The browser keeps the httpOnly
+ * session cookie; every change sends the CSRF token the hub handed out at
+ * login (or from `/auth/me` after a reload), as docs/api.md asks.
+ */
+
+export type Role = 'admin' | 'supervisor' | 'clerk';
+
+export interface StaffUser {
+  id: string;
+  username: string;
+  displayName: string;
+  staffNo: string;
+  role: Role;
+  hallIds: string[];
+  disabled: boolean;
+}
+
+export interface HallSummary {
+  id: string;
+  name: string;
+  level: 'city' | 'county' | 'township' | 'village';
+  timeZone: string;
+}
+
+export class Session {
+  user: StaffUser | null = null;
+  private csrf = '';
+
+  /** Who is signed in, or null when nobody is (401). */
+  async restore(): Promise<StaffUser | null> {
+    try {
+      const me = await api<{ kind: string; user?: StaffUser; csrfToken?: string }>('/api/v1/auth/me');
+      if (me.kind !== 'user' || !me.user) return null;
+      this.user = me.user;
+      this.csrf = me.csrfToken ?? '';
+      return this.user;
+    } catch (err) {
+      if (err instanceof ApiError && (err.status === 401 || err.status === 403)) return null;
+      throw err;
+    }
+  }
+
+  async login(username: string, password: string): Promise<StaffUser> {
+    const res = await api<{ user: StaffUser; csrfToken: string }>('/api/v1/auth/login', {
+      body: { username, password },
+    });
+    this.user = res.user;
+    this.csrf = res.csrfToken;
+    return res.user;
+  }
+
+  async logout(): Promise<void> {
+    try {
+      await this.call('/api/v1/auth/logout', { method: 'POST', body: {} });
+    } finally {
+      this.user = null;
+      this.csrf = '';
+    }
+  }
+
+  /** Any API call as this person; changes carry the CSRF token. */
+  call<T>(path: string, options: ApiOptions = {}): Promise<T> {
+    return api<T>(path, { ...options, ...(this.csrf ? { csrfToken: this.csrf } : {}) });
+  }
+
+  /** A POST answered with text (an SVG image), not JSON. */
+  async postForText(path: string, body: unknown): Promise<string> {
+    const res = await fetch(path, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/json', 'x-csrf-token': this.csrf },
+      body: JSON.stringify(body),
+    });
+    const text = await res.text();
+    if (!res.ok) {
+      const p = (text ? JSON.parse(text) : {}) as { code?: string; detail?: string; errors?: unknown[] };
+      throw new ApiError(res.status, p.code ?? 'http_error', p.detail ?? res.statusText, p.errors ?? []);
+    }
+    return text;
+  }
+
+  get isAdmin(): boolean {
+    return this.user?.role === 'admin';
+  }
+}
+
+/** Field problems of a problem+json answer, keyed by their `path` (`name`, `services.3.code`). */
+export function fieldErrors(err: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!(err instanceof ApiError)) return out;
+  for (const e of err.errors) {
+    const p = e as { path?: unknown; message?: unknown };
+    const key = Array.isArray(p.path) ? p.path.join('.') : String(p.path ?? '');
+    if (!(key in out)) out[key] = String(p.message ?? '');
+  }
+  return out;
+}
+
+/** The message to show for a failed call: the hub's detail, or its code. */
+export function errorText(err: unknown): string {
+  if (err instanceof ApiError) return err.detail || err.code;
+  return err instanceof Error ? err.message : String(err);
+}

@@ -1,0 +1,190 @@
+import { LitElement, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import { field, pageStyles } from './admin-styles.js';
+import { consoleContext, type ConsoleContext } from './context.js';
+import type { MessageKey } from './messages.js';
+import { errorText, fieldErrors } from './session.js';
+
+/** 窗口: number, name, kind, areas or matters served, overflow, and who may work it. */
+interface Win {
+  id: string;
+  number: number;
+  name: string;
+  kind: string;
+  domains: string[];
+  serviceIds: string[];
+  overflow: boolean;
+  clerkIds: string[];
+  state: string;
+}
+
+const KINDS = ['comprehensive', 'domain', 'assisted', 'cross_region', 'cannot_handle', 'green_channel'];
+
+@customElement('windows-page')
+export class WindowsPage extends LitElement {
+  static override styles = pageStyles;
+
+  @consume({ context: consoleContext, subscribe: true })
+  @state()
+  private ctx!: ConsoleContext;
+  @state() private windows: Win[] = [];
+  @state() private services: { id: string; code: string; name: string }[] = [];
+  @state() private people: { id: string; displayName: string; role: string }[] = [];
+  @state() private editing: Win | null = null;
+  @state() private errors: Record<string, string> = {};
+  @state() private error = '';
+  @state() private saved = '';
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.load();
+  }
+
+  private get base() {
+    return `/api/v1/halls/${encodeURIComponent(this.ctx.hall.id)}`;
+  }
+
+  private async load() {
+    const s = this.ctx.session;
+    try {
+      const [w, sv, p] = await Promise.all([
+        s.call<{ windows: Win[] }>(`${this.base}/windows`),
+        s.call<{ services: { id: string; code: string; name: string }[] }>(`${this.base}/services`),
+        s.call<{ people: { id: string; displayName: string; role: string }[] }>(`${this.base}/people`),
+      ]);
+      this.windows = w.windows;
+      this.services = sv.services;
+      this.people = p.people.filter((x) => x.role !== 'admin');
+    } catch (err) {
+      this.error = errorText(err);
+    }
+  }
+
+  override render() {
+    const t = this.ctx.t;
+    const w = this.editing;
+    return html`<h2>${t('navWindows')}</h2>
+      <form @submit=${this.save} aria-label=${w ? t('edit') : t('create')}>
+        <h3>${w ? `${t('edit')} ${w.number} · ${w.name}` : t('create')}</h3>
+        <div class="fields">
+          ${field(t('number'), 'number', html`<input name="number" type="number" .value=${w ? String(w.number) : ''} />`, this.errors)}
+          ${field(t('name'), 'name', html`<input name="name" .value=${w?.name ?? ''} />`, this.errors)}
+          ${field(
+            t('kind'),
+            'kind',
+            html`<select name="kind">
+              ${KINDS.map((k) => html`<option value=${k} ?selected=${k === (w?.kind ?? 'comprehensive')}>${t(`k_${k}` as MessageKey)}</option>`)}
+            </select>`,
+            this.errors,
+          )}
+          ${field(t('domains'), 'domains', html`<input name="domains" .value=${w?.domains.join(',') ?? ''} />`, this.errors)}
+          ${field(
+            t('services'),
+            'serviceIds',
+            html`<select name="serviceIds" multiple size="4">
+              ${this.services.map((s) => html`<option value=${s.id} ?selected=${w?.serviceIds.includes(s.id) ?? false}>${s.code} ${s.name}</option>`)}
+            </select>`,
+            this.errors,
+          )}
+          ${field(
+            t('clerks'),
+            'clerkIds',
+            html`<select name="clerkIds" multiple size="4">
+              ${this.people.map((p) => html`<option value=${p.id} ?selected=${w?.clerkIds.includes(p.id) ?? false}>${p.displayName}</option>`)}
+            </select>`,
+            this.errors,
+          )}
+          <label class="check"
+            ><input type="checkbox" name="overflow" .checked=${w?.overflow ?? false} />${t('overflow')}</label
+          >
+        </div>
+        <p class="row">
+          <button class="primary" type="submit">${t('save')}</button>
+          ${w ? html`<button type="button" @click=${() => ((this.editing = null), (this.errors = {}))}>${t('cancel')}</button>` : nothing}
+          ${this.saved ? html`<span class="ok" role="status">${this.saved}</span>` : nothing}
+        </p>
+        ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      </form>
+      <table aria-label=${t('navWindows')}>
+        <thead>
+          <tr>
+            <th>${t('number')}</th>
+            <th>${t('name')}</th>
+            <th>${t('kind')}</th>
+            <th>${t('domains')}</th>
+            <th>${t('overflow')}</th>
+            <th>${t('clerks')}</th>
+            <th>${t('state')}</th>
+            <th></th>
+          </tr>
+        </thead>
+        <tbody>
+          ${this.windows.map(
+            (x) =>
+              html`<tr data-window=${x.number}>
+                <td>${x.number}</td>
+                <td>${x.name}</td>
+                <td>${t(`k_${x.kind}` as MessageKey)}</td>
+                <td>${x.domains.join('、')}</td>
+                <td>${x.overflow ? '✓' : ''}</td>
+                <td>
+                  ${x.clerkIds.map((id) => this.people.find((p) => p.id === id)?.displayName ?? id).join('、')}
+                </td>
+                <td>${t(`st_${x.state}` as MessageKey)}</td>
+                <td>
+                  <button @click=${() => ((this.editing = x), (this.errors = {}), (this.saved = ''))}>
+                    ${t('edit')}
+                  </button>
+                </td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>`;
+  }
+
+  private async save(e: Event) {
+    e.preventDefault();
+    const form = e.target as HTMLFormElement;
+    const fd = new FormData(form);
+    const domains = String(fd.get('domains') ?? '')
+      .split(/[,，、]/)
+      .map((d) => d.trim())
+      .filter(Boolean);
+    const body = {
+      number: Number(fd.get('number')),
+      name: String(fd.get('name') ?? ''),
+      kind: String(fd.get('kind')),
+      domains,
+      serviceIds: fd.getAll('serviceIds').map(String),
+      clerkIds: fd.getAll('clerkIds').map(String),
+      overflow: fd.get('overflow') === 'on',
+    };
+    this.errors = {};
+    this.error = '';
+    this.saved = '';
+    try {
+      if (this.editing) {
+        await this.ctx.session.call(`${this.base}/windows/${encodeURIComponent(this.editing.id)}`, {
+          method: 'PATCH',
+          body,
+        });
+      } else {
+        await this.ctx.session.call(`${this.base}/windows`, { body });
+        form.reset();
+      }
+      this.editing = null;
+      this.saved = this.ctx.t('saved');
+      await this.load();
+    } catch (err) {
+      this.errors = fieldErrors(err);
+      this.error = errorText(err);
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'windows-page': WindowsPage;
+  }
+}
