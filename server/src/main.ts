@@ -70,7 +70,8 @@ async function main(): Promise<void> {
   console.log(`  API           ${base}/api/v1/openapi.json  (docs/api.md)`);
   console.log(`  realtime      ${base}/display  (docs/realtime.md)`);
   console.log(`  clerk console ${base}/console/`);
-  if (config.KEYPADS === 'hid') console.log('  keypads       read on this machine (KEYPADS=hid, docs/hardware.md)');
+  if (config.KEYPADS === 'hid')
+    console.log('  keypads       read on this machine (KEYPADS=hid, docs/hardware.md)');
   for (const hall of await store.listHalls()) {
     console.log(`  kiosk menu    ${base}/api/v1/halls/${hall.id}/kiosk-menu  (${hall.name})`);
   }
