@@ -37,6 +37,8 @@ export class WindowScreen extends LitElement {
   @state() private dialogOpen = false;
   @state() private prompt: Prompt = 'pause';
   @state() private refusal: { action: ConsoleAction; detail: string } | null = null;
+  /** Why the window could not be read (not one of this clerk's windows any more, hub unreachable). */
+  @state() private loadError = '';
   @query('reason-dialog') private reasonDialog!: ReasonDialog;
   @query('transfer-dialog') private transferDialog!: TransferDialog;
   private readonly tick = new TickController(this);
@@ -123,8 +125,9 @@ export class WindowScreen extends LitElement {
           this.view = await this.session.get<WindowView>(
             `/api/v1/windows/${encodeURIComponent(this.windowId)}`,
           );
+          this.loadError = '';
         } catch (err) {
-          this.refusal = { action: 'call-next', detail: this.explain(err) };
+          this.loadError = this.explain(err);
         }
       } while (this.again);
     })().finally(() => (this.loading = null));
@@ -184,7 +187,7 @@ export class WindowScreen extends LitElement {
   override render() {
     const t = translator(MESSAGES, this.language);
     const v = this.view;
-    if (!v) return html`<p>${this.refusal?.detail ?? '…'}</p>`;
+    if (!v) return html`<p role="alert">${this.loadError || '…'}</p>`;
     const w = v.window;
     const names = new Map(this.services.map((s) => [s.id, s.name]));
     const stateText = w.state === 'paused' ? t('paused', { reason: w.pauseReason ?? '' }) : t(w.state);
@@ -194,6 +197,7 @@ export class WindowScreen extends LitElement {
         <strong>${t('window', { n: w.number })}</strong><span>${w.name}</span>
         <span class="state ${w.state}" data-testid="window-state">${stateText}</span>
         ${this.feed.online ? null : html`<span class="offline" role="status">${t('offline')}</span>`}
+        ${this.loadError ? html`<span class="offline" role="alert">${this.loadError}</span>` : null}
       </header>
       <div class="layout">
         <current-ticket
