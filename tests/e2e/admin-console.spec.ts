@@ -56,7 +56,12 @@ test('first start: the administrator is created with the one-time code, then log
 
 test('a clerk who logs in is sent to the clerk console', async ({ page }) => {
   expectStatus(
-    await admin.post('/api/v1/users', { username: 'clerk1', password: PASSWORD, role: 'clerk', hallIds: [demo.hall.id] }),
+    await admin.post('/api/v1/users', {
+      username: 'clerk1',
+      password: PASSWORD,
+      role: 'clerk',
+      hallIds: [demo.hall.id],
+    }),
     201,
     'clerk',
   );
@@ -67,11 +72,21 @@ test('a clerk who logs in is sent to the clerk console', async ({ page }) => {
   await page.waitForURL(/\/console\//);
 });
 
-test('the live floor shows a call as it happens, with clerk, number and the wait per area', async ({ page }) => {
+test('the live floor shows a call as it happens, with clerk, number and the wait per area', async ({
+  page,
+}) => {
   const w1 = demo.windows.find((w) => w.number === 1)!;
   const svc = demo.services.find((s) => s.code === 'SB001') ?? demo.services[0]!;
-  expectStatus(await admin.post(`/api/v1/halls/${demo.hall.id}/tickets`, { serviceId: svc.id }), 201, 'issue');
-  expectStatus(await admin.post(`/api/v1/halls/${demo.hall.id}/tickets`, { serviceId: svc.id }), 201, 'issue');
+  expectStatus(
+    await admin.post(`/api/v1/halls/${demo.hall.id}/tickets`, { serviceId: svc.id }),
+    201,
+    'issue',
+  );
+  expectStatus(
+    await admin.post(`/api/v1/halls/${demo.hall.id}/tickets`, { serviceId: svc.id }),
+    201,
+    'issue',
+  );
   // The demo opens every window without a clerk; the admin takes window 1 over.
   expectStatus(await admin.post(`/api/v1/windows/${w1.id}/close`), 200, 'close');
   expectStatus(await admin.post(`/api/v1/windows/${w1.id}/open`), 200, 'open');
@@ -80,7 +95,11 @@ test('the live floor shows a call as it happens, with clerk, number and the wait
   await expect(area.locator('td').nth(1)).toHaveText('2');
   await expect(page.locator('[data-live="true"]')).toBeVisible();
   // The call comes over /staff: no reload.
-  const called = expectStatus(await admin.post<{ ticket: { number: string } }>(`/api/v1/windows/${w1.id}/call-next`), 200, 'call');
+  const called = expectStatus(
+    await admin.post<{ ticket: { number: string } }>(`/api/v1/windows/${w1.id}/call-next`),
+    200,
+    'call',
+  );
   const row = page.locator('tr[data-window="1"]');
   await expect(row).toContainText(called.ticket.number);
   await expect(row).toContainText('admin');
@@ -94,7 +113,10 @@ test('the live floor shows a call as it happens, with clerk, number and the wait
   await page.screenshot({ path: 'docs/screenshots/admin-floor.png', fullPage: true });
 });
 
-test('a window created in the console appears on a running lobby board without a reload', async ({ page, context }) => {
+test('a window created in the console appears on a running lobby board without a reload', async ({
+  page,
+  context,
+}) => {
   const board = await context.newPage();
   await board.goto(hub.url + `/signage/${demo.hall.id}`);
   await expect(board.locator('[data-window="1"]').first()).toBeVisible();
@@ -111,9 +133,9 @@ test('a window created in the console appears on a running lobby board without a
   await form.getByRole('button', { name: '保存' }).click();
   await expect(page.locator('tr[data-window="31"]')).toBeVisible();
   // The board lists windows that are open (or still have a citizen): the clerk opens the new one.
-  const created = (await admin.get<{ windows: { id: string; number: number }[] }>(`/api/v1/halls/${demo.hall.id}/windows`)).body.windows.find(
-    (w) => w.number === 31,
-  );
+  const created = (
+    await admin.get<{ windows: { id: string; number: number }[] }>(`/api/v1/halls/${demo.hall.id}/windows`)
+  ).body.windows.find((w) => w.number === 31);
   expect(created).toBeDefined();
   expectStatus(await admin.post(`/api/v1/windows/${created!.id}/open`), 200, 'open 31');
   await expect(board.locator('[data-window="31"]')).toBeVisible();
@@ -149,7 +171,11 @@ test('a catalogue file with two bad rows changes nothing and names both rows', a
   // The same file corrected is imported.
   await writeFile(
     file,
-    ['code,name,domain,prefix,crossRegion,expectedMinutes', 'NEW001,新办事项一,社保,A,false,8', 'NEW003,新办事项三,医保,B,是,10'].join('\n'),
+    [
+      'code,name,domain,prefix,crossRegion,expectedMinutes',
+      'NEW001,新办事项一,社保,A,false,8',
+      'NEW003,新办事项三,医保,B,是,10',
+    ].join('\n'),
   );
   await page.locator('input[type="file"]').setInputFiles(file);
   await expect(page.locator('[data-import="ok"]')).toContainText('新建 2');
@@ -187,7 +213,9 @@ test('registering a device shows its token once', async ({ page }) => {
   const form = page.getByRole('form', { name: '登记设备' });
   await form.getByLabel('类型').selectOption('display');
   await form.getByLabel('名称').fill('1号窗口屏');
-  await form.getByLabel('窗口').selectOption({ label: '1 · ' + demo.windows.find((w) => w.number === 1)!.name });
+  await form
+    .getByLabel('窗口')
+    .selectOption({ label: '1 · ' + demo.windows.find((w) => w.number === 1)!.name });
   await form.getByRole('button', { name: '新建' }).click();
   const token = await page.locator('[data-token]').textContent();
   expect(token).toMatch(/^dev_/);

@@ -1,6 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
 import { seedDemoHall, type DemoHall } from '../../server/src/demo/seed.js';
-import { Api, PASSWORD, createDevice, createUser, expectStatus, setupAdmin } from '../helpers/api-fixtures.js';
+import {
+  Api,
+  PASSWORD,
+  createDevice,
+  createUser,
+  expectStatus,
+  setupAdmin,
+} from '../helpers/api-fixtures.js';
 import { startTestHub, type TestHub } from '../helpers/hub.js';
 
 /**
@@ -22,17 +29,37 @@ test.beforeAll(async () => {
   hub = await startTestHub();
   demo = await seedDemoHall(hub.deps);
   admin = await setupAdmin(hub);
-  await createUser(hub, admin, { username: 'zhangsup', displayName: '张监管', role: 'supervisor', hallIds: [demo.hall.id] });
-  await createUser(hub, admin, { username: 'lisup', displayName: '李监管', role: 'supervisor', hallIds: [demo.hall.id] });
-  evaluator = (await createDevice(admin, demo.hall.id, { kind: 'evaluator', name: '1号窗口评价器', windowId: w1().id })).api;
-  expectStatus(await admin.patch(`/api/v1/halls/${demo.hall.id}`, { rules: { idempotencyMs: 0 } }), 200, 'rules');
+  await createUser(hub, admin, {
+    username: 'zhangsup',
+    displayName: '张监管',
+    role: 'supervisor',
+    hallIds: [demo.hall.id],
+  });
+  await createUser(hub, admin, {
+    username: 'lisup',
+    displayName: '李监管',
+    role: 'supervisor',
+    hallIds: [demo.hall.id],
+  });
+  evaluator = (
+    await createDevice(admin, demo.hall.id, { kind: 'evaluator', name: '1号窗口评价器', windowId: w1().id })
+  ).api;
+  expectStatus(
+    await admin.patch(`/api/v1/halls/${demo.hall.id}`, { rules: { idempotencyMs: 0 } }),
+    200,
+    'rules',
+  );
 });
 test.afterAll(() => hub.close());
 
 /** A citizen served at window 1 who rates the service at the evaluator. */
 async function badRating(comment: string): Promise<string> {
   const svc = demo.services[0]!;
-  expectStatus(await admin.post(`/api/v1/halls/${demo.hall.id}/tickets`, { serviceId: svc.id }), 201, 'issue');
+  expectStatus(
+    await admin.post(`/api/v1/halls/${demo.hall.id}/tickets`, { serviceId: svc.id }),
+    201,
+    'issue',
+  );
   const called = expectStatus(
     await admin.post<{ ticket: { id: string; number: string } }>(`/api/v1/windows/${w1().id}/call-next`),
     200,
@@ -87,9 +114,11 @@ test('a 差评 from the evaluator opens a case that a supervisor closes in the c
   await expect(detail).toContainText('张监管 电话回访：已电话回访，群众表示理解');
   await expect(detail).toContainText('张监管 办结：窗口人员已接受服务规范培训');
   await page.screenshot({ path: 'docs/screenshots/admin-ratings.png', fullPage: true });
-  const cases = (await admin.get<{ rectifications: { ticketNumber: string; status: string }[] }>(
-    `/api/v1/halls/${demo.hall.id}/rectifications`,
-  )).body.rectifications;
+  const cases = (
+    await admin.get<{ rectifications: { ticketNumber: string; status: string }[] }>(
+      `/api/v1/halls/${demo.hall.id}/rectifications`,
+    )
+  ).body.rectifications;
   expect(cases.find((c) => c.ticketNumber === number)?.status).toBe('closed');
 });
 

@@ -48,7 +48,11 @@ test.beforeAll(async () => {
   ];
   windows = made;
   await createDevice(admin, hallId, { kind: 'kiosk' });
-  const sim: SimWindow[] = made.map((window, i) => ({ window, clerkId: clerks[i]!, actor: { type: 'user', id: clerks[i]! } }));
+  const sim: SimWindow[] = made.map((window, i) => ({
+    window,
+    clerkId: clerks[i]!,
+    actor: { type: 'user', id: clerks[i]! },
+  }));
   await createUser(t, admin, { username: 'wangsup', role: 'supervisor', hallIds: [hallId] });
   ledger = await simulateMonth({ deps: t.deps, clock, hallId, services, windows: sim, days: DAYS, seed: 11 });
 }, 240_000);
@@ -59,10 +63,15 @@ const minutes = (values: number[]) =>
 const shanghaiHour = (at: number) => new Date(at + 8 * HOUR).getUTCHours();
 
 function expected(entries: LedgerEntry[]) {
-  const waits = entries.filter((e) => e.firstCalledAt !== null).map((e) => (e.firstCalledAt as number) - e.issuedAt);
-  const services = entries.filter((e) => e.outcome === 'completed' && e.serviceMs !== null).map((e) => e.serviceMs as number);
+  const waits = entries
+    .filter((e) => e.firstCalledAt !== null)
+    .map((e) => (e.firstCalledAt as number) - e.issuedAt);
+  const services = entries
+    .filter((e) => e.outcome === 'completed' && e.serviceMs !== null)
+    .map((e) => e.serviceMs as number);
   const byHour = new Map<number, number>();
-  for (const e of entries) byHour.set(shanghaiHour(e.issuedAt), (byHour.get(shanghaiHour(e.issuedAt)) ?? 0) + 1);
+  for (const e of entries)
+    byHour.set(shanghaiHour(e.issuedAt), (byHour.get(shanghaiHour(e.issuedAt)) ?? 0) + 1);
   const levels = [1, 2, 3, 4, 5].map((l) => entries.filter((e) => e.rating === l).length);
   return {
     issued: entries.length,
@@ -79,7 +88,9 @@ function expected(entries: LedgerEntry[]) {
   };
 }
 
-test('the statistics page shows a seeded month as the ledger counts it, in tables beside Chart.js charts', async ({ page }) => {
+test('the statistics page shows a seeded month as the ledger counts it, in tables beside Chart.js charts', async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 1400, height: 1000 });
   await page.goto(t.url + '/admin/#stats');
   await page.getByLabel('用户名').fill('wangsup');
@@ -101,7 +112,8 @@ test('the statistics page shows a seeded month as the ledger counts it, in table
   await expect(figure('expired')).toHaveText(String(x.expired));
   await expect(figure('avgWait')).toHaveText(x.avgWait);
   await expect(figure('avgService')).toHaveText(x.avgService);
-  for (const [hour, n] of x.byHour) await expect(page.locator(`tr[data-hour="${hour}"] td`).nth(1)).toHaveText(String(n));
+  for (const [hour, n] of x.byHour)
+    await expect(page.locator(`tr[data-hour="${hour}"] td`).nth(1)).toHaveText(String(n));
   for (let l = 1; l <= 5; l += 1)
     await expect(page.locator(`tr[data-level="${l}"] td`)).toHaveText(String(x.levels[l - 1]));
   await expect(page.locator('stats-chart canvas')).toHaveCount(4);
