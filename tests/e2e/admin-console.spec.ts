@@ -3,7 +3,8 @@ import { writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { seedDemoHall, type DemoHall } from '../../server/src/demo/seed.js';
-import { Api, PASSWORD, expectStatus, loginToken, storeFingerprint } from '../helpers/api-fixtures.js';
+import type { Api } from '../helpers/api-fixtures.js';
+import { PASSWORD, expectStatus, loginToken, storeFingerprint } from '../helpers/api-fixtures.js';
 import { startTestHub, type TestHub } from '../helpers/hub.js';
 
 /**

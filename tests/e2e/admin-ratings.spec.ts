@@ -1,13 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { seedDemoHall, type DemoHall } from '../../server/src/demo/seed.js';
-import {
-  Api,
-  PASSWORD,
-  createDevice,
-  createUser,
-  expectStatus,
-  setupAdmin,
-} from '../helpers/api-fixtures.js';
+import type { Api } from '../helpers/api-fixtures.js';
+import { PASSWORD, createDevice, createUser, expectStatus, setupAdmin } from '../helpers/api-fixtures.js';
 import { startTestHub, type TestHub } from '../helpers/hub.js';
 
 /**
