@@ -31,6 +31,8 @@ const DAYS = Array.from({ length: 31 }, (_, i) => i + 1)
   .filter(({ opensAt }) => ![0, 6].includes(new Date(opensAt).getUTCDay()));
 
 test.beforeAll(async () => {
+  // A month of tickets through the use cases takes a while on a shared machine.
+  test.setTimeout(240_000);
   t = await startSimHub({ now: clock.now });
   const admin = await setupAdmin(t);
   hallId = (await createHall(admin, { name: '兴庆区政务服务中心', timeZone: 'Asia/Shanghai' })).id;
@@ -55,7 +57,7 @@ test.beforeAll(async () => {
   }));
   await createUser(t, admin, { username: 'wangsup', role: 'supervisor', hallIds: [hallId] });
   ledger = await simulateMonth({ deps: t.deps, clock, hallId, services, windows: sim, days: DAYS, seed: 11 });
-}, 240_000);
+});
 test.afterAll(() => t.close());
 
 const minutes = (values: number[]) =>
