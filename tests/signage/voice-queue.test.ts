@@ -109,7 +109,20 @@ describe('VoiceQueue', () => {
     expect(q.enqueue({ callId: 'h:999', voiceText: '请A001号到1号窗口办理' })).toBe(false);
     await settle();
     expect(engine.said).toHaveLength(1);
-    q.dispose();
+    q.stop();
+  });
+
+  it('after stop, says nothing more of what waited, and takes new call-outs', async () => {
+    const { engine, q } = queue({ repeat: 2 });
+    q.enqueue({ callId: 'h:1', voiceText: '请A001号到1号窗口办理' });
+    q.enqueue({ callId: 'h:2', voiceText: '请A002号到1号窗口办理' });
+    await settle();
+    q.stop();
+    await engine.finish();
+    expect(engine.said).toEqual(['请 A 零 零 一 号，到 一 号窗口办理']);
+    q.enqueue({ callId: 'h:3', voiceText: '请A003号到2号窗口办理' });
+    await settle();
+    expect(engine.said.at(-1)).toBe('请 A 零 零 三 号，到 二 号窗口办理');
   });
 });
 

@@ -71,7 +71,9 @@ export class HallBoard extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.voice.dispose();
+    this.voice.stop();
+    // An audio context holds an audio device; a new one is made at the next chime.
+    if (this.chime instanceof WebAudioChime) this.chime.close();
   }
 
   protected override willUpdate(changed: Map<string, unknown>): void {

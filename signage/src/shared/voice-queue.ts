@@ -32,7 +32,8 @@ export class VoiceQueue {
   private readonly waiting: Announcement[] = [];
   private readonly spoken = new Set<string>();
   private running = false;
-  private disposed = false;
+  /** Bumped by `stop()`: a call-out being said belongs to the generation it started in. */
+  private generation = 0;
   /** The call-out being said now, for the screen. */
   current: Announcement | null = null;
 
@@ -58,7 +59,7 @@ export class VoiceQueue {
 
   /** False when this call id was already said or queued. */
   enqueue(a: Announcement): boolean {
-    if (this.disposed || this.spoken.has(a.callId)) return false;
+    if (this.spoken.has(a.callId)) return false;
     this.spoken.add(a.callId);
     if (this.spoken.size > REMEMBERED) this.spoken.delete(this.spoken.values().next().value as string);
     this.waiting.push(a);
@@ -67,8 +68,9 @@ export class VoiceQueue {
     return true;
   }
 
-  dispose(): void {
-    this.disposed = true;
+  /** Silence now and forget what waits (the board left the page); what is offered later is said again. */
+  stop(): void {
+    this.generation += 1;
     this.waiting.length = 0;
     this.engine.cancel?.();
   }
@@ -77,7 +79,7 @@ export class VoiceQueue {
     if (this.running) return;
     this.running = true;
     try {
-      for (let next = this.waiting.shift(); next && !this.disposed; next = this.waiting.shift()) {
+      for (let next = this.waiting.shift(); next; next = this.waiting.shift()) {
         this.current = next;
         this.onChange();
         await this.say(next);
@@ -91,11 +93,12 @@ export class VoiceQueue {
 
   private async say(a: Announcement): Promise<void> {
     const o = this.options();
+    const generation = this.generation;
     if (o.quiet || o.volume <= 0) return;
     try {
       if (o.chime || this.engine.kind === 'chime') await this.chime.play(o.volume);
       const utterance = { text: spokenText(a.voiceText), voiceText: a.voiceText };
-      for (let i = 0; i < o.repeat && !this.disposed; i++) {
+      for (let i = 0; i < o.repeat && generation === this.generation; i++) {
         if (i > 0) await new Promise((resolve) => setTimeout(resolve, REPEAT_GAP_MS));
         await this.engine.speak(utterance, { volume: o.volume });
       }
