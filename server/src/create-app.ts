@@ -1,4 +1,4 @@
-import type { Server as HttpServer } from 'node:http';
+import type { Server as HttpServer, IncomingMessage, ServerResponse } from 'node:http';
 import express from 'express';
 import {
   defaultDeps,
@@ -15,6 +15,9 @@ import { startJobs, type JobRunner } from './jobs/index.js';
 import type { Store } from './store/port.js';
 import { statusPage } from './web/status-page.js';
 import { staticApps } from './web/static-apps.js';
+
+/** Where Socket.IO serves its transports (its default). */
+const REALTIME_PATH = '/socket.io/';
 
 export interface HubOptions {
   rateLimitPerMinute: number;
@@ -65,7 +68,13 @@ export function createApplication(httpServer: HttpServer, components: HubCompone
   app.get('/', statusPage(deps));
   app.use(staticApps());
   app.use(api);
-  httpServer.on('request', app);
+  // Socket.IO answers its own requests on this server; Express must not answer
+  // them too, or a held long-poll gets a 404 and the late reply throws.
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
+    if (req.url?.startsWith(REALTIME_PATH)) return;
+    app(req, res);
+  };
+  httpServer.on('request', onRequest);
   const jobs: JobRunner | null = components.options.jobs ? startJobs(deps) : null;
   // Every 差评 opens a case as soon as it is committed (the job catches up what this misses).
   const stopRatingWatch = watchBadRatings(deps);
@@ -81,7 +90,7 @@ export function createApplication(httpServer: HttpServer, components: HubCompone
       jobs?.stop();
       stopRatingWatch();
       await realtime.close();
-      httpServer.off('request', app);
+      httpServer.off('request', onRequest);
     },
   };
 }
