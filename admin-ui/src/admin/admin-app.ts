@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
 import { provide } from '@lit/context';
 import { api } from '../../../ui-shared/src/api.js';
 import { setTheme } from '../../../ui-shared/src/tokens.js';
@@ -18,12 +19,16 @@ import './catalogue-page.js';
 import './windows-page.js';
 import './users-page.js';
 import './signage-page.js';
+import './hall-create.js';
 
 /**
  * The console's shell: sign-in, the hall picker and the page menu. Admins
  * see every page; supervisors the floor, statistics and ratings of their
  * halls; a clerk is sent to the clerk console. The page is the URL hash
- * (`/admin/#stats`), so a reload stays where it was.
+ * (`/admin/#stats`), so a reload stays where it was. An admin of a hub with
+ * no hall yet (a township install without the demo) is asked to create one
+ * first; creating or deleting a hall anywhere in the console comes back here
+ * as an event and the hall list is read again.
  */
 interface PageDef {
   id: string;
@@ -97,7 +102,8 @@ export class AdminApp extends LitElement {
   ];
 
   @property() language: Lang = 'zh';
-  @state() private phase: 'loading' | 'signin' | 'setup' | 'clerk' | 'ready' | 'failed' = 'loading';
+  @state() private phase: 'loading' | 'signin' | 'setup' | 'clerk' | 'nohall' | 'ready' | 'failed' =
+    'loading';
   @state() private page = 'floor';
   @state() private failure = '';
   @provide({ context: consoleContext })
@@ -148,17 +154,41 @@ export class AdminApp extends LitElement {
       location.assign('/console/');
       return;
     }
+    await this.loadHalls(localStorage.getItem('admin-hall'));
+  }
+
+  /** Reads the halls again and shows `preferred` (or the first); with none, an admin creates one. */
+  private async loadHalls(preferred: string | null, created?: HallSummary) {
     const { halls } = await this.session.call<{ halls: HallSummary[] }>('/api/v1/halls');
-    this.halls = halls;
-    const saved = localStorage.getItem('admin-hall');
-    const hall = halls.find((h) => h.id === saved) ?? halls[0];
-    if (!hall) {
-      this.failure = this.t('none');
+    // An admin limited to some halls does not see a hall they just created in the list; keep it anyway.
+    this.halls = created && !halls.some((h) => h.id === created.id) ? [...halls, created] : halls;
+    const hall = this.halls.find((h) => h.id === preferred) ?? this.halls[0];
+    if (hall) {
+      this.setHall(hall);
+      this.phase = 'ready';
+    } else if (this.session.isAdmin) {
+      this.ctx = null;
+      this.phase = 'nohall';
+    } else {
+      this.failure = this.t('noHallForYou');
       this.phase = 'failed';
-      return;
     }
-    this.setHall(hall);
-    this.phase = 'ready';
+  }
+
+  private readonly onHallCreated = (e: CustomEvent<{ hall: HallSummary }>) => {
+    const hall = e.detail.hall;
+    location.hash = '#hall';
+    void this.loadHalls(hall.id, hall).catch((err: unknown) => this.fail(err));
+  };
+
+  private readonly onHallDeleted = (e: CustomEvent<{ hallId: string }>) => {
+    if (localStorage.getItem('admin-hall') === e.detail.hallId) localStorage.removeItem('admin-hall');
+    void this.loadHalls(null).catch((err: unknown) => this.fail(err));
+  };
+
+  private fail(err: unknown) {
+    this.failure = errorText(err);
+    this.phase = 'failed';
   }
 
   private setHall(hall: HallSummary) {
@@ -215,8 +245,17 @@ export class AdminApp extends LitElement {
             .session=${this.session}
             .t=${t}
             ?setupPending=${this.phase === 'setup'}
-            @signed-in=${() => void this.enter().catch((err: unknown) => ((this.failure = errorText(err)), (this.phase = 'failed')))}
+            @signed-in=${() => void this.enter().catch((err: unknown) => this.fail(err))}
           ></admin-login>
+        </main>`;
+      case 'nohall':
+        return html`<main>
+          <hall-create
+            first
+            .session=${this.session}
+            .t=${t}
+            @hall-created=${this.onHallCreated}
+          ></hall-create>
         </main>`;
       case 'ready':
         return this.renderConsole();
@@ -233,7 +272,9 @@ export class AdminApp extends LitElement {
           (p) => html`<a href="#${p.id}" aria-current=${p.id === page ? 'page' : 'false'}>${t(p.label)}</a>`,
         )}
       </nav>
-      <main>${this.renderPage(page)}</main>`;
+      <main @hall-created=${this.onHallCreated} @hall-deleted=${this.onHallDeleted}>
+        ${keyed(this.ctx?.hall.id ?? '', this.renderPage(page))}
+      </main>`;
   }
 
   private renderPage(page: string) {

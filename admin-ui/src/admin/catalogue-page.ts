@@ -2,22 +2,18 @@ import { LitElement, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { ApiError } from '../../../ui-shared/src/api.js';
-import { field, pageStyles } from './admin-styles.js';
+import { pageStyles } from './admin-styles.js';
 import { errorsByLine, rowsFromCsv, rowsFromJson, type ImportRows } from './catalogue-import.js';
 import { consoleContext, type ConsoleContext } from './context.js';
-import { errorText, fieldErrors } from './session.js';
+import { errorText } from './session.js';
+import './service-form.js';
+import type { Service } from './service-form.js';
 
-/** 事项目录: the hall's matters, adding one, stopping one, and importing a file. */
-interface Service {
-  id: string;
-  code: string;
-  name: string;
-  domain: string;
-  prefix: string;
-  crossRegion: boolean;
-  expectedMinutes: number;
-  enabled: boolean;
-}
+/**
+ * 事项目录: the hall's matters, adding and editing one, stopping one,
+ * deleting one (the hub refuses while tickets or windows name it, and the
+ * page shows why), and importing a file.
+ */
 
 @customElement('catalogue-page')
 export class CataloguePage extends LitElement {
@@ -27,7 +23,7 @@ export class CataloguePage extends LitElement {
   @state()
   private ctx!: ConsoleContext;
   @state() private services: Service[] = [];
-  @state() private errors: Record<string, string> = {};
+  @state() private editing: Service | null = null;
   @state() private error = '';
   @state() private importResult:
     { ok: string } | { failed: { line: number | null; fields: string[] }[]; detail: string } | null = null;
@@ -81,19 +77,12 @@ export class CataloguePage extends LitElement {
             : nothing
         }
       </section>
-      <form @submit=${this.add} aria-label=${t('create')}>
-        <h3>${t('create')}</h3>
-        <div class="fields">
-          ${field(t('code'), 'code', html`<input name="code" />`, this.errors)}
-          ${field(t('name'), 'name', html`<input name="name" />`, this.errors)}
-          ${field(t('domain'), 'domain', html`<input name="domain" />`, this.errors)}
-          ${field(t('prefix'), 'prefix', html`<input name="prefix" size="4" />`, this.errors)}
-          ${field(t('expectedMinutes'), 'expectedMinutes', html`<input name="expectedMinutes" type="number" value="10" />`, this.errors)}
-          <label class="check"><input type="checkbox" name="crossRegion" />${t('crossRegion')}</label>
-        </div>
-        <p><button class="primary" type="submit">${t('create')}</button></p>
-        ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
-      </form>
+      <service-form
+        .service=${this.editing}
+        @service-saved=${() => ((this.editing = null), void this.load())}
+        @service-edit-done=${() => (this.editing = null)}
+      ></service-form>
+      ${this.error ? html`<p class="error" role="alert" data-refused>${this.error}</p>` : nothing}
       <table aria-label=${t('navCatalogue')}>
         <thead>
           <tr>
@@ -102,8 +91,13 @@ export class CataloguePage extends LitElement {
             <th>${t('domain')}</th>
             <th>${t('prefix')}</th>
             <th>${t('crossRegion')}</th>
+            <th>${t('cannotHandle')}</th>
+            <th>${t('dedicatedShort')}</th>
             <th class="num">${t('expectedMinutes')}</th>
+            <th>${t('pinyin')}</th>
+            <th class="num">${t('sortOrder')}</th>
             <th>${t('enabled')}</th>
+            <th>${t('actions')}</th>
           </tr>
         </thead>
         <tbody>
@@ -115,7 +109,11 @@ export class CataloguePage extends LitElement {
                 <td>${s.domain}</td>
                 <td>${s.prefix}</td>
                 <td>${s.crossRegion ? '✓' : ''}</td>
+                <td>${s.cannotHandle ? '✓' : ''}</td>
+                <td>${s.dedicated ? '✓' : ''}</td>
                 <td class="num">${s.expectedMinutes}</td>
+                <td>${s.pinyin}</td>
+                <td class="num">${s.sortOrder}</td>
                 <td>
                   <input
                     type="checkbox"
@@ -124,34 +122,30 @@ export class CataloguePage extends LitElement {
                     @change=${(e: Event) => void this.toggle(s, (e.target as HTMLInputElement).checked)}
                   />
                 </td>
+                <td>
+                  <div class="row">
+                    <button @click=${() => ((this.editing = s), (this.error = ''))}>${t('edit')}</button>
+                    <button class="danger" @click=${() => void this.deleteService(s)}>${t('delete')}</button>
+                  </div>
+                </td>
               </tr>`,
           )}
         </tbody>
       </table>`;
   }
 
-  private async add(e: Event) {
-    e.preventDefault();
-    const form = e.target as HTMLFormElement;
-    const fd = new FormData(form);
-    const body = {
-      code: String(fd.get('code') ?? ''),
-      name: String(fd.get('name') ?? ''),
-      domain: String(fd.get('domain') ?? ''),
-      prefix: String(fd.get('prefix') ?? ''),
-      expectedMinutes: Number(fd.get('expectedMinutes')),
-      crossRegion: fd.get('crossRegion') === 'on',
-    };
-    this.errors = {};
+  /** A matter with tickets or named on a window stays; the hub's reason is shown above the table. */
+  private async deleteService(s: Service) {
+    const t = this.ctx.t;
+    if (!confirm(t('deleteConfirm', { name: `${s.code} ${s.name}` }))) return;
     this.error = '';
     try {
-      await this.ctx.session.call(`${this.base}/services`, { body });
-      form.reset();
-      await this.load();
+      await this.ctx.session.call(`${this.base}/services/${encodeURIComponent(s.id)}`, { method: 'DELETE' });
+      if (this.editing?.id === s.id) this.editing = null;
     } catch (err) {
-      this.errors = fieldErrors(err);
-      this.error = errorText(err);
+      this.error = `${t('deleteRefused')}${errorText(err)}`;
     }
+    await this.load();
   }
 
   private async toggle(s: Service, enabled: boolean) {

@@ -3,19 +3,26 @@ import { customElement, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { field, pageStyles } from './admin-styles.js';
 import { consoleContext, type ConsoleContext } from './context.js';
+import { fireEvent } from '../../../ui-shared/src/fire-event.js';
 import type { MessageKey } from './messages.js';
+import { parseSpans, spansText, weeklyFields, weeklyFromForm, type Span } from './opening-hours.js';
 import { errorText, fieldErrors } from './session.js';
+import './hall-create.js';
+
+declare module '../../../ui-shared/src/fire-event.js' {
+  interface HallEvents {
+    'hall-deleted': { hallId: string };
+  }
+}
 
 /**
  * 大厅设置: name, level, time zone, the calendar (weekly hours, holidays,
  * special days and 延时服务), queue rules (head starts, recall limit, no-show
  * re-activation, double-press window), the rating window and the 差评
  * deadline. Each part is saved by its own route and shows its own errors.
+ * Below them: another hall can be created, and this one deleted while it is
+ * still empty (the hub says what keeps it).
  */
-interface Span {
-  open: string;
-  close: string;
-}
 interface Hall {
   id: string;
   name: string;
@@ -43,17 +50,6 @@ const HEAD_STARTS = [
   'appointment',
 ];
 const RULES = ['recallLimit', 'noShowReactivateMinutes', 'reentryBehind', 'idempotencyMs'] as const;
-
-const spansText = (spans: Span[]) => spans.map((s) => `${s.open}-${s.close}`).join(',');
-/** "09:00-12:00,13:30-17:30" → spans; the hub checks the times themselves. */
-const parseSpans = (text: string): Span[] =>
-  text
-    .split(/[,，;；\s]+/)
-    .filter(Boolean)
-    .map((part) => {
-      const [open = '', close = ''] = part.split('-');
-      return { open: open.trim(), close: close.trim() };
-    });
 
 @customElement('hall-page')
 export class HallPage extends LitElement {
@@ -117,16 +113,7 @@ export class HallPage extends LitElement {
         </div>
         <h3>${t('weekly')}</h3>
         <p class="muted">${t('spansHint')}</p>
-        <div class="fields">
-          ${h.calendar.weekly.map((spans, day) =>
-            field(
-              t(`weekday${day}` as MessageKey),
-              `calendar.weekly.${day}`,
-              html`<input name="weekly${day}" .value=${spansText(spans)} />`,
-              e,
-            ),
-          )}
-        </div>
+        ${weeklyFields(t, h.calendar.weekly, e)}
         <div class="fields">
           ${field(t('holidays'), 'calendar.holidays', html`<textarea name="holidays" .value=${h.calendar.holidays.join('\n')}></textarea>`, e)}
           ${field(t('special'), 'calendar.special', html`<textarea name="special" .value=${special}></textarea>`, e)}
@@ -154,7 +141,29 @@ export class HallPage extends LitElement {
           ${field(t('deadlineWorkingDays'), 'deadlineWorkingDays', html`<input name="deadlineWorkingDays" type="number" .value=${String(this.deadline)} />`, e)}
         </div>
         <p class="row"><button class="primary" type="submit">${t('save')}</button>${msg('ratings')}</p>
-      </form>`;
+      </form>
+      <section class="card" aria-label=${t('deleteHall')}>
+        <h3>${t('deleteHall')}</h3>
+        <p class="muted">${t('deleteHallHint')}</p>
+        <p class="row">
+          <button class="danger" type="button" @click=${this.deleteHall}>${t('deleteHall')}</button
+          >${msg('delete')}
+        </p>
+      </section>
+      <hall-create .session=${this.ctx.session} .t=${t}></hall-create>`;
+  }
+
+  /** Only an empty hall goes; the hub's refusal (matters, windows, devices or tickets left) is shown as it is. */
+  private async deleteHall() {
+    const hall = this.ctx.hall;
+    if (!confirm(this.ctx.t('deleteConfirm', { name: hall.name }))) return;
+    this.message = null;
+    try {
+      await this.ctx.session.call(this.base, { method: 'DELETE' });
+      fireEvent(this, 'hall-deleted', { hallId: hall.id });
+    } catch (err) {
+      this.message = { part: 'delete', ok: false, text: `${this.ctx.t('deleteRefused')}${errorText(err)}` };
+    }
   }
 
   private async saveHall(ev: Event) {
@@ -174,7 +183,7 @@ export class HallPage extends LitElement {
       level: get('level'),
       timeZone: get('timeZone'),
       calendar: {
-        weekly: [0, 1, 2, 3, 4, 5, 6].map((d) => parseSpans(get(`weekly${d}`))),
+        weekly: weeklyFromForm(fd),
         holidays: get('holidays')
           .split('\n')
           .map((l) => l.trim())

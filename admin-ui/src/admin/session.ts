@@ -87,14 +87,27 @@ export class Session {
   }
 }
 
-/** Field problems of a problem+json answer, keyed by their `path` (`name`, `services.3.code`). */
+/**
+ * Field problems of a problem+json answer, keyed by their `path` (`name`,
+ * `services.3.code`). The hub's own checks name the entity first
+ * (`{ in: 'window', path: 'window.number' }`) where the edge check says
+ * `number`, so that prefix is dropped; each problem is also filed under the
+ * paths above it (`serviceIds.0` under `serviceIds`, `calendar.weekly.1.0`
+ * under `calendar.weekly.1`), so a form finds it at the field it has.
+ */
 export function fieldErrors(err: unknown): Record<string, string> {
   const out: Record<string, string> = {};
   if (!(err instanceof ApiError)) return out;
   for (const e of err.errors) {
-    const p = e as { path?: unknown; message?: unknown };
-    const key = Array.isArray(p.path) ? p.path.join('.') : String(p.path ?? '');
-    if (!(key in out)) out[key] = String(p.message ?? '');
+    const p = e as { in?: unknown; path?: unknown; message?: unknown };
+    const full = Array.isArray(p.path) ? p.path.join('.') : String(p.path ?? '');
+    const own = typeof p.in === 'string' && full.startsWith(`${p.in}.`) ? full.slice(p.in.length + 1) : full;
+    const parts = own.split('.');
+    for (let n = parts.length; n > 0; n -= 1) {
+      const key = parts.slice(0, n).join('.');
+      if (!(key in out)) out[key] = String(p.message ?? '');
+    }
+    if (!(full in out)) out[full] = String(p.message ?? '');
   }
   return out;
 }

@@ -70,7 +70,7 @@ export class StatsPage extends LitElement {
   @state() private errors: Record<string, string> = {};
   @state() private domains: string[] = [];
   @state() private windows: { id: string; number: number; name: string }[] = [];
-  @state() private clerks: { id: string; name: string }[] | null = null;
+  @state() private clerks: { id: string; name: string }[] = [];
   @state() private filters: Record<string, string> = {
     from: isoDay(new Date(Date.now() - 29 * 86_400_000)),
     to: isoDay(new Date()),
@@ -91,20 +91,19 @@ export class StatsPage extends LitElement {
 
   private async loadChoices() {
     const s = this.ctx.session;
-    const [services, windows] = await Promise.all([
+    // Staff names come from `…/people`, which supervisors may read as well as admins
+    // (`/api/v1/users` is for admins only); disabled people stay, their past work counts.
+    const [services, windows, people] = await Promise.all([
       s.call<{ services: { domain: string }[] }>(`${this.base}/services`),
       s.call<{ windows: { id: string; number: number; name: string }[] }>(`${this.base}/windows`),
+      s.call<{ people: { id: string; displayName: string; staffNo: string }[] }>(`${this.base}/people`),
     ]);
     this.domains = [...new Set(services.services.map((x) => x.domain))];
     this.windows = windows.windows;
-    if (s.isAdmin) {
-      const users = await s.call<{
-        users: { id: string; displayName: string; username: string; role: string; hallIds: string[] }[];
-      }>('/api/v1/users');
-      this.clerks = users.users
-        .filter((u) => u.hallIds.length === 0 || u.hallIds.includes(this.ctx.hall.id))
-        .map((u) => ({ id: u.id, name: u.displayName || u.username }));
-    }
+    this.clerks = people.people.map((p) => ({
+      id: p.id,
+      name: p.staffNo ? `${p.displayName}（${p.staffNo}）` : p.displayName,
+    }));
   }
 
   private query(): string {
@@ -171,18 +170,10 @@ export class StatsPage extends LitElement {
             </select></label
           >
           <label class="field"
-            >${t('clerk')}${
-              this.clerks
-                ? html`<select name="clerkId" @change=${(e: Event) => this.set('clerkId', e)}>
-                    <option value="">${t('allClerks')}</option>
-                    ${this.clerks.map((c) => html`<option value=${c.id} ?selected=${c.id === f.clerkId}>${c.name}</option>`)}
-                  </select>`
-                : html`<input
-                    name="clerkId"
-                    .value=${f.clerkId ?? ''}
-                    @change=${(e: Event) => this.set('clerkId', e)}
-                  />`
-            }${err('clerkId')}</label
+            >${t('clerk')}<select name="clerkId" @change=${(e: Event) => this.set('clerkId', e)}>
+              <option value="">${t('allClerks')}</option>
+              ${this.clerks.map((c) => html`<option value=${c.id} ?selected=${c.id === f.clerkId}>${c.name}</option>`)}</select
+            >${err('clerkId')}</label
           >
         </div>
         <p class="row">

@@ -6,7 +6,13 @@ import { consoleContext, type ConsoleContext } from './context.js';
 import type { MessageKey } from './messages.js';
 import { errorText, fieldErrors, type StaffUser } from './session.js';
 
-/** 人员: staff accounts, their role and halls; disabling one ends its sessions at once (hub side). */
+/**
+ * 人员: staff accounts, their role and halls. Disabling one, giving it a new
+ * password (重置密码: the admin sets it and tells the person) or deleting it
+ * ends its sessions and live connections at once (hub side). The hub keeps
+ * at least one enabled admin and refuses to delete the signed-in account;
+ * the page shows its reason.
+ */
 @customElement('users-page')
 export class UsersPage extends LitElement {
   static override styles = pageStyles;
@@ -17,6 +23,11 @@ export class UsersPage extends LitElement {
   @state() private users: StaffUser[] = [];
   @state() private errors: Record<string, string> = {};
   @state() private error = '';
+  @state() private refusal = '';
+  /** The account whose password is being reset, with that form's own answer. */
+  @state() private resetting: StaffUser | null = null;
+  @state() private resetErrors: Record<string, string> = {};
+  @state() private resetMessage: { ok: boolean; text: string } | null = null;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -61,6 +72,7 @@ export class UsersPage extends LitElement {
         <p><button class="primary" type="submit">${t('create')}</button></p>
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       </form>
+      ${this.refusal ? html`<p class="error" role="alert" data-refused>${this.refusal}</p>` : nothing}
       <table aria-label=${t('navUsers')}>
         <thead>
           <tr>
@@ -70,6 +82,7 @@ export class UsersPage extends LitElement {
             <th>${t('role')}</th>
             <th>${t('halls')}</th>
             <th>${t('disabled')}</th>
+            <th>${t('actions')}</th>
           </tr>
         </thead>
         <tbody>
@@ -98,10 +111,82 @@ export class UsersPage extends LitElement {
                     @change=${(ev: Event) => void this.patch(u, { disabled: (ev.target as HTMLInputElement).checked })}
                   />
                 </td>
+                <td>
+                  <div class="row">
+                    <button
+                      @click=${() => ((this.resetting = u), (this.resetErrors = {}), (this.resetMessage = null))}
+                    >
+                      ${t('resetPassword')}
+                    </button>
+                    <button class="danger" @click=${() => void this.deleteUser(u)}>${t('delete')}</button>
+                  </div>
+                </td>
               </tr>`,
           )}
         </tbody>
-      </table>`;
+      </table>
+      ${this.renderReset()}`;
+  }
+
+  private renderReset() {
+    const u = this.resetting;
+    const m = this.resetMessage;
+    if (!u && !m) return nothing;
+    const t = this.ctx.t;
+    return html`<form @submit=${this.reset} aria-label=${t('resetPassword')}>
+      ${
+        u
+          ? html`<h3>${t('resetPassword')}：${u.displayName || u.username}</h3>
+              <p class="muted">${t('resetHint')}</p>
+              <div class="fields">
+                ${field(t('newPassword'), 'password', html`<input name="password" type="password" autocomplete="new-password" />`, this.resetErrors)}
+              </div>
+              <p class="row">
+                <button class="primary" type="submit">${t('resetPassword')}</button>
+                <button type="button" @click=${() => ((this.resetting = null), (this.resetMessage = null))}>
+                  ${t('cancel')}
+                </button>
+              </p>`
+          : nothing
+      }
+      ${m ? html`<p class=${m.ok ? 'ok' : 'error'} role=${m.ok ? 'status' : 'alert'}>${m.text}</p>` : nothing}
+    </form>`;
+  }
+
+  private async reset(ev: Event) {
+    ev.preventDefault();
+    const u = this.resetting;
+    if (!u) return;
+    const password = String(new FormData(ev.target as HTMLFormElement).get('password') ?? '');
+    this.resetErrors = {};
+    this.resetMessage = null;
+    try {
+      await this.ctx.session.call(`/api/v1/users/${encodeURIComponent(u.id)}`, {
+        method: 'PATCH',
+        body: { password },
+      });
+      this.resetting = null;
+      this.resetMessage = {
+        ok: true,
+        text: this.ctx.t('passwordReset', { name: u.displayName || u.username }),
+      };
+    } catch (err) {
+      this.resetErrors = fieldErrors(err);
+      this.resetMessage = { ok: false, text: errorText(err) };
+    }
+  }
+
+  private async deleteUser(u: StaffUser) {
+    const t = this.ctx.t;
+    if (!confirm(t('deleteConfirm', { name: u.displayName || u.username }))) return;
+    this.refusal = '';
+    try {
+      await this.ctx.session.call(`/api/v1/users/${encodeURIComponent(u.id)}`, { method: 'DELETE' });
+      if (this.resetting?.id === u.id) this.resetting = null;
+    } catch (err) {
+      this.refusal = `${t('deleteRefused')}${errorText(err)}`;
+    }
+    await this.load();
   }
 
   private async create(ev: Event) {

@@ -6,7 +6,11 @@ import { consoleContext, type ConsoleContext } from './context.js';
 import type { MessageKey } from './messages.js';
 import { errorText, fieldErrors } from './session.js';
 
-/** 窗口: number, name, kind, areas or matters served, overflow, and who may work it. */
+/**
+ * 窗口: number, name, kind, areas or matters served, overflow, and who may
+ * work it; deleting one (the hub refuses while a citizen is at it, a ticket
+ * is held there or a device is bound to it, and the page shows why).
+ */
 interface Win {
   id: string;
   number: number;
@@ -35,6 +39,7 @@ export class WindowsPage extends LitElement {
   @state() private errors: Record<string, string> = {};
   @state() private error = '';
   @state() private saved = '';
+  @state() private refusal = '';
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -106,6 +111,7 @@ export class WindowsPage extends LitElement {
         </p>
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       </form>
+      ${this.refusal ? html`<p class="error" role="alert" data-refused>${this.refusal}</p>` : nothing}
       <table aria-label=${t('navWindows')}>
         <thead>
           <tr>
@@ -116,7 +122,7 @@ export class WindowsPage extends LitElement {
             <th>${t('overflow')}</th>
             <th>${t('clerks')}</th>
             <th>${t('state')}</th>
-            <th></th>
+            <th>${t('actions')}</th>
           </tr>
         </thead>
         <tbody>
@@ -133,14 +139,31 @@ export class WindowsPage extends LitElement {
                 </td>
                 <td>${t(`st_${x.state}` as MessageKey)}</td>
                 <td>
-                  <button @click=${() => ((this.editing = x), (this.errors = {}), (this.saved = ''))}>
-                    ${t('edit')}
-                  </button>
+                  <div class="row">
+                    <button @click=${() => ((this.editing = x), (this.errors = {}), (this.saved = ''))}>
+                      ${t('edit')}
+                    </button>
+                    <button class="danger" @click=${() => void this.deleteWindow(x)}>${t('delete')}</button>
+                  </div>
                 </td>
               </tr>`,
           )}
         </tbody>
       </table>`;
+  }
+
+  private async deleteWindow(w: Win) {
+    const t = this.ctx.t;
+    if (!confirm(t('deleteConfirm', { name: `${w.number} · ${w.name}` }))) return;
+    this.refusal = '';
+    this.saved = '';
+    try {
+      await this.ctx.session.call(`${this.base}/windows/${encodeURIComponent(w.id)}`, { method: 'DELETE' });
+      if (this.editing?.id === w.id) this.editing = null;
+    } catch (err) {
+      this.refusal = `${t('deleteRefused')}${errorText(err)}`;
+    }
+    await this.load();
   }
 
   private async save(e: Event) {

@@ -1,0 +1,91 @@
+import { LitElement, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { fireEvent } from '../../../ui-shared/src/fire-event.js';
+import { field, pageStyles } from './admin-styles.js';
+import type { MessageKey, T } from './messages.js';
+import { STANDARD_WEEK, weeklyFields, weeklyFromForm } from './opening-hours.js';
+import { errorText, fieldErrors, type HallSummary, type Session } from './session.js';
+
+declare module '../../../ui-shared/src/fire-event.js' {
+  interface HallEvents {
+    'hall-created': { hall: HallSummary };
+  }
+}
+
+const LEVELS = ['city', 'county', 'township', 'village'] as const;
+
+/**
+ * 新建大厅: name, level (市/县/乡/村), time zone and weekly opening hours.
+ * A township install without the demo starts with no hall, so this form is
+ * also the first thing its administrator sees after signing in; the shell
+ * selects the new hall when it hears `hall-created`. Queue rules start at
+ * the hub's defaults and are tuned on the hall page afterwards.
+ */
+@customElement('hall-create')
+export class HallCreate extends LitElement {
+  static override styles = pageStyles;
+
+  @property({ attribute: false }) session!: Session;
+  @property({ attribute: false }) t!: T;
+  /** The console has no hall yet: say so above the form. */
+  @property({ type: Boolean }) first = false;
+  @state() private errors: Record<string, string> = {};
+  @state() private error = '';
+  @state() private busy = false;
+
+  override render() {
+    const t = this.t;
+    const e = this.errors;
+    return html`<form @submit=${this.create} aria-label=${t('createHall')}>
+      <h3>${t('createHall')}</h3>
+      ${this.first ? html`<p class="muted">${t('noHallYet')}</p>` : nothing}
+      <div class="fields">
+        ${field(t('name'), 'name', html`<input name="name" required />`, e)}
+        ${field(
+          t('hallLevel'),
+          'level',
+          html`<select name="level">
+            ${LEVELS.map((l) => html`<option value=${l} ?selected=${l === 'township'}>${t(`lv_${l}` as MessageKey)}</option>`)}
+          </select>`,
+          e,
+        )}
+        ${field(t('timeZone'), 'timeZone', html`<input name="timeZone" value="Asia/Shanghai" />`, e)}
+      </div>
+      <h3>${t('weekly')}</h3>
+      <p class="muted">${t('spansHint')}</p>
+      ${weeklyFields(t, STANDARD_WEEK, e)}
+      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      <p><button class="primary" type="submit" ?disabled=${this.busy}>${t('createHall')}</button></p>
+    </form>`;
+  }
+
+  private async create(ev: Event) {
+    ev.preventDefault();
+    const fd = new FormData(ev.target as HTMLFormElement);
+    const body = {
+      name: String(fd.get('name') ?? ''),
+      level: String(fd.get('level') ?? 'township'),
+      timeZone: String(fd.get('timeZone') ?? ''),
+      calendar: { weekly: weeklyFromForm(fd), holidays: [], special: {} },
+    };
+    this.busy = true;
+    this.errors = {};
+    this.error = '';
+    try {
+      // No reset: the shell switches to the new hall, which draws a fresh form.
+      const { hall } = await this.session.call<{ hall: HallSummary }>('/api/v1/halls', { body });
+      fireEvent(this, 'hall-created', { hall });
+    } catch (err) {
+      this.errors = fieldErrors(err);
+      this.error = errorText(err);
+    } finally {
+      this.busy = false;
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'hall-create': HallCreate;
+  }
+}

@@ -1,0 +1,170 @@
+import { LitElement, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
+import { consume } from '@lit/context';
+import { fireEvent } from '../../../ui-shared/src/fire-event.js';
+import { field, pageStyles } from './admin-styles.js';
+import { consoleContext, type ConsoleContext } from './context.js';
+import { errorText, fieldErrors } from './session.js';
+
+/** A matter as the hub lists it (`GET …/services`). */
+export interface Service {
+  id: string;
+  code: string;
+  name: string;
+  domain: string;
+  prefix: string;
+  crossRegion: boolean;
+  cannotHandle: boolean;
+  dedicated: boolean;
+  expectedMinutes: number;
+  pinyin: string;
+  enabled: boolean;
+  sortOrder: number;
+}
+
+declare module '../../../ui-shared/src/fire-event.js' {
+  interface HallEvents {
+    'service-saved': { service: Service };
+    'service-edit-done': undefined;
+  }
+}
+
+/**
+ * Adding or editing one matter: every field the hub keeps. 专窗 (dedicated)
+ * has a third choice when adding, "as the hub decides": the hub then makes
+ * cross-region and 办不成事 matters dedicated, since those have their own
+ * windows. Each field shows the hub's error for it.
+ */
+@customElement('service-form')
+export class ServiceForm extends LitElement {
+  static override styles = pageStyles;
+
+  @consume({ context: consoleContext, subscribe: true })
+  @state()
+  private ctx!: ConsoleContext;
+  /** The matter being edited, or null to add one. */
+  @property({ attribute: false }) service: Service | null = null;
+  @state() private errors: Record<string, string> = {};
+  @state() private error = '';
+  @state() private saved = '';
+  /** A fresh form after each save, so the inputs start from the defaults again. */
+  @state() private generation = 0;
+
+  override willUpdate(changed: Map<string, unknown>) {
+    if (changed.has('service')) {
+      this.errors = {};
+      this.error = '';
+    }
+  }
+
+  override render() {
+    const t = this.ctx.t;
+    const s = this.service;
+    const e = this.errors;
+    const title = s ? `${t('editService')} ${s.code} · ${s.name}` : t('create');
+    const dedicated = s ? String(s.dedicated) : '';
+    const form = html`<form @submit=${this.save} aria-label=${s ? t('editService') : t('create')}>
+      <h3>${title}</h3>
+      <div class="fields">
+        ${field(t('code'), 'code', html`<input name="code" .value=${s?.code ?? ''} />`, e)}
+        ${field(t('name'), 'name', html`<input name="name" .value=${s?.name ?? ''} />`, e)}
+        ${field(t('domain'), 'domain', html`<input name="domain" .value=${s?.domain ?? ''} />`, e)}
+        ${field(t('prefix'), 'prefix', html`<input name="prefix" size="4" .value=${s?.prefix ?? ''} />`, e)}
+        ${field(t('expectedMinutes'), 'expectedMinutes', html`<input name="expectedMinutes" type="number" .value=${String(s?.expectedMinutes ?? 10)} />`, e)}
+        ${field(t('pinyin'), 'pinyin', html`<input name="pinyin" .value=${s?.pinyin ?? ''} />`, e)}
+        ${field(t('sortOrder'), 'sortOrder', html`<input name="sortOrder" type="number" .value=${String(s?.sortOrder ?? 0)} />`, e)}
+        ${field(
+          t('dedicated'),
+          'dedicated',
+          html`<select name="dedicated">
+            ${s ? nothing : html`<option value="" selected>${t('dedicatedAuto')}</option>`}
+            <option value="true" ?selected=${dedicated === 'true'}>${t('yes')}</option>
+            <option value="false" ?selected=${dedicated === 'false'}>${t('no')}</option>
+          </select>`,
+          e,
+        )}
+      </div>
+      <div class="fields">
+        <label class="check"
+          ><input
+            type="checkbox"
+            name="crossRegion"
+            .checked=${s?.crossRegion ?? false}
+          />${t('crossRegion')}</label
+        >
+        <label class="check"
+          ><input
+            type="checkbox"
+            name="cannotHandle"
+            .checked=${s?.cannotHandle ?? false}
+          />${t('cannotHandle')}</label
+        >
+        <label class="check"
+          ><input type="checkbox" name="enabled" .checked=${s?.enabled ?? true} />${t('enabled')}</label
+        >
+      </div>
+      <p class="row">
+        <button class="primary" type="submit">${s ? t('save') : t('create')}</button>
+        ${s ? html`<button type="button" @click=${this.done}>${t('cancel')}</button>` : nothing}
+        ${this.saved ? html`<span class="ok" role="status">${this.saved}</span>` : nothing}
+      </p>
+      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+    </form>`;
+    return keyed(`${s?.id ?? 'new'}-${this.generation}`, form);
+  }
+
+  private body(fd: FormData) {
+    const text = (k: string) => String(fd.get(k) ?? '').trim();
+    const dedicated = text('dedicated');
+    return {
+      code: text('code'),
+      name: text('name'),
+      domain: text('domain'),
+      prefix: text('prefix'),
+      expectedMinutes: Number(text('expectedMinutes')),
+      pinyin: text('pinyin'),
+      sortOrder: Number(text('sortOrder')),
+      crossRegion: fd.get('crossRegion') === 'on',
+      cannotHandle: fd.get('cannotHandle') === 'on',
+      enabled: fd.get('enabled') === 'on',
+      ...(dedicated ? { dedicated: dedicated === 'true' } : {}),
+    };
+  }
+
+  private async save(ev: Event) {
+    ev.preventDefault();
+    const body = this.body(new FormData(ev.target as HTMLFormElement));
+    const base = `/api/v1/halls/${encodeURIComponent(this.ctx.hall.id)}/services`;
+    this.errors = {};
+    this.error = '';
+    this.saved = '';
+    try {
+      const { service } = this.service
+        ? await this.ctx.session.call<{ service: Service }>(
+            `${base}/${encodeURIComponent(this.service.id)}`,
+            {
+              method: 'PATCH',
+              body,
+            },
+          )
+        : await this.ctx.session.call<{ service: Service }>(base, { body });
+      this.generation += 1;
+      this.saved = this.ctx.t('saved');
+      fireEvent(this, 'service-saved', { service });
+    } catch (err) {
+      this.errors = fieldErrors(err);
+      this.error = errorText(err);
+    }
+  }
+
+  private done() {
+    fireEvent(this, 'service-edit-done', undefined);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'service-form': ServiceForm;
+  }
+}
