@@ -316,3 +316,19 @@ test('a hall with matters is not deleted; an empty one is, and the console moves
   expect(await hub.store.getHall(village.id)).toBeNull();
   expect((await hub.store.listHalls()).map((h) => h.id)).toEqual([hall.id]);
 });
+
+test('resetting your own password ends your own session too: the console asks you to sign in', async ({
+  page,
+}) => {
+  await open(page, '#users');
+  await page.locator('tr[data-user="admin"]').getByRole('button', { name: '重置密码' }).click();
+  const reset = page.getByRole('form', { name: '重置密码' });
+  await reset.getByLabel('新密码').fill('the admin passphrase two');
+  await reset.getByRole('button', { name: '重置密码' }).click();
+  await expect(page.getByRole('form', { name: '登录' })).toBeVisible();
+  expect((await admin.get('/api/v1/auth/me')).status).toBe(401);
+  await page.getByLabel('用户名').fill('admin');
+  await page.getByLabel('密码').fill('the admin passphrase two');
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page.getByRole('link', { name: '人员' })).toBeVisible();
+});

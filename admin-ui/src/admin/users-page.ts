@@ -165,6 +165,8 @@ export class UsersPage extends LitElement {
         method: 'PATCH',
         body: { password },
       });
+      // The hub ended every session of the account, this one too when it is yours: sign in again.
+      if (u.id === this.ctx.session.user?.id) return location.reload();
       this.resetting = null;
       this.resetMessage = {
         ok: true,
