@@ -85,13 +85,8 @@ async function ours(dir: string, opts: CalloutOptions): Promise<Side & { samples
   }
 }
 
-type Message = { event: string; payload: unknown };
-
-/**
- * The baseline, twice on the same server and clients: one room broadcast of
- * the call-out alone, then the three messages ours sends per call-next.
- */
-async function raw(opts: CalloutOptions, samples: Map<string, unknown>): Promise<{ one: Side; three: Side }> {
+/** The baseline: one room broadcast of the call-out, on a bare server, to the same number of clients. */
+async function raw(opts: CalloutOptions, samples: Map<string, unknown>): Promise<Side> {
   const port = await freePort();
   const server = await spawnNode(
     'tests/bench/raw-socket-server.ts',
@@ -101,25 +96,17 @@ async function raw(opts: CalloutOptions, samples: Map<string, unknown>): Promise
   const clients = new DisplayClients(opts.clients);
   const url = `http://127.0.0.1:${port}`;
   const called = samples.get('ticket:called') as object;
-  const counts = samples.get('queue:counts') as object;
-  const run = (prefix: string, before: Message[]) =>
-    measure(clients, opts.calls, opts.spacingMs, async (k) => {
-      const number = `${prefix}${String(k).padStart(3, '0')}`;
+  try {
+    await clients.connect(`${url}/display`, {});
+    return await measure(clients, opts.calls, opts.spacingMs, async (k) => {
+      const number = `R${String(k).padStart(3, '0')}`;
       const call = {
         event: 'ticket:called',
         payload: { ...called, ticketNumber: number, callId: `raw:${number}` },
       };
-      await api(`${url}/emit`, 'POST', null, { messages: [...before, call] });
+      await api(`${url}/emit`, 'POST', null, { messages: [call] });
       return number;
     });
-  try {
-    await clients.connect(`${url}/display`, {});
-    const one = await run('R', []);
-    const three = await run('S', [
-      { event: 'queue:counts', payload: counts },
-      { event: 'queue:counts', payload: counts },
-    ]);
-    return { one, three };
   } finally {
     clients.close();
     await server.stop();
@@ -149,14 +136,13 @@ export async function calloutBench(opts: CalloutOptions): Promise<Part> {
   const dir = await mkdtemp(path.join(tmpdir(), 'hall-bench-c-'));
   try {
     const o = await ours(dir, opts);
-    if (!o.samples.has('ticket:called') || !o.samples.has('queue:counts')) {
-      throw new Error('The display clients saw no call-out or counts message to copy for the baseline.');
+    if (!o.samples.has('ticket:called')) {
+      throw new Error('The display clients saw no call-out to copy for the baseline.');
     }
     const payloadBytes = Buffer.byteLength(JSON.stringify(o.samples.get('ticket:called')));
     const r = await raw(opts, o.samples);
     const so = summarize(o.latencies);
-    const s1 = summarize(r.one.latencies);
-    const s3 = summarize(r.three.latencies);
+    const s1 = summarize(r.latencies);
     const http = (s: Side) => {
       const h = summarize(s.responses);
       return `p50 ${ms(h.p50)}, p99 ${ms(h.p99)}`;
@@ -170,13 +156,11 @@ export async function calloutBench(opts: CalloutOptions): Promise<Part> {
         row('p95', (s) => s.p95, so, s1),
         row('p99', (s) => s.p99, so, s1, 2),
         row('max', (s) => s.max, so, s1),
-        row('p99 vs raw sending our 3 messages', (s) => s.p99, so, s3),
       ],
       notes: [
-        `${so.n} deliveries measured on each side; missing after ${DELIVERY_TIMEOUT_MS / 1000} s: ours ${o.missing}, baseline ${r.one.missing}.`,
-        'Per call-next ours sends every display three messages: `queue:counts` for the previous ticket started and completed, then `ticket:called`. The last row compares with the raw server broadcasting those same three messages (copied payloads) per call-out.',
-        `HTTP answer (request start → response): ours call-next ${http(o)} (it answers, then broadcasts); baseline POST ${http(r.one)} (it answers after its emit returns).`,
-        `Raw sending our 3 messages: p50 ${ms(s3.p50)}, p99 ${ms(s3.p99)}.`,
+        `${so.n} deliveries measured on each side; missing after ${DELIVERY_TIMEOUT_MS / 1000} s: ours ${o.missing}, baseline ${r.missing}.`,
+        'Per call-next ours sends every display one message: the previous ticket finished by the same press is folded into the `ticket:called` (its `fromSeq`).',
+        `HTTP answer (request start → response): ours call-next ${http(o)} (it answers, then broadcasts); baseline POST ${http(r)} (it answers after its emit returns).`,
       ],
     };
   } finally {

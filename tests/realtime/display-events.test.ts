@@ -187,13 +187,26 @@ describe('display namespace: snapshot and messages', () => {
     });
   });
 
-  it('delivers one message per event, seqs rising by one', async () => {
+  it('covers every event exactly once, in order, seqs rising by one', async () => {
     const { log, snapshot } = await display();
     await drive.busyStretch();
     const last = await hub.store.lastSeq(seeded.hall.id);
     await log.next('window:changed', (m: { seq: number }) => m.seq === last);
 
     const expected = Array.from({ length: last - snapshot.seq }, (_, i) => snapshot.seq + 1 + i);
-    expect(log.seqs()).toEqual(expected);
+    expect(log.coveredSeqs()).toEqual(expected);
+  });
+
+  it('sends one message for a call-next that also finishes the previous ticket', async () => {
+    await drive.issue();
+    await drive.issue();
+    await drive.callNext(seeded.w3);
+    await drive.start(seeded.w3);
+    const { log, snapshot } = await display();
+    await drive.callNext(seeded.w3); // completes the served ticket, then calls the next
+    const called = await log.next<TicketCalledMessage>('ticket:called');
+    expect(called).toMatchObject({ fromSeq: snapshot.seq + 1, seq: snapshot.seq + 2 });
+    expect(log.seqs()).toEqual([snapshot.seq + 2]);
+    expect(log.coveredSeqs()).toEqual([snapshot.seq + 1, snapshot.seq + 2]);
   });
 });

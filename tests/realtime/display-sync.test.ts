@@ -163,3 +163,30 @@ describe('DisplaySync', () => {
     });
   });
 });
+
+describe('messages that stand for a run of seqs (fromSeq)', () => {
+  it('apply when the run starts right after the last seq, and show the call once', () => {
+    const sync = new DisplaySync({ hallId: HALL });
+    sync.applySnapshot(snapshot(4));
+    const folded: SequencedMessage = {
+      event: 'ticket:called',
+      payload: { ...call(7), hallId: HALL, counts: counts(0), fromSeq: 5 },
+    };
+    const r = sync.apply(folded);
+    expect(r.needSnapshot).toBe(false);
+    expect(r.announce.map((c) => c.seq)).toEqual([7]);
+    expect(sync.state?.seq).toBe(7);
+    expect(sync.inSync).toBe(true);
+  });
+
+  it('count as a gap when the run starts later than the next seq', () => {
+    const sync = new DisplaySync({ hallId: HALL });
+    sync.applySnapshot(snapshot(4));
+    const late: SequencedMessage = {
+      event: 'ticket:called',
+      payload: { ...call(9), hallId: HALL, counts: counts(0), fromSeq: 7 },
+    };
+    expect(sync.apply(late).needSnapshot).toBe(true);
+    expect(sync.inSync).toBe(false);
+  });
+});

@@ -96,6 +96,17 @@ export class MessageLog {
     return this.entries.filter((e) => e.event === event).map((e) => e.payload as T);
   }
 
+  /** The seq runs (fromSeq … seq) the sequenced messages stand for, flattened, in arrival order. */
+  coveredSeqs(): number[] {
+    return this.entries
+      .filter((e) => (SEQUENCED_EVENTS as readonly string[]).includes(e.event))
+      .flatMap((e) => {
+        const seq = e.payload.seq as number;
+        const from = (e.payload.fromSeq as number | undefined) ?? seq;
+        return Array.from({ length: seq - from + 1 }, (_, i) => from + i);
+      });
+  }
+
   /** The seqs of the sequenced messages, in arrival order. */
   seqs(): number[] {
     return this.entries

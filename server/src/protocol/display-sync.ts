@@ -15,7 +15,8 @@ import type {
  * Client-side state of one hall, kept in step with the hub (pure logic, no
  * socket, no timers): apply the snapshot, then each sequenced message. A
  * message whose seq is not the next one means something was missed; the
- * helper then holds messages and asks for a snapshot. Call-outs are
+ * helper then holds messages and asks for a snapshot. A message with
+ * `fromSeq` stands for the run of seqs fromSeq … seq. Call-outs are
  * announced once per `callId`, however often they are delivered.
  */
 
@@ -118,7 +119,8 @@ export class DisplaySync {
     const cur = this.current;
     if (this.awaiting || cur === null) return this.hold(message);
     if (message.payload.seq <= cur.seq) return NOTHING;
-    if (message.payload.seq > cur.seq + 1) {
+    // A message may stand for a run of events (fromSeq … seq); it follows when the run starts next.
+    if ((message.payload.fromSeq ?? message.payload.seq) > cur.seq + 1) {
       this.awaiting = true;
       return this.hold(message);
     }

@@ -57,7 +57,17 @@ export interface CallOut {
   at: number;
 }
 
-interface Sequenced {
+/**
+ * When present, the message also stands for the events `fromSeq` … `seq − 1`
+ * of the same committed change, which had nothing to show beyond it (the
+ * previous ticket started and completed, then the next one called): the
+ * message follows the last seen seq when `fromSeq` is that seq + 1.
+ */
+interface Covers {
+  fromSeq?: number;
+}
+
+interface Sequenced extends Covers {
   /** The hall's event sequence number; consecutive per hall. */
   seq: number;
   hallId: string;
@@ -70,7 +80,7 @@ export interface TicketIssuedMessage extends Sequenced {
   counts: WaitingCounts;
 }
 
-export interface TicketCalledMessage extends CallOut {
+export interface TicketCalledMessage extends CallOut, Covers {
   hallId: string;
   counts: WaitingCounts;
 }

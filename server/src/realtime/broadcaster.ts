@@ -4,6 +4,7 @@ import type { HallEvent } from '../domain/index.js';
 import { SERVER_EVENTS } from '../protocol/index.js';
 import type { DirectoryCache } from './directory-cache.js';
 import { buildMessages, type Outgoing } from './messages.js';
+import { foldCounts } from './fold.js';
 import type { ErrorReporter } from './replies.js';
 import { hallRoom, ticketsRoom, windowRoom } from './rooms.js';
 
@@ -25,10 +26,12 @@ function touchesConfig(e: HallEvent): boolean {
   return e.type === 'config.changed' || e.type.startsWith('window.');
 }
 
-function send(targets: BroadcastTargets, hallId: string, o: Outgoing): void {
+function send(targets: BroadcastTargets, hallId: string, o: Outgoing, publicMessage: boolean): void {
   const { event, payload } = o.message;
-  targets.display.to(hallRoom(hallId)).emit(event, payload);
-  targets.staff.to(hallRoom(hallId)).emit(event, payload);
+  if (publicMessage) {
+    targets.display.to(hallRoom(hallId)).emit(event, payload);
+    targets.staff.to(hallRoom(hallId)).emit(event, payload);
+  }
   if (o.ticket) {
     const rooms = [ticketsRoom(hallId), ...o.windowIds.map(windowRoom)];
     targets.staff.to(rooms).emit(SERVER_EVENTS.ticketChanged, o.ticket);
@@ -75,7 +78,8 @@ export function startBroadcaster(
     const out = await buildMessages(deps, cache, hallId, batch, (err, e) =>
       report(err, `presenting ${e.type} #${e.seq}`),
     );
-    for (const o of out) send(targets, hallId, o);
+    const folded = foldCounts(out);
+    out.forEach((o, i) => send(targets, hallId, o, !folded.has(i)));
   }
 
   const unsubscribe = deps.bus.subscribe(({ hallId, events }) => {
