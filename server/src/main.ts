@@ -70,10 +70,14 @@ async function main(): Promise<void> {
   console.log(`  API           ${base}/api/v1/openapi.json  (docs/api.md)`);
   console.log(`  realtime      ${base}/display  (docs/realtime.md)`);
   console.log(`  clerk console ${base}/console/`);
+  console.log(`  admin console ${base}/admin/`);
   if (config.KEYPADS === 'hid')
     console.log('  keypads       read on this machine (KEYPADS=hid, docs/hardware.md)');
   for (const hall of await store.listHalls()) {
-    console.log(`  kiosk menu    ${base}/api/v1/halls/${hall.id}/kiosk-menu  (${hall.name})`);
+    console.log(`  ${hall.name}`);
+    console.log(`    kiosk       ${base}/kiosk/${hall.id}`);
+    console.log(`    lobby board ${base}/signage/${hall.id}`);
+    console.log(`    kiosk menu  ${base}/api/v1/halls/${hall.id}/kiosk-menu`);
   }
   const demoPrinting =
     config.DEMO && (await store.getHall(DEMO_HALL_ID))
