@@ -57,6 +57,17 @@ export async function changeWindowState(deps: AppDeps, props: WindowStateProps):
       windowId: window.id,
     });
   }
+  if (props.move === 'close') {
+    // Only this window calls a held citizen back (回呼): closing it would strand them.
+    const held = await deps.store.listTickets(window.hallId, { statuses: ['held'], windowId: window.id });
+    if (held.length > 0) {
+      throw new DomainError(
+        'window_busy',
+        `Window ${window.number} holds ${held.map((t) => t.number).join(', ')}; call back or cancel first.`,
+        { windowId: window.id, held: held.length },
+      );
+    }
+  }
   const patch: { state: WindowState; pauseReason: string | null; currentClerkId?: string | null } = {
     state: move.to,
     pauseReason: props.move === 'pause' ? reason : null,
