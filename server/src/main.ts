@@ -6,6 +6,7 @@ import { createApplication } from './create-app.js';
 import { openSqliteStore } from './store/sqlite/index.js';
 import { seedDemoHall, DEMO_HALL_ID, DEMO_HALL_NAME } from './demo/seed.js';
 import { startDemoPrinting } from './devices/printer/demo-printer.js';
+import { printRecoveryDone } from './devices/printer/print-dispatch.js';
 import { nodeHidBinding } from './devices/keypad/node-hid-binding.js';
 import type { Store } from './store/port.js';
 
@@ -59,6 +60,7 @@ async function main(): Promise<void> {
     username: config.HUB_ADMIN_USERNAME,
     ...(config.HUB_ADMIN_PASSWORD ? { password: config.HUB_ADMIN_PASSWORD } : {}),
   });
+  await printRecoveryDone(hub.deps);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.PORT, config.HOST, resolve);

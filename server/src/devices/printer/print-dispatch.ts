@@ -1,5 +1,5 @@
 import type { AppDeps } from '../../app/index.js';
-import { kioskPrinter, queuePrintJob, targetOfDevice } from '../../app/printing/index.js';
+import { kioskPrinter, queuePrintJob, recoverPrintJobs, targetOfDevice } from '../../app/printing/index.js';
 import type { HallEvent } from '../../domain/index.js';
 import type { PrintJob } from '../../store/port.js';
 import { NetworkPrinting } from './network-printing.js';
@@ -11,7 +11,9 @@ import { NetworkPrinting } from './network-printing.js';
  * - every queued job (first print or reprint) goes to its printer: the hub
  *   prints network printers itself, an agent gets the job over its socket.
  * The ticket is issued before any of this happens, so no printer problem can
- * lose it.
+ * lose it. What a crash left half done (a kiosk ticket with no job, a network
+ * job never finished) is settled once at start: recorded failed, never printed
+ * late (app/printing/recover-print-jobs.ts).
  */
 
 export interface AgentDelivery {
@@ -20,6 +22,8 @@ export interface AgentDelivery {
 
 export interface PrintDispatch {
   network: NetworkPrinting;
+  /** Resolves when the start-up recovery has recorded what the last run left unfinished. */
+  recovered: Promise<void>;
   /** Resolves when the jobs started so far have been handed on (tests). */
   idle(): Promise<void>;
   stop(): void;
@@ -36,6 +40,8 @@ export function startPrintDispatch(
   };
   const network = new NetworkPrinting(deps, props.baseUrl, report);
   const pending = new Set<Promise<void>>();
+  // Events from now on reach the subscription below; what came before is the recovery's.
+  const startedAt = deps.now();
 
   async function onEvent(e: HallEvent): Promise<void> {
     if (e.type === 'ticket.issued' && e.actor.type === 'device' && e.actor.id && e.ticketId) {
@@ -63,9 +69,15 @@ export function startPrintDispatch(
     }
   });
 
-  return {
+  const recovered = recoverPrintJobs(deps, { startedAt }).then(
+    () => undefined,
+    (err: unknown) => report(err, 'recovery of unfinished print jobs'),
+  );
+  const dispatch: PrintDispatch = {
     network,
+    recovered,
     async idle() {
+      await recovered;
       while (pending.size > 0) await Promise.all([...pending]);
       await network.idle();
     },
@@ -74,4 +86,17 @@ export function startPrintDispatch(
       unsubscribe();
     },
   };
+  dispatches.set(deps, dispatch);
+  return dispatch;
+}
+
+const dispatches = new WeakMap<AppDeps, PrintDispatch>();
+
+/**
+ * Resolves when the hub's start-up print recovery is done (at once if the hub
+ * has no print dispatch): main.ts waits for it before listening, so the first
+ * kiosk to ask already sees its interrupted print as failed.
+ */
+export function printRecoveryDone(deps: AppDeps): Promise<void> {
+  return dispatches.get(deps)?.recovered ?? Promise.resolve();
 }
