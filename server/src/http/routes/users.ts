@@ -1,6 +1,8 @@
-import { createUser, deleteUser, updateUser } from '../../app/index.js';
+import { canAccessHall, createUser, deleteUser, updateUser, type Principal } from '../../app/index.js';
 import { DomainError } from '../../domain/index.js';
-import { actor } from '../access.js';
+import type { User } from '../../store/port.js';
+import { actor, principalOf } from '../access.js';
+import { HttpError } from '../errors.js';
 import { presentUser } from '../presenters/people.js';
 import { route } from '../route.js';
 import { nonEmpty, userParams } from '../schemas/common.js';
@@ -11,6 +13,26 @@ import { userInput, userPatch } from '../schemas/config.js';
 const ADMIN = { roles: ['admin'] } as const;
 const TAG = 'Users';
 
+/**
+ * An admin of some halls runs the staff of those halls only; accounts of every
+ * hall (hub admins) are for hub admins, or a hall admin could take the hub over.
+ */
+function manages(p: Principal, hallIds: readonly string[]): boolean {
+  if (hallIds.length === 0) return p.kind === 'user' && p.user.hallIds.length === 0;
+  return hallIds.every((h) => canAccessHall(p, h));
+}
+
+function requireManaged(p: Principal, hallIds: readonly string[]): void {
+  if (!manages(p, hallIds)) throw new HttpError('forbidden', 'That account is not of your halls.');
+}
+
+async function managedUser(ctx: Parameters<typeof principalOf>[0], userId: string): Promise<User> {
+  const user = await ctx.deps.store.getUser(userId);
+  if (!user) throw new DomainError('not_found', `No user ${userId}.`);
+  requireManaged(principalOf(ctx), user.hallIds);
+  return user;
+}
+
 export const userRoutes = [
   route({
     method: 'get',
@@ -20,7 +42,11 @@ export const userRoutes = [
     auth: ADMIN,
     response: '`{ users: [user] }`',
     errors: [],
-    handler: async ({ deps }) => ({ users: (await deps.store.listUsers()).map(presentUser) }),
+    handler: async (ctx) => {
+      const p = principalOf(ctx);
+      const users = (await ctx.deps.store.listUsers()).filter((u) => manages(p, u.hallIds));
+      return { users: users.map(presentUser) };
+    },
   }),
   route({
     method: 'post',
@@ -40,7 +66,10 @@ export const userRoutes = [
     status: 201,
     response: '`{ user }`',
     errors: ['invalid_config', 'conflict'],
-    handler: async ({ deps, body }) => ({ user: presentUser(await createUser(deps, { input: body })) }),
+    handler: async (ctx) => {
+      requireManaged(principalOf(ctx), ctx.body.hallIds ?? []);
+      return { user: presentUser(await createUser(ctx.deps, { input: ctx.body })) };
+    },
   }),
   route({
     method: 'get',
@@ -51,11 +80,7 @@ export const userRoutes = [
     params: userParams,
     response: '`{ user }`',
     errors: ['not_found'],
-    handler: async ({ deps, params }) => {
-      const user = await deps.store.getUser(params.userId);
-      if (!user) throw new DomainError('not_found', `No user ${params.userId}.`);
-      return { user: presentUser(user) };
-    },
+    handler: async (ctx) => ({ user: presentUser(await managedUser(ctx, ctx.params.userId)) }),
   }),
   route({
     method: 'patch',
@@ -68,7 +93,10 @@ export const userRoutes = [
     example: { disabled: true },
     response: '`{ user }`',
     errors: ['not_found', 'invalid_config', 'conflict'],
-    handler: async ({ deps, options, params, body }) => {
+    handler: async (ctx) => {
+      const { deps, options, params, body } = ctx;
+      await managedUser(ctx, params.userId);
+      if (body.hallIds !== undefined) requireManaged(principalOf(ctx), body.hallIds);
       const user = await updateUser(deps, { userId: params.userId, patch: body });
       if (body.password !== undefined || user.disabled) options.realtime.disconnectUser(user.id);
       return { user: presentUser(user) };
@@ -85,6 +113,7 @@ export const userRoutes = [
     response: 'nothing',
     errors: ['not_found', 'conflict'],
     handler: async (ctx) => {
+      await managedUser(ctx, ctx.params.userId);
       await deleteUser(ctx.deps, { userId: ctx.params.userId, actor: actor(ctx) });
       ctx.options.realtime.disconnectUser(ctx.params.userId);
       return undefined;
