@@ -30,6 +30,12 @@ export interface AgentOptions {
   ledgerFile?: string | null;
   /** Delay between reconnection attempts (Socket.IO backoff starts here). */
   reconnectDelayMs?: number;
+  /**
+   * How often the printer's status is read and reported (default 30 s; 0:
+   * never). It is also reported on every (re)connect, so the hub's printer
+   * overview is right soon after a restart.
+   */
+  statusEveryMs?: number;
 }
 
 type AgentEvents = {
@@ -50,6 +56,7 @@ export class PrintAgent extends EventEmitter<AgentEvents> {
   private queue: Promise<void> = Promise.resolve();
   private lastStatus: PrinterStatus | null = null;
   private stopped = false;
+  private statusTimer: ReturnType<typeof setInterval> | null = null;
 
   constructor(private readonly opts: AgentOptions) {
     super();
@@ -64,6 +71,7 @@ export class PrintAgent extends EventEmitter<AgentEvents> {
     this.socket.on('connect', () => {
       this.emit('connected');
       this.flush();
+      if (this.statusEveryMs() > 0) void this.reportStatus();
     });
     this.socket.on('disconnect', (reason) => {
       this.emit('disconnected', reason);
@@ -78,12 +86,23 @@ export class PrintAgent extends EventEmitter<AgentEvents> {
 
   start(): void {
     this.socket.connect();
+    const every = this.statusEveryMs();
+    if (every > 0 && !this.statusTimer) {
+      this.statusTimer = setInterval(() => void this.reportStatus(), every);
+      this.statusTimer.unref();
+    }
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
+    if (this.statusTimer) clearInterval(this.statusTimer);
+    this.statusTimer = null;
     this.socket.disconnect();
     await this.queue;
+  }
+
+  private statusEveryMs(): number {
+    return this.opts.statusEveryMs ?? 30_000;
   }
 
   private receive(job: PrintJobMessage): void {
@@ -139,8 +158,19 @@ export class PrintAgent extends EventEmitter<AgentEvents> {
     }
   }
 
-  /** Reads the printer's status and tells the hub (the CLI calls this periodically). */
-  async reportStatus(): Promise<void> {
+  /**
+   * Reads the printer's status and tells the hub (every `statusEveryMs`). It
+   * waits its turn behind the job being printed: the status read opens and
+   * closes the same port, and closing it under a job would cut the ticket.
+   */
+  reportStatus(): Promise<void> {
+    const run = this.queue.catch(() => undefined).then(() => this.readAndSendStatus());
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async readAndSendStatus(): Promise<void> {
+    if (this.stopped) return;
     let status: PrinterStatus | null = null;
     let error: string | null = null;
     try {

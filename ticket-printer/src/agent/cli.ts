@@ -39,6 +39,7 @@ const agent = new PrintAgent({
   token: values.token,
   port: openPrinterPort(values.device),
   ledgerFile: values.ledger,
+  statusEveryMs: Number(values['status-every']) * 1000,
 });
 agent.on('connected', () => console.log(`connected to ${values.hub}`));
 agent.on('disconnected', (reason) => console.log(`disconnected (${reason}); reconnecting`));
@@ -48,10 +49,7 @@ agent.on('failed', (id, error) => console.error(`job ${id} failed: ${error}`));
 agent.socket.on('connect_error', (err) => console.error(`cannot connect: ${err.message}`));
 agent.start();
 
-const every = Number(values['status-every']) * 1000;
-const timer = every > 0 ? setInterval(() => void agent.reportStatus(), every) : null;
 const stop = () => {
-  if (timer) clearInterval(timer);
   void agent.stop().then(() => process.exit(0));
 };
 process.on('SIGINT', stop);

@@ -10,7 +10,8 @@ import type { PrinterStatus } from '../escpos/status.js';
  * agent → hub  `print:result`  how a job ended, acknowledged by the hub; the
  *                               agent answers a job it already handled with its
  *                               recorded result instead of printing it again.
- * agent → hub  `printer:status` DLE EOT status, when it changes.
+ * agent → hub  `printer:status` DLE EOT status, on every (re)connect and every
+ *                               30 s (the hub records changes only).
  */
 export const PRINT_AGENT_NAMESPACE = '/print-agents';
 
