@@ -6,7 +6,7 @@ import { startBroadcaster } from './broadcaster.js';
 import { DirectoryCache } from './directory-cache.js';
 import { setupDisplayNamespace } from './display-namespace.js';
 import type { ErrorReporter } from './replies.js';
-import { deviceRoom, userRoom } from './rooms.js';
+import { deviceRoom, sessionRoom, userRoom } from './rooms.js';
 import { setupStaffNamespace } from './staff-namespace.js';
 import { setupPrintAgents } from './print-agents.js';
 
@@ -18,6 +18,8 @@ export interface RealtimeHub {
   disconnectDevice(deviceId: string): void;
   /** Cuts off every socket of a user (logout everywhere, account disabled). */
   disconnectUser(userId: string): void;
+  /** Cuts off the sockets of one login session (logout), by its token hash. */
+  disconnectSession(tokenHash: string): void;
   close(): Promise<void>;
 }
 
@@ -63,6 +65,7 @@ export function attachRealtime(
     connectedClients: () => io.engine.clientsCount,
     disconnectDevice: (deviceId) => staff.in(deviceRoom(deviceId)).disconnectSockets(true),
     disconnectUser: (userId) => staff.in(userRoom(userId)).disconnectSockets(true),
+    disconnectSession: (tokenHash) => staff.in(sessionRoom(tokenHash)).disconnectSockets(true),
     async close() {
       await broadcaster.stop();
       await io.close();

@@ -11,5 +11,7 @@ export const ticketsRoom = (hallId: string): string => `tickets:${hallId}`;
 export const windowRoom = (windowId: string): string => `window:${windowId}`;
 /** Every socket of one device, so a revoked device can be cut off at once. */
 export const deviceRoom = (deviceId: string): string => `device:${deviceId}`;
-/** Every socket of one user (logout, disabled account). */
+/** Every socket of one user (disabled account, new password). */
 export const userRoom = (userId: string): string => `user:${userId}`;
+/** Every socket of one login session (logout), by the session's token hash. */
+export const sessionRoom = (tokenHash: string): string => `session:${tokenHash}`;

@@ -4,7 +4,7 @@ import { canAccessHall, type AppDeps, type Principal } from '../app/index.js';
 import { CLIENT_EVENTS } from '../protocol/index.js';
 import type { NamespaceContext } from './display-namespace.js';
 import { connectError, fail, request } from './replies.js';
-import { deviceRoom, hallRoom, ticketsRoom, userRoom, windowRoom } from './rooms.js';
+import { deviceRoom, hallRoom, sessionRoom, ticketsRoom, userRoom, windowRoom } from './rooms.js';
 import { pushSnapshot, snapshotFor } from './snapshots.js';
 import { authenticate, stillValid, summarize, type StaffPrincipal } from './staff-auth.js';
 
@@ -43,7 +43,7 @@ function roomsOf(data: StaffData): string[] {
     rooms.push(deviceRoom(p.deviceId));
     if (p.windowId) rooms.push(windowRoom(p.windowId));
   } else {
-    rooms.push(userRoom(p.userId), ...data.hallIds.map(ticketsRoom));
+    rooms.push(userRoom(p.userId), sessionRoom(p.sessionHash), ...data.hallIds.map(ticketsRoom));
   }
   return rooms;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COOKIE_SESSION_MS, createUserToken, login, logout } from '../../app/index.js';
+import { COOKIE_SESSION_MS, createUserToken, hashSecret, login, logout } from '../../app/index.js';
 import { isDomainError } from '../../domain/index.js';
 import { principalOf } from '../access.js';
 import { SESSION_COOKIE, authOf } from '../authn.js';
@@ -107,9 +107,12 @@ export const authRoutes = [
     status: 204,
     response: 'nothing',
     errors: [],
-    handler: async ({ deps, res }) => {
+    handler: async ({ deps, options, res }) => {
       const { secret } = authOf(res);
-      if (secret) await logout(deps, secret);
+      if (secret) {
+        await logout(deps, secret);
+        options.realtime.disconnectSession(hashSecret(secret));
+      }
       res.clearCookie(SESSION_COOKIE, { path: '/' });
       return undefined;
     },
