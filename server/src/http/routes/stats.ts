@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { hallStats, requireHall, statsCsv, today, type HallStats } from '../../app/index.js';
 import { MAX_PERIOD_DAYS, addDays, isValidDay, periodLength } from '../../domain/stats/index.js';
 import { requireHallAccess } from '../access.js';
+import { HttpError } from '../errors.js';
 import { SENT, route, type RouteContext } from '../route.js';
 import { day, hallParams, id } from '../schemas/common.js';
 
@@ -41,6 +42,15 @@ async function load(ctx: Ctx): Promise<HallStats> {
   const hall = await requireHall(ctx.deps, ctx.params.hallId);
   const to = ctx.query.to ?? today(ctx.deps, hall);
   const from = ctx.query.from ?? addDays(to, -29);
+  // With one end given, the other is a default: the period limit still holds.
+  const days = periodLength(from, to);
+  if (days < 1 || days > MAX_PERIOD_DAYS) {
+    const message =
+      days < 1 ? '`to` must not be before `from`' : `a period may cover at most ${MAX_PERIOD_DAYS} days`;
+    throw new HttpError('validation_failed', 'The request has invalid fields.', [
+      { in: 'query', path: ctx.query.from ? 'from' : 'to', message },
+    ]);
+  }
   const { from: _f, to: _t, ...filters } = ctx.query;
   return hallStats(ctx.deps, { hallId: hall.id, from, to, ...filters });
 }
