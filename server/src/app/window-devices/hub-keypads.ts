@@ -60,7 +60,12 @@ export async function startHubKeypads(
         if (s.kind === 'attached' || s.kind === 'detached') {
           for (const id of s.keypadIds) reportKeypadPresence(deps, id, s.kind === 'attached', 'hub');
           if (s.kind === 'attached')
-            for (const id of s.keypadIds) void deps.store.touchDevice(id, deps.now());
+            for (const id of s.keypadIds) {
+              // A busy or deleted device row must not take the hub down with an unhandled rejection.
+              deps.store
+                .touchDevice(id, deps.now())
+                .catch((err: unknown) => log(`keypad ${id}: ${String(err)}`));
+            }
         }
         if (s.kind === 'unregistered')
           log(`keypad address ${s.address ?? '?'} on ${s.path} is not registered`);
@@ -76,7 +81,9 @@ export async function startHubKeypads(
   };
   const unsubscribe = deps.bus.subscribe(({ events }) => {
     if (events.some((e) => e.type === 'config.changed' && e.data.entity === 'device')) {
-      void reload().then(() => driver.scan());
+      reload()
+        .then(() => driver.scan())
+        .catch((err: unknown) => log(`keypads: reloading the registry failed: ${String(err)}`));
     }
   });
   await reload();
