@@ -10,9 +10,11 @@ export interface JobRunner {
 }
 
 /**
- * Runs the jobs on timers in the hub process. A run never overlaps the
- * previous run of the same job, and a failing run is logged and retried at
- * the next tick; jobs never sit in the call-out path.
+ * Runs the jobs on timers in the hub process, each once right after start
+ * (yesterday's leftovers are closed before anyone counts them) and then at
+ * its interval. A run never overlaps the previous run of the same job, and a
+ * failing run is logged and retried at the next tick; jobs never sit in the
+ * call-out path.
  */
 export function startJobs(
   deps: AppDeps,
@@ -33,9 +35,12 @@ export function startJobs(
         running = false;
       }
     };
+    const first = setTimeout(() => void tick(), 0);
     const timer = setInterval(() => void tick(), job.everyMs);
+    first.unref();
     timer.unref();
-    timers.push(timer);
+    timers.push(first, timer);
   }
+  // clearInterval and clearTimeout clear either kind of timer.
   return { stop: () => timers.forEach(clearInterval) };
 }
