@@ -118,6 +118,19 @@ describe('a window through the day (use cases on a real store)', () => {
     expect((await fx.deps.store.getTicket(t.id))?.status).toBe('no_show');
   });
 
+  it('re-activation by the QR code is refused once the business day has changed', async () => {
+    fx.clock.now = Date.parse('2026-11-27T23:50:00+08:00');
+    const t = await issue();
+    await next(w1);
+    await markNoShow(fx.deps, { windowId: w1.id, actor: CLERK });
+    fx.clock.now = Date.parse('2026-11-28T00:05:00+08:00');
+    await refused(
+      reactivateTicket(fx.deps, { hallId: demo.hall.id, statusToken: t.statusToken, actor: CLERK }),
+      'reactivation_expired',
+    );
+    expect((await fx.deps.store.getTicket(t.id))?.status).toBe('no_show');
+  });
+
   it('hold frees the window; call back brings the citizen back ahead of the queue', async () => {
     const held = await issue();
     const waiting = await issue();

@@ -37,6 +37,16 @@ export async function reactivateTicket(deps: AppDeps, props: ReactivateProps): P
     }
   }
   if (!ticket || ticket.hallId !== hall.id) throw new DomainError('not_found', 'No such ticket today.');
+  // Yesterday's queue is closed: a ticket comes back only on its own business day.
+  if (ticket.businessDay !== today(deps, hall)) {
+    throw new DomainError(
+      'reactivation_expired',
+      `Ticket ${ticket.number} was for another day; take a new ticket.`,
+      {
+        ticketId: ticket.id,
+      },
+    );
+  }
 
   const [ctx, waiting] = await Promise.all([routingContext(deps, hall.id), deps.store.listWaiting(hall.id)]);
   const calledAt = ctx.windows.find((w) => w.id === ticket.windowId);
