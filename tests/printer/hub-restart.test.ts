@@ -1,5 +1,5 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer, type Server } from 'node:net';
+import { createConnection, createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -111,6 +111,47 @@ describe('a network print interrupted by kill -9 of the hub', () => {
     const overview = await admin.get<{ failures: { number: string }[] }>(`/api/v1/halls/${hallId}/printing`);
     expect(overview.body.failures.map((f) => f.number)).toContain(ticket.number);
     expect(connections).toBe(1);
+  });
+});
+
+describe('a network print in progress when the hub is stopped gracefully', () => {
+  let gate: Server;
+  afterAll(() => new Promise<void>((resolve) => gate.close(() => resolve())));
+
+  it('is finished and recorded before the hub exits, and not failed at the next start', async () => {
+    // The virtual printer behind a gate that holds the printer's answers until released.
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let connected: () => void = () => undefined;
+    const firstConnection = new Promise<void>((resolve) => (connected = resolve));
+    gate = createServer((client) => {
+      const upstream = createConnection({ host: '127.0.0.1', port: printer.address().port });
+      client.on('data', (b) => upstream.write(b));
+      upstream.on('data', (b) => void released.then(() => client.write(b)));
+      client.on('error', () => undefined);
+      upstream.on('error', () => undefined);
+      client.on('close', () => upstream.end());
+      connected();
+    });
+    await new Promise<void>((resolve) => gate.listen(0, '127.0.0.1', resolve));
+    const gatePort = (gate.address() as { port: number }).port;
+    const kiosk = await createDevice(admin, hallId, {
+      kind: 'kiosk',
+      config: { printer: `tcp://127.0.0.1:${gatePort}` },
+    });
+    const before = printer.jobs.length;
+
+    const ticket = await issue(kiosk.api, hallId, serviceId);
+    await firstConnection;
+    hub.child.kill('SIGTERM');
+    await expect.poll(() => hub.output().includes('SIGTERM: closing.')).toBe(true);
+    release();
+    await hub.exited;
+    hub = await startHubProcess(env, { port });
+
+    const jobs = await kiosk.api.get<JobsReply>(`/api/v1/tickets/${ticket.statusToken}/print-jobs`);
+    expect(jobs.body.jobs).toMatchObject([{ status: 'printed', copy: 1 }]);
+    expect(printer.jobs.slice(before).filter((j) => j.text.includes(ticket.number))).toHaveLength(1);
   });
 });
 

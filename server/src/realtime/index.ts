@@ -57,7 +57,7 @@ export function attachRealtime(
   const staff = io.of(STAFF_NAMESPACE);
   setupDisplayNamespace(display, { deps, cache, report });
   setupStaffNamespace(staff, { deps, cache, report });
-  setupPrintAgents(io, deps);
+  const printing = setupPrintAgents(io, deps);
   const broadcaster = startBroadcaster(deps, cache, { display, staff }, report);
 
   return {
@@ -67,8 +67,21 @@ export function attachRealtime(
     disconnectUser: (userId) => staff.in(userRoom(userId)).disconnectSockets(true),
     disconnectSession: (tokenHash) => staff.in(sessionRoom(tokenHash)).disconnectSockets(true),
     async close() {
+      // A ticket on its way to a network printer is finished and recorded first,
+      // so a graceful restart does not leave it as "may or may not be on paper".
+      await settleWithin(printing.idle(), PRINT_DRAIN_MS);
       await broadcaster.stop();
       await io.close();
     },
   };
+}
+
+/** How long a graceful stop waits for tickets being printed; a printer that hangs does not hold it up. */
+const PRINT_DRAIN_MS = 5000;
+
+async function settleWithin(work: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
+  await Promise.race([work.then(() => undefined, () => undefined), timeout]);
+  clearTimeout(timer);
 }
