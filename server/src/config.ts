@@ -25,6 +25,8 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
   /** `hid`: read keypads attached to the hub machine itself (node-hid); `off` when keypads use agents. */
   KEYPADS: z.enum(['off', 'hid']).default('off'),
+  VIRTUAL_PRINTER_PORT: z.union([z.literal('off'), z.coerce.number().int().min(0).max(65535)]).default(9100),
+  VIRTUAL_PRINTER_WEB_PORT: z.coerce.number().int().min(0).max(65535).default(9180),
 });
 
 export type HubConfig = z.infer<typeof schema> & { dataDir: string };

@@ -55,7 +55,11 @@ export interface Hub {
 export function createApplication(httpServer: HttpServer, components: HubComponents): Hub {
   const deps = defaultDeps(components.store, components.deps);
   const setup = new FirstAdminSetup();
-  const realtime = attachRealtime(httpServer, deps);
+  const realtime = attachRealtime(
+    httpServer,
+    deps,
+    components.options.publicUrl ? { publicUrl: components.options.publicUrl } : {},
+  );
   const api = createHttpApp(deps, {
     setup,
     realtime,

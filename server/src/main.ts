@@ -83,7 +83,12 @@ async function main(): Promise<void> {
   }
   const demoPrinting =
     config.DEMO && (await store.getHall(DEMO_HALL_ID))
-      ? await startDemoPrinting(hub.deps, { hallId: DEMO_HALL_ID, baseUrl: base })
+      ? await startDemoPrinting(hub.deps, {
+          hallId: DEMO_HALL_ID,
+          baseUrl: base,
+          printerPort: config.VIRTUAL_PRINTER_PORT === 'off' ? null : config.VIRTUAL_PRINTER_PORT,
+          webPort: config.VIRTUAL_PRINTER_WEB_PORT,
+        })
       : null;
   if (demoPrinting) {
     console.log(`  demo kiosk    ${demoPrinting.kioskUrl}`);

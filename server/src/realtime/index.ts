@@ -27,6 +27,8 @@ export interface RealtimeOptions {
   /** How long a dropped client may come back and be sent what it missed. */
   recoveryMs?: number;
   report?: ErrorReporter;
+  /** The address citizens' phones reach (QR codes on printed tickets); else this machine's LAN address. */
+  publicUrl?: string;
 }
 
 const defaultReport: ErrorReporter = (err, context) => console.error(`realtime: ${context}:`, err);
@@ -57,7 +59,7 @@ export function attachRealtime(
   const staff = io.of(STAFF_NAMESPACE);
   setupDisplayNamespace(display, { deps, cache, report });
   setupStaffNamespace(staff, { deps, cache, report });
-  const printing = setupPrintAgents(io, deps);
+  const printing = setupPrintAgents(io, deps, options.publicUrl);
   const broadcaster = startBroadcaster(deps, cache, { display, staff }, report);
 
   return {
@@ -82,6 +84,12 @@ const PRINT_DRAIN_MS = 5000;
 async function settleWithin(work: Promise<unknown>, ms: number): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
-  await Promise.race([work.then(() => undefined, () => undefined), timeout]);
+  await Promise.race([
+    work.then(
+      () => undefined,
+      () => undefined,
+    ),
+    timeout,
+  ]);
   clearTimeout(timer);
 }

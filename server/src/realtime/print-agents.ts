@@ -52,8 +52,8 @@ const room = (deviceId: string) => `agent:${deviceId}`;
 const deviceActor = (d: Device): Actor => ({ type: 'device', id: d.id });
 
 /** Where phones reach the hub for the QR: PUBLIC_URL, else this machine's LAN address and port. */
-export function hubBaseUrl(io: Server): string {
-  if (process.env.PUBLIC_URL) return process.env.PUBLIC_URL;
+export function hubBaseUrl(io: Server, publicUrl?: string): string {
+  if (publicUrl) return publicUrl.replace(/\/+$/, '');
   const a = io.httpServer?.address() as AddressInfo | null;
   const port = a?.port ?? 8080;
   if (a && a.address !== '0.0.0.0' && a.address !== '::')
@@ -64,10 +64,10 @@ export function hubBaseUrl(io: Server): string {
   return `http://${lan?.address ?? '127.0.0.1'}:${port}`;
 }
 
-export function setupPrintAgents(io: Server, deps: AppDeps): PrintDispatch {
+export function setupPrintAgents(io: Server, deps: AppDeps, publicUrl?: string): PrintDispatch {
   const ns: Namespace = io.of(PRINT_AGENT_NAMESPACE);
   const report = (err: unknown, context: string) => console.error(`printing: ${context}:`, err);
-  const baseUrl = () => hubBaseUrl(io);
+  const baseUrl = () => hubBaseUrl(io, publicUrl);
 
   async function send(target: Socket | Namespace, job: PrintJob, deviceId: string): Promise<void> {
     const t = await targetOfDevice(() => deps.store.listDevices(job.hallId), deviceId);

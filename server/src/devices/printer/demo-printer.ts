@@ -10,7 +10,7 @@ import { startVirtualPrinterWeb } from '../../../../ticket-printer/src/virtual-p
  * fresh token at every start (tokens are only ever shown once), printed with
  * the kiosk's URL.
  *
- * VIRTUAL_PRINTER_PORT (default 9100; `off` to skip) and
+ * VIRTUAL_PRINTER_PORT (default 9100; `off` to skip; checked in config.ts) and
  * VIRTUAL_PRINTER_WEB_PORT (default 9180). If the port is taken, for example
  * by `npm run virtual-printer` in another terminal, the kiosk prints there.
  */
@@ -23,16 +23,6 @@ export interface DemoPrinting {
   /** The job page, when this process runs the virtual printer. */
   webUrl: string | null;
   stop(): Promise<void>;
-}
-
-function portFromEnv(name: string, fallback: number): number | null {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  if (raw === 'off') return null;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0 || n > 65535)
-    throw new Error(`${name}: a port number or "off", not ${raw}`);
-  return n;
 }
 
 async function demoKiosk(deps: AppDeps, hallId: string, address: string): Promise<string> {
@@ -60,17 +50,24 @@ async function demoKiosk(deps: AppDeps, hallId: string, address: string): Promis
 
 export async function startDemoPrinting(
   deps: AppDeps,
-  props: { hallId: string; baseUrl: string },
+  props: {
+    hallId: string;
+    baseUrl: string;
+    /** TCP port of the virtual printer; null: no demo printing. */
+    printerPort: number | null;
+    /** Port of its page of printed tickets. */
+    webPort: number;
+  },
 ): Promise<DemoPrinting | null> {
-  const port = portFromEnv('VIRTUAL_PRINTER_PORT', 9100);
+  const port = props.printerPort;
   if (port === null) return null;
   const printer = new VirtualPrinter({ port });
   let web: Awaited<ReturnType<typeof startVirtualPrinterWeb>> | null = null;
   let printerPort = port;
   try {
     printerPort = (await printer.start()).port;
-    web = await startVirtualPrinterWeb(printer, portFromEnv('VIRTUAL_PRINTER_WEB_PORT', 9180) ?? 0).catch(
-      () => startVirtualPrinterWeb(printer, 0),
+    web = await startVirtualPrinterWeb(printer, props.webPort).catch(() =>
+      startVirtualPrinterWeb(printer, 0),
     );
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
