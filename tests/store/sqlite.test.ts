@@ -131,7 +131,18 @@ describe('sqlite store file', () => {
       detail: string;
     }[];
     const text = plan.map((p) => p.detail).join('\n');
-    expect(text).toContain('USING INDEX tickets_queue');
+    expect(text).toContain('USING COVERING INDEX tickets_queue');
+    expect(text).not.toContain('TEMP B-TREE');
+  });
+
+  it('counts the waiting groups from an index, without sorting or reading ticket rows', () => {
+    const db = open().db;
+    const q = `SELECT service_id, COUNT(*) FROM tickets WHERE hall_id = ? AND status = 'waiting' AND effective_at < ?
+      GROUP BY service_id, categories, assistance, target_window_id`;
+    const text = (db.prepare(`EXPLAIN QUERY PLAN ${q}`).all('hall', 1) as { detail: string }[])
+      .map((p) => p.detail)
+      .join('\n');
+    expect(text).toContain('USING COVERING INDEX tickets_groups');
     expect(text).not.toContain('TEMP B-TREE');
   });
 

@@ -25,12 +25,52 @@ export interface QueueView {
   estimateNewcomers(serviceIds: readonly string[]): Promise<Map<string, WaitEstimate>>;
 }
 
-export async function loadQueueView(deps: AppDeps, hallId: string): Promise<QueueView> {
+/**
+ * Routing and service times change only with configuration, window state and
+ * completed services, so they are kept per hall until one of those events
+ * (in this process) or for at most a second (another hub process's changes).
+ * Only the estimates read them; call-next always reads the store.
+ */
+const SHARED_VIEW_MS = 1000;
+
+interface CachedView {
+  until: number;
+  ctx: RoutingContext;
+  times: Map<string, number>;
+}
+
+const caches = new WeakMap<AppDeps, Map<string, CachedView>>();
+
+function cacheOf(deps: AppDeps): Map<string, CachedView> {
+  let cache = caches.get(deps);
+  if (!cache) {
+    const created = new Map<string, CachedView>();
+    deps.bus.subscribe(({ hallId, events }) => {
+      const stale = events.some(
+        (e) => e.type === 'config.changed' || e.type === 'ticket.completed' || e.type.startsWith('window.'),
+      );
+      if (stale) created.delete(hallId);
+    });
+    caches.set(deps, (cache = created));
+  }
+  return cache;
+}
+
+async function routingAndTimes(deps: AppDeps, hallId: string): Promise<CachedView> {
+  const cache = cacheOf(deps);
+  const cached = cache.get(hallId);
+  if (cached && cached.until > performance.now()) return cached;
   const [ctx, samples] = await Promise.all([
     routingContext(deps, hallId),
     deps.store.serviceSamples(hallId, deps.now() - RATE_WINDOW_MS),
   ]);
-  const times = serviceTimes(ctx.services, samples);
+  const view = { until: performance.now() + SHARED_VIEW_MS, ctx, times: serviceTimes(ctx.services, samples) };
+  cache.set(hallId, view);
+  return view;
+}
+
+export async function loadQueueView(deps: AppDeps, hallId: string): Promise<QueueView> {
+  const { ctx, times } = await routingAndTimes(deps, hallId);
   return {
     ctx,
     times,

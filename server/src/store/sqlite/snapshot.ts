@@ -18,6 +18,8 @@ export function listWaiting(db: Db, hallId: string): QueuedTicket[] {
 }
 
 const GROUP_COLUMNS = `service_id, categories <> '[]' AS priority, assistance, target_window_id, COUNT(*) AS n`;
+/** In the order of the tickets_groups index, so SQLite counts while it walks, without sorting. */
+const GROUP_ORDER = 'service_id, categories, assistance, target_window_id';
 
 interface GroupRow {
   service_id: string;
@@ -35,20 +37,29 @@ export function waitingGroups(db: Db, hallId: string, before?: QueueKey): QueueG
           db,
           `SELECT ${GROUP_COLUMNS} FROM tickets WHERE hall_id = ? AND status = 'waiting'
            AND (effective_at < ? OR (effective_at = ? AND (issued_at < ? OR (issued_at = ? AND number < ?))))
-           GROUP BY 1, 2, 3, 4`,
+           GROUP BY ${GROUP_ORDER}`,
         ).all(hallId, before.effectiveAt, before.effectiveAt, before.issuedAt, before.issuedAt, before.number)
       : sql(
           db,
-          `SELECT ${GROUP_COLUMNS} FROM tickets WHERE hall_id = ? AND status = 'waiting' GROUP BY 1, 2, 3, 4`,
+          `SELECT ${GROUP_COLUMNS} FROM tickets WHERE hall_id = ? AND status = 'waiting' GROUP BY ${GROUP_ORDER}`,
         ).all(hallId)
   ) as GroupRow[];
-  return rows.map((r) => ({
-    serviceId: r.service_id,
-    priority: r.priority === 1,
-    assistance: r.assistance === 1,
-    targetWindowId: r.target_window_id,
-    count: r.n,
-  }));
+  // Rows differ by category list; routing only asks whether there is one.
+  const groups = new Map<string, QueueGroup>();
+  for (const r of rows) {
+    const key = `${r.service_id}|${r.priority}|${r.assistance}|${r.target_window_id ?? ''}`;
+    const g = groups.get(key);
+    if (g) g.count += r.n;
+    else
+      groups.set(key, {
+        serviceId: r.service_id,
+        priority: r.priority === 1,
+        assistance: r.assistance === 1,
+        targetWindowId: r.target_window_id,
+        count: r.n,
+      });
+  }
+  return [...groups.values()];
 }
 
 /** Tickets at the counters: called, being served, or held there. */
