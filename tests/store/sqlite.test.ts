@@ -8,6 +8,7 @@ import {
   openSqliteStore,
   SCHEMA_VERSION,
   WAITING_OF_DAY_SQL,
+  WAITING_GROUPS_BEFORE_SQL,
   type SqliteStore,
 } from '../../server/src/store/sqlite/index.js';
 import {
@@ -137,11 +138,10 @@ describe('sqlite store file', () => {
 
   it('counts the waiting groups from an index, without sorting or reading ticket rows', () => {
     const db = open().db;
-    const q = `SELECT service_id, COUNT(*) FROM tickets WHERE hall_id = ? AND status = 'waiting' AND effective_at < ?
-      GROUP BY service_id, categories, assistance, target_window_id`;
-    const text = (db.prepare(`EXPLAIN QUERY PLAN ${q}`).all('hall', 1) as { detail: string }[])
-      .map((p) => p.detail)
-      .join('\n');
+    const plan = db
+      .prepare(`EXPLAIN QUERY PLAN ${WAITING_GROUPS_BEFORE_SQL}`)
+      .all('hall', 1, 1, 1, 1, 'A001');
+    const text = (plan as { detail: string }[]).map((p) => p.detail).join('\n');
     expect(text).toContain('USING COVERING INDEX tickets_groups');
     expect(text).not.toContain('TEMP B-TREE');
   });

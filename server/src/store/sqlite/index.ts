@@ -42,6 +42,7 @@ import * as windows from './windows.js';
 export type SqliteStoreOptions = ConnectionOptions;
 export { SCHEMA_VERSION } from './migrations.js';
 export { WAITING_OF_DAY_SQL } from './claim.js';
+export { WAITING_GROUPS_BEFORE_SQL } from './snapshot.js';
 
 /**
  * The embedded store (DESIGN.md §5): one SQLite file in WAL mode, shared

@@ -29,16 +29,23 @@ interface GroupRow {
   n: number;
 }
 
+/** The waiting tickets ahead of a queue key, counted per group (exported for the plan test). */
+export const WAITING_GROUPS_BEFORE_SQL = `SELECT ${GROUP_COLUMNS} FROM tickets WHERE hall_id = ? AND status = 'waiting'
+  AND (effective_at < ? OR (effective_at = ? AND (issued_at < ? OR (issued_at = ? AND number < ?))))
+  GROUP BY ${GROUP_ORDER}`;
+
 /** Counted by SQLite over the queue index: no ticket row reaches JavaScript. */
 export function waitingGroups(db: Db, hallId: string, before?: QueueKey): QueueGroup[] {
   const rows = (
     before
-      ? sql(
-          db,
-          `SELECT ${GROUP_COLUMNS} FROM tickets WHERE hall_id = ? AND status = 'waiting'
-           AND (effective_at < ? OR (effective_at = ? AND (issued_at < ? OR (issued_at = ? AND number < ?))))
-           GROUP BY ${GROUP_ORDER}`,
-        ).all(hallId, before.effectiveAt, before.effectiveAt, before.issuedAt, before.issuedAt, before.number)
+      ? sql(db, WAITING_GROUPS_BEFORE_SQL).all(
+          hallId,
+          before.effectiveAt,
+          before.effectiveAt,
+          before.issuedAt,
+          before.issuedAt,
+          before.number,
+        )
       : sql(
           db,
           `SELECT ${GROUP_COLUMNS} FROM tickets WHERE hall_id = ? AND status = 'waiting' GROUP BY ${GROUP_ORDER}`,
