@@ -25,6 +25,9 @@ export class TicketFeed implements ReactiveController {
     if (this.socket) return;
     const socket = io('/display', { auth: { hallId }, transports: ['websocket'] });
     for (const name of ['ticket:called', 'queue:counts', 'window:changed']) socket.on(name, this.refresh);
+    // The hub sends the snapshot once the socket has joined the hall: a call made while it was
+    // still connecting sent no event this page could hear, so read the ticket again then.
+    socket.on('display:snapshot', this.refresh);
     this.socket = socket;
   }
 
