@@ -78,7 +78,7 @@ export async function changeWindowState(deps: AppDeps, props: WindowStateProps):
   const { window: updated, events } = await deps.store.updateWindow({
     windowId: window.id,
     expectedState: window.state,
-    ...(props.move === 'close' ? { expectedCurrentTicketId: null } : {}),
+    ...(props.move === 'close' ? { expectedCurrentTicketId: null, expectNoHeldTickets: true } : {}),
     patch,
     events: [
       {

@@ -102,6 +102,8 @@ export interface WindowUpdate {
   expectedState?: WindowState;
   /** When set, the window's current ticket must be this (null: no ticket). */
   expectedCurrentTicketId?: string | null;
+  /** When true, no ticket may be held (挂起) at the window; else `window_busy`, nothing changed. */
+  expectNoHeldTickets?: boolean;
   patch: Partial<Pick<ServiceWindow, 'state' | 'pauseReason' | 'currentClerkId'>>;
   events: NewEvent[];
 }

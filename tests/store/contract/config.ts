@@ -304,6 +304,34 @@ export function configContract(makeStore: MakeStore): void {
       expect(ok.window.state).toBe('closed');
     });
 
+    it('refuses to close a window that holds a ticket when asked to check, and changes nothing', async () => {
+      const { hall, services, windows } = await seedHall(store());
+      await issue(store(), services[0]);
+      const called = claimedTicket(await store().claimNext(claimRequest(windows[0])));
+      const serving = await startTicket(store(), called, T0 + 1000);
+      const hold = lifecycle.hold(serving, '缺材料', T0 + 2000, CLERK);
+      await store().updateTicket({
+        ticketId: serving.id,
+        expectedVersion: serving.version,
+        patch: hold.patch,
+        events: [hold.event],
+        window: { id: windows[0].id, expectedCurrentTicketId: serving.id, currentTicketId: null },
+      });
+      const before = await captureState(store(), hall.id);
+      const closed = { ...claimAudit(hall.id), type: 'window.closed' as const, windowId: windows[0].id };
+      await expectDomainError(
+        store().updateWindow({
+          windowId: windows[0].id,
+          expectedCurrentTicketId: null,
+          expectNoHeldTickets: true,
+          patch: { state: 'closed' },
+          events: [closed],
+        }),
+        'window_busy',
+      );
+      expect(await captureState(store(), hall.id)).toEqual(before);
+    });
+
     it('refuses an unknown window', async () => {
       await expectDomainError(
         store().updateWindow({ windowId: 'nope', patch: { state: 'open' }, events: [] }),

@@ -146,6 +146,18 @@ export function updateWindow(db: Db, u: WindowUpdate): { window: ServiceWindow; 
         expectedCurrentTicketId: u.expectedCurrentTicketId,
       });
     }
+    if (
+      u.expectNoHeldTickets &&
+      sql(db, "SELECT 1 FROM tickets WHERE window_id = ? AND status = 'held' LIMIT 1").get(u.windowId)
+    ) {
+      throw new DomainError(
+        'window_busy',
+        `Window ${row.number} holds a ticket; call it back or cancel it first.`,
+        {
+          windowId: u.windowId,
+        },
+      );
+    }
     const p = u.patch;
     sql(
       db,
