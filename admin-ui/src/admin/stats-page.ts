@@ -6,38 +6,17 @@ import { consoleContext, type ConsoleContext } from './context.js';
 import type { MessageKey } from './messages.js';
 import { errorText, fieldErrors } from './session.js';
 import './stats-chart.js';
+import type { StatsReport } from '../../../server/src/domain/stats/aggregate.js';
+
+function isoDay(d: Date): string {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
 
 /**
  * 效能统计: the figures of GET …/stats for a period, area, window and clerk,
  * as charts with the same numbers in tables beside them, and the CSV export
  * of exactly the chosen filters.
  */
-interface Durations {
-  count: number;
-  avgMs: number | null;
-  p90Ms: number | null;
-}
-export interface StatsReport {
-  issued: number;
-  served: number;
-  noShows: number;
-  cancelled: number;
-  expired: number;
-  open: number;
-  transfers: number;
-  transferredTickets: number;
-  wait: Durations;
-  service: Durations;
-  priority: { tickets: number; share: number | null; wait: Durations };
-  normal: { tickets: number; wait: Durations };
-  hourly: { hour: number; issued: number; served: number }[];
-  ratings: { total: number; bad: number; levels: { level: number; count: number }[] };
-}
-
-function isoDay(d: Date): string {
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
 @customElement('stats-page')
 export class StatsPage extends LitElement {
   static override styles = [

@@ -3,7 +3,7 @@ import type { Evaluation, EvaluationLevel, EvaluationQuery } from '../port.js';
 import { isUniqueViolation, notFound, sql, writeTx, type Db } from './connection.js';
 import { appendEvents } from './events.js';
 
-interface EvaluationRow {
+export interface EvaluationRow {
   id: string;
   hall_id: string;
   ticket_id: string;
@@ -18,7 +18,7 @@ interface EvaluationRow {
   at: number;
 }
 
-function toEvaluation(r: EvaluationRow): Evaluation {
+export function toEvaluation(r: EvaluationRow): Evaluation {
   return {
     id: r.id,
     hallId: r.hall_id,

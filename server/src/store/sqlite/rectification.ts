@@ -4,9 +4,10 @@ import {
   BAD_LEVELS,
   type RectificationCase,
 } from '../../domain/rectification/index.js';
-import type { Evaluation, EvaluationLevel, RectificationQuery, RectificationUpdate } from '../port.js';
+import type { Evaluation, RectificationQuery, RectificationUpdate } from '../port.js';
 import { isUniqueViolation, notFound, sql, writeTx, type Db } from './connection.js';
 import { appendEvents } from './events.js';
+import { toEvaluation, type EvaluationRow } from './evaluations.js';
 
 /** 整改 cases: the case is one JSON body; a few columns are copied out for filtering. */
 
@@ -113,21 +114,6 @@ export function listRectifications(db: Db, hallId: string, q: RectificationQuery
   return (sql(db, text).all(...args) as CaseRow[]).map(toCase);
 }
 
-interface EvaluationRow {
-  id: string;
-  hall_id: string;
-  ticket_id: string;
-  service_id: string;
-  window_id: string | null;
-  clerk_id: string | null;
-  level: number;
-  reasons: string;
-  comment: string;
-  channel: Evaluation['channel'];
-  device_id: string | null;
-  at: number;
-}
-
 export function listUnfollowedBadRatings(db: Db, hallId: string, limit: number): Evaluation[] {
   const rows = sql(
     db,
@@ -135,18 +121,5 @@ export function listUnfollowedBadRatings(db: Db, hallId: string, limit: number):
      WHERE e.hall_id = ? AND e.level IN (${BAD_LEVELS.map(() => '?').join(', ')}) AND r.id IS NULL
      ORDER BY e.at, e.id LIMIT ?`,
   ).all(hallId, ...BAD_LEVELS, Math.max(0, Math.floor(limit))) as EvaluationRow[];
-  return rows.map((r) => ({
-    id: r.id,
-    hallId: r.hall_id,
-    ticketId: r.ticket_id,
-    serviceId: r.service_id,
-    windowId: r.window_id,
-    clerkId: r.clerk_id,
-    level: r.level as EvaluationLevel,
-    reasons: JSON.parse(r.reasons) as string[],
-    comment: r.comment,
-    channel: r.channel,
-    deviceId: r.device_id,
-    at: r.at,
-  }));
+  return rows.map(toEvaluation);
 }
