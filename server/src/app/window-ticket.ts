@@ -1,5 +1,4 @@
 import {
-  ACTIVE_AT_WINDOW,
   DomainError,
   lifecycle,
   parseNumber,
@@ -39,10 +38,8 @@ async function apply(
   window?: ServiceWindow,
 ): Promise<Ticket> {
   const to = change.patch.status;
-  const leaves =
-    to !== undefined && ACTIVE_AT_WINDOW.includes(ticket.status) && !ACTIVE_AT_WINDOW.includes(to);
-  const enters =
-    to !== undefined && !ACTIVE_AT_WINDOW.includes(ticket.status) && ACTIVE_AT_WINDOW.includes(to);
+  const leaves = lifecycle.leavesWindow(ticket.status, to);
+  const enters = lifecycle.entersWindow(ticket.status, to);
   const windowId = window?.id ?? ticket.windowId;
   const { ticket: updated, events } = await deps.store.updateTicket({
     ticketId: ticket.id,

@@ -222,3 +222,8 @@ export function expire(t: Ticket, at: number, actor: Actor): TicketChange {
 export function leavesWindow(from: TicketStatus, to: TicketStatus | undefined): boolean {
   return to !== undefined && ACTIVE_AT_WINDOW.includes(from) && !ACTIVE_AT_WINDOW.includes(to);
 }
+
+/** Whether a change puts the ticket at its window's counter (a call, a call-back). */
+export function entersWindow(from: TicketStatus, to: TicketStatus | undefined): boolean {
+  return to !== undefined && !ACTIVE_AT_WINDOW.includes(from) && ACTIVE_AT_WINDOW.includes(to);
+}

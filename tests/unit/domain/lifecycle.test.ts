@@ -508,3 +508,17 @@ describe('leavesWindow', () => {
     expect(lifecycle.leavesWindow('serving', undefined)).toBe(false);
   });
 });
+
+describe('entersWindow', () => {
+  it('is true when a change puts the ticket at the counter', () => {
+    expect(lifecycle.entersWindow('waiting', 'called')).toBe(true);
+    expect(lifecycle.entersWindow('held', 'called')).toBe(true);
+  });
+
+  it('is false when it was there already, does not arrive, or nothing changes', () => {
+    expect(lifecycle.entersWindow('called', 'serving')).toBe(false);
+    expect(lifecycle.entersWindow('serving', 'held')).toBe(false);
+    expect(lifecycle.entersWindow('no_show', 'waiting')).toBe(false);
+    expect(lifecycle.entersWindow('waiting', undefined)).toBe(false);
+  });
+});
