@@ -1,3 +1,10 @@
+import {
+  configChanged,
+  upcastEvent,
+  type Actor,
+  type ConfigChangedData,
+  type EventType,
+} from '../../server/src/domain/index.js';
 import { randomUUID } from 'node:crypto';
 import {
   CITIZEN,
@@ -155,19 +162,31 @@ export function buildTicket(overrides: Partial<Ticket> = {}): Ticket {
 }
 
 /** An audit event (config.changed) for `hallId`. */
-export function buildEvent(hallId: string, overrides: Partial<NewEvent> = {}): NewEvent {
-  return {
+export function buildEvent(
+  hallId: string,
+  overrides: {
+    type?: EventType;
+    at?: number;
+    actor?: Actor;
+    ticketId?: string | null;
+    windowId?: string | null;
+    change?: Partial<ConfigChangedData>;
+  } = {},
+): NewEvent {
+  const envelope = {
     hallId,
-    type: 'config.changed',
-    at: T0,
-    actor: { type: 'user', id: 'admin-1' },
-    ticketId: null,
-    windowId: null,
-    from: null,
-    to: null,
-    data: {},
-    ...overrides,
+    at: overrides.at ?? T0,
+    actor: overrides.actor ?? { type: 'user' as const, id: 'admin-1' },
+    ticketId: overrides.ticketId ?? null,
+    windowId: overrides.windowId ?? null,
   };
+  const type = overrides.type ?? 'config.changed';
+  if (type === 'config.changed') {
+    return configChanged(envelope, { entity: 'setting', action: 'updated', ...overrides.change });
+  }
+  // Any other type with the payload an empty stored row reads as: the store does not look inside.
+  const { seq: _seq, ...event } = upcastEvent({ ...envelope, seq: 0, type, from: null, to: null, data: {} });
+  return event;
 }
 
 export function buildUser(overrides: Partial<User> = {}): User {

@@ -125,15 +125,13 @@ export class HallDriver {
 
   /** Renames a matter the way the admin console does: stored with its `config.changed` event, then published. */
   async renameService(service: Service, name: string): Promise<void> {
-    const before = await this.deps.store.lastSeq(service.hallId);
     await this.deps.store.saveService(
       { ...service, name },
       buildEvent(service.hallId, {
         at: this.clock.advance(),
-        data: { entity: 'service', action: 'updated' },
+        change: { entity: 'service', action: 'updated', subjectId: service.id, fields: ['name'] },
       }),
     );
-    this.deps.bus.publish(await this.deps.store.listEvents(service.hallId, before, 100));
   }
 }
 

@@ -5,7 +5,7 @@ import { VirtualPrinter } from '../../ticket-printer/src/virtual-printer/virtual
 import type { PrinterState } from '../../server/src/app/printing/index.js';
 import { startTestHub, type TestHub } from '../helpers/hub.js';
 import { createDevice, createHall, setupAdmin, type Api } from '../helpers/api-fixtures.js';
-import { nextEvent } from './bus-wait.js';
+import { nextEvent } from './log-wait.js';
 
 /**
  * The agent's periodic status report (every 30 s in a hall; a short interval
@@ -44,10 +44,10 @@ afterAll(async () => {
 
 const statusOf = (paperOut: boolean) =>
   nextEvent(
-    t.deps.bus,
+    t.deps.store,
     'device.status',
     (e) =>
-      e.data.deviceId === kiosk.id && (e.data.status as { paperOut?: boolean } | null)?.paperOut === paperOut,
+      e.data.source === 'printer' && e.data.deviceId === kiosk.id && e.data.status?.paperOut === paperOut,
   );
 
 async function overviewState(): Promise<PrinterState | null> {
@@ -85,9 +85,13 @@ describe('print agent status reports', () => {
 
   it('reports a printer that cannot be reached', async () => {
     const down = nextEvent(
-      t.deps.bus,
+      t.deps.store,
       'device.status',
-      (e) => e.data.deviceId === kiosk.id && e.data.status === null && typeof e.data.error === 'string',
+      (e) =>
+        e.data.source === 'printer' &&
+        e.data.deviceId === kiosk.id &&
+        e.data.status === null &&
+        typeof e.data.error === 'string',
     );
     await printer.stop();
     await down;

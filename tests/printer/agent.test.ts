@@ -16,7 +16,7 @@ import {
   setupAdmin,
   type Api,
 } from '../helpers/api-fixtures.js';
-import { nextEvent } from './bus-wait.js';
+import { nextEvent } from './log-wait.js';
 
 /**
  * The print agent against a real hub over a real socket: jobs arrive, print
@@ -75,7 +75,7 @@ function startAgent(port: PrinterPort, ledgerFile: string | null = null): Promis
 describe('print agent', () => {
   it('prints a kiosk ticket and the hub records it printed', async () => {
     const agent = await startAgent(new HookedPort());
-    const printed = nextEvent(t.deps.bus, 'print.printed');
+    const printed = nextEvent(t.deps.store, 'print.printed');
     const ticket = await issue(kiosk.api, hallId, serviceId);
     const job = await printer.waitForJob((j) => j.text.includes(ticket.number));
     expect(job.text).toContain('社会保障卡申领');
@@ -94,7 +94,7 @@ describe('print agent', () => {
       await gone;
     };
     const skipped = new Promise<string>((resolve) => agent.once('skipped', resolve));
-    const printed = nextEvent(t.deps.bus, 'print.printed');
+    const printed = nextEvent(t.deps.store, 'print.printed');
     const ticket = await issue(kiosk.api, hallId, serviceId);
     const event = await printed;
     // The hub re-sent the unacknowledged job after the reconnect; the agent answered it from its ledger.
@@ -110,12 +110,12 @@ describe('print agent', () => {
   it('after an agent crash mid-job, reports the job failed instead of printing it again', async () => {
     const ledgerFile = path.join(dir, 'ledger.json');
     // The job the crashed agent had started: issued while no agent is connected, so it waits.
-    const queued = nextEvent(t.deps.bus, 'print.queued');
+    const queued = nextEvent(t.deps.store, 'print.queued');
     const ticket = await issue(kiosk.api, hallId, serviceId);
     const jobId = String((await queued).data.jobId);
     new JobLedger(ledgerFile).markStarted(jobId);
 
-    const failed = nextEvent(t.deps.bus, 'print.failed', (e) => e.data.jobId === jobId);
+    const failed = nextEvent(t.deps.store, 'print.failed', (e) => e.data.jobId === jobId);
     const agent = await startAgent(new HookedPort(), ledgerFile);
     expect(String((await failed).data.error)).toMatch(/interrupted/);
     expect(printer.jobs.some((j) => j.text.includes(ticket.number))).toBe(false);

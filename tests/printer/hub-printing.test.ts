@@ -11,7 +11,7 @@ import {
   setupAdmin,
   type Api,
 } from '../helpers/api-fixtures.js';
-import { nextEvent } from './bus-wait.js';
+import { nextEvent } from './log-wait.js';
 
 /**
  * The hub prints a kiosk's tickets to its network printer: real hub, real
@@ -52,7 +52,7 @@ afterAll(async () => {
 
 describe('printing at a kiosk with a network printer', () => {
   it('prints the ticket a kiosk issues, with its number, Chinese text and QR', async () => {
-    const printed = nextEvent(t.deps.bus, 'print.printed');
+    const printed = nextEvent(t.deps.store, 'print.printed');
     const ticket = await issue(kiosk, hallId, serviceId);
     const job = await printer.waitForJob((j) => j.text.includes(ticket.number));
     expect(job.text).toContain('𠮷䶮姓名变更登记');
@@ -74,7 +74,7 @@ describe('printing at a kiosk with a network printer', () => {
 
   it('keeps the ticket when paper is out, lists the failure, and reprints the same number as copy 2', async () => {
     printer.setState({ paperOut: true });
-    const failed = nextEvent(t.deps.bus, 'print.failed');
+    const failed = nextEvent(t.deps.store, 'print.failed');
     const ticket = await issue(kiosk, hallId, serviceId);
     const event = await failed;
     expect(event.data.error).toMatch(/paper out/);

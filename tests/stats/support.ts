@@ -1,3 +1,4 @@
+import { newEvent } from '../../server/src/domain/index.js';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -67,7 +68,9 @@ export function prng(seed: number): () => number {
 /**
  * Rates a served ticket the way the evaluator's use case does: the rating
  * and its `evaluation.submitted` event in one store step, then published.
- * `publish: false` leaves the event unseen, as if the hub died just after.
+ * `publish: false` stores the rating without its event, so no watcher of the log ever
+ * sees it (as when the hub died between the two in an older version): only the job's
+ * catch-up, which reads ratings rather than events, can open its case.
  */
 export async function rate(
   deps: AppDeps,
@@ -89,19 +92,20 @@ export async function rate(
     deviceId: null,
     at: deps.now(),
   };
-  const { evaluation: saved, events } = await deps.store.saveEvaluation(evaluation, [
+  const event = newEvent(
+    'evaluation.submitted',
     {
       hallId: ticket.hallId,
-      type: 'evaluation.submitted',
       at: evaluation.at,
       actor: { type: 'citizen', id: null },
       ticketId: ticket.id,
       windowId: ticket.windowId,
-      from: null,
-      to: null,
-      data: { evaluationId: evaluation.id, level, channel: 'evaluator', negative: level <= 2 },
     },
-  ]);
-  if (opts.publish !== false) deps.bus.publish(events);
+    { evaluationId: evaluation.id, level, channel: 'evaluator', negative: level <= 2, reasons: [] },
+  );
+  const { evaluation: saved } = await deps.store.saveEvaluation(
+    evaluation,
+    opts.publish === false ? [] : [event],
+  );
   return saved;
 }

@@ -90,7 +90,7 @@ describe('sqlite store file', () => {
   it('refuses to change or delete an event, even with raw SQL', async () => {
     const store = open();
     const hall = buildHall();
-    await store.saveHall(hall, buildEvent(hall.id, { data: { n: 1 } }));
+    await store.saveHall(hall, buildEvent(hall.id, { change: { label: '1' } }));
     const before = await store.listEvents(hall.id, 0, 10);
     const db = raw();
     try {

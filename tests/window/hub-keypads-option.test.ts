@@ -80,7 +80,7 @@ describe('a hub started with keypads on the hub machine', () => {
 
     const ticket = await issue(admin, hallId, serviceId);
     const calledEvent = new Promise<void>((resolve) => {
-      const off = t.deps.bus.subscribe(({ events }) => {
+      const off = t.deps.store.followEvents({ allHalls: true }, ({ events }) => {
         if (events.some((e) => e.type === 'ticket.called')) {
           off();
           resolve();

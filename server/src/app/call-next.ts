@@ -32,7 +32,6 @@ export async function callNext(deps: AppDeps, props: CallNextProps): Promise<Cal
     idempotencyMs: hall.rules.idempotencyMs,
     completeCurrent: hall.rules.completeOnNext,
   });
-  deps.bus.publish(result.events);
   if (result.kind === 'empty') return { outcome: 'empty', ticket: null };
   return { outcome: result.kind === 'claimed' ? 'called' : 'repeated', ticket: result.ticket };
 }

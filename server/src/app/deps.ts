@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Store } from '../store/port.js';
-import { EventBus } from './event-bus.js';
+import { QueueViewCache } from './queue-view.js';
 
 /** What every use case needs. Tests pass their own clock and ids. */
 export interface AppDeps {
@@ -9,7 +9,8 @@ export interface AppDeps {
   newId: () => string;
   /** An unguessable URL-safe secret. */
   newSecret: () => string;
-  bus: EventBus;
+  /** Routing and service times per hall, kept until the log says they changed. */
+  queueViews: QueueViewCache;
 }
 
 export function defaultDeps(store: Store, overrides: Partial<AppDeps> = {}): AppDeps {
@@ -18,7 +19,7 @@ export function defaultDeps(store: Store, overrides: Partial<AppDeps> = {}): App
     now: () => Date.now(),
     newId: () => randomUUID(),
     newSecret: () => randomBytes(24).toString('base64url'),
-    bus: new EventBus(),
+    queueViews: new QueueViewCache(store),
     ...overrides,
   };
 }

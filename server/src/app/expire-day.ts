@@ -19,7 +19,7 @@ export async function expireDay(deps: AppDeps, props: { hallId: string }): Promi
     const change = lifecycle.expire(t, now, SYSTEM);
     const wasCurrent = t.status === 'called' && t.windowId !== null;
     try {
-      const { ticket, events } = await deps.store.updateTicket({
+      const { ticket } = await deps.store.updateTicket({
         ticketId: t.id,
         expectedVersion: t.version,
         patch: change.patch,
@@ -28,7 +28,6 @@ export async function expireDay(deps: AppDeps, props: { hallId: string }): Promi
           ? { window: { id: t.windowId, expectedCurrentTicketId: t.id, currentTicketId: null } }
           : {}),
       });
-      deps.bus.publish(events);
       expired.push(ticket);
     } catch (err) {
       // A clerk acted on the ticket meanwhile: theirs wins; the next run looks again.

@@ -1,4 +1,5 @@
 import type { HallEvent, Service, ServiceWindow, Ticket } from '../domain/index.js';
+import { isCallEvent } from '../domain/index.js';
 import {
   RECENT_CALLS_LIMIT,
   type CallKind,
@@ -55,14 +56,14 @@ function serviceRef(dir: HallDirectory, serviceId: string) {
 
 /** A call event as a call-out; null for any other event. */
 export function presentCall(event: HallEvent, dir: HallDirectory): CallOut | null {
+  if (!isCallEvent(event)) return null;
   const kind = callKindOf(event.type);
   if (kind === null) return null;
   const w = event.windowId ? dir.windows.get(event.windowId) : undefined;
   const window = w
     ? { id: w.id, number: w.number, name: w.name, kind: w.kind }
     : { id: event.windowId ?? '', number: 0, name: '', kind: 'comprehensive' as const };
-  const ticketNumber = typeof event.data.number === 'string' ? event.data.number : '';
-  const serviceId = typeof event.data.serviceId === 'string' ? event.data.serviceId : '';
+  const { number: ticketNumber, serviceId } = event.data;
   const recall = kind === 'recall';
   return {
     seq: event.seq,

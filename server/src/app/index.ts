@@ -1,5 +1,4 @@
 export * from './deps.js';
-export * from './event-bus.js';
 export * from './lookups.js';
 export * from './queue-view.js';
 export * from './issue-ticket.js';

@@ -46,7 +46,7 @@ export async function issueTicket(deps: AppDeps, props: IssueTicketProps): Promi
   const categories = [...new Set(props.categories ?? [])];
   const appointmentId = props.appointmentId ?? null;
   const now = deps.now();
-  const { ticket, events } = await deps.store.issueTicket({
+  const { ticket } = await deps.store.issueTicket({
     id: deps.newId(),
     hallId: hall.id,
     serviceId: service.id,
@@ -62,7 +62,6 @@ export async function issueTicket(deps: AppDeps, props: IssueTicketProps): Promi
     statusToken: deps.newSecret(),
     actor: props.actor ?? CITIZEN,
   });
-  deps.bus.publish(events);
   const view = await loadQueueView(deps, hall.id);
   return { ticket, service, estimate: await view.estimate(ticket) };
 }

@@ -5,7 +5,9 @@ import {
   type RoutableTicket,
   type RoutingContext,
   type WaitEstimate,
+  type HallEvent,
 } from '../domain/index.js';
+import type { Store, Unsubscribe } from '../store/port.js';
 import type { AppDeps } from './deps.js';
 import { routingContext } from './lookups.js';
 
@@ -27,50 +29,50 @@ export interface QueueView {
 
 /**
  * Routing and service times change only with configuration, window state and
- * completed services, so they are kept per hall until one of those events
- * (in this process) or for at most a second (another hub process's changes).
- * Only the estimates read them; call-next always reads the store.
+ * completed services, so they are kept per hall until the followed log (any
+ * hub process's writes) carries one of those events. Only the estimates read
+ * them; call-next always reads the store.
  */
-const SHARED_VIEW_MS = 1000;
-
 interface CachedView {
-  until: number;
   ctx: RoutingContext;
   times: Map<string, number>;
 }
 
-const caches = new WeakMap<AppDeps, Map<string, CachedView>>();
+export class QueueViewCache {
+  private readonly views = new Map<string, CachedView>();
+  private unsubscribe: Unsubscribe | null = null;
 
-function cacheOf(deps: AppDeps): Map<string, CachedView> {
-  let cache = caches.get(deps);
-  if (!cache) {
-    const created = new Map<string, CachedView>();
-    deps.bus.subscribe(({ hallId, events }) => {
-      const stale = events.some(
-        (e) => e.type === 'config.changed' || e.type === 'ticket.completed' || e.type.startsWith('window.'),
-      );
-      if (stale) created.delete(hallId);
+  constructor(private readonly store: Store) {}
+
+  async get(deps: AppDeps, hallId: string): Promise<CachedView> {
+    // Only a followed log can say when a cached view went stale.
+    this.unsubscribe ??= this.store.followEvents({ allHalls: true }, ({ hallId: changed, events }) => {
+      if (events.some(invalidates)) this.views.delete(changed);
     });
-    caches.set(deps, (cache = created));
+    const cached = this.views.get(hallId);
+    if (cached) return cached;
+    const [ctx, samples] = await Promise.all([
+      routingContext(deps, hallId),
+      deps.store.serviceSamples(hallId, deps.now() - RATE_WINDOW_MS),
+    ]);
+    const view = { ctx, times: serviceTimes(ctx.services, samples) };
+    this.views.set(hallId, view);
+    return view;
   }
-  return cache;
+
+  close(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    this.views.clear();
+  }
 }
 
-async function routingAndTimes(deps: AppDeps, hallId: string): Promise<CachedView> {
-  const cache = cacheOf(deps);
-  const cached = cache.get(hallId);
-  if (cached && cached.until > performance.now()) return cached;
-  const [ctx, samples] = await Promise.all([
-    routingContext(deps, hallId),
-    deps.store.serviceSamples(hallId, deps.now() - RATE_WINDOW_MS),
-  ]);
-  const view = { until: performance.now() + SHARED_VIEW_MS, ctx, times: serviceTimes(ctx.services, samples) };
-  cache.set(hallId, view);
-  return view;
+function invalidates(e: HallEvent): boolean {
+  return e.type === 'config.changed' || e.type === 'ticket.completed' || e.type.startsWith('window.');
 }
 
 export async function loadQueueView(deps: AppDeps, hallId: string): Promise<QueueView> {
-  const { ctx, times } = await routingAndTimes(deps, hallId);
+  const { ctx, times } = await deps.queueViews.get(deps, hallId);
   return {
     ctx,
     times,

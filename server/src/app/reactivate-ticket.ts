@@ -59,12 +59,11 @@ export async function reactivateTicket(deps: AppDeps, props: ReactivateProps): P
   const now = deps.now();
   const effectiveAt = reentryEffectiveTime(queue, hall.rules.reentryBehind, now);
   const change = lifecycle.reactivate(ticket, hall.rules, effectiveAt, now, props.actor);
-  const { ticket: updated, events } = await deps.store.updateTicket({
+  const { ticket: updated } = await deps.store.updateTicket({
     ticketId: ticket.id,
     expectedVersion: ticket.version,
     patch: change.patch,
     events: [change.event],
   });
-  deps.bus.publish(events);
   return updated;
 }

@@ -1,7 +1,7 @@
 import {
+  windowMoved,
   DomainError,
   type Actor,
-  type EventType,
   type ServiceWindow,
   type WindowState,
 } from '../domain/index.js';
@@ -16,7 +16,7 @@ import { requireWindow } from './lookups.js';
 interface Move {
   from: readonly WindowState[];
   to: WindowState;
-  type: EventType;
+  type: 'window.opened' | 'window.paused' | 'window.resumed' | 'window.closed';
 }
 
 const MOVES = {
@@ -75,25 +75,25 @@ export async function changeWindowState(deps: AppDeps, props: WindowStateProps):
   if (props.move === 'open')
     patch.currentClerkId = props.clerkId ?? (props.actor.type === 'user' ? props.actor.id : null);
   if (props.move === 'close') patch.currentClerkId = null;
-  const { window: updated, events } = await deps.store.updateWindow({
+  const { window: updated } = await deps.store.updateWindow({
     windowId: window.id,
     expectedState: window.state,
     ...(props.move === 'close' ? { expectedCurrentTicketId: null, expectNoHeldTickets: true } : {}),
     patch,
     events: [
-      {
-        hallId: window.hallId,
-        type: move.type,
-        at: deps.now(),
-        actor: props.actor,
-        ticketId: null,
-        windowId: window.id,
-        from: window.state,
-        to: move.to,
-        data: props.move === 'pause' ? { reason } : {},
-      },
+      windowMoved(
+        move.type,
+        {
+          hallId: window.hallId,
+          windowId: window.id,
+          at: deps.now(),
+          actor: props.actor,
+          from: window.state,
+          to: move.to,
+        },
+        { reason, clerkId: patch.currentClerkId ?? null },
+      ),
     ],
   });
-  deps.bus.publish(events);
   return updated;
 }

@@ -41,7 +41,7 @@ async function apply(
   const leaves = lifecycle.leavesWindow(ticket.status, to);
   const enters = lifecycle.entersWindow(ticket.status, to);
   const windowId = window?.id ?? ticket.windowId;
-  const { ticket: updated, events } = await deps.store.updateTicket({
+  const { ticket: updated } = await deps.store.updateTicket({
     ticketId: ticket.id,
     expectedVersion: ticket.version,
     patch: change.patch,
@@ -56,7 +56,6 @@ async function apply(
         }
       : {}),
   });
-  deps.bus.publish(events);
   return updated;
 }
 

@@ -1,5 +1,6 @@
 import {
   SYSTEM,
+  configChanged,
   defaultDedicated,
   defaultRules,
   type Hall,
@@ -7,7 +8,7 @@ import {
   type ServiceWindow,
   type WindowKind,
 } from '../domain/index.js';
-import type { AppDeps } from '../app/index.js';
+import type { AppDeps, AuditChange } from '../app/index.js';
 import { DEMO_CATALOGUE } from './catalogue.js';
 
 export const DEMO_HALL_NAME = '银川市民大厅';
@@ -60,17 +61,7 @@ export async function seedDemoHall(deps: AppDeps): Promise<DemoHall> {
     createdAt: now,
     updatedAt: now,
   });
-  const audit = (data: Record<string, unknown>) => ({
-    hallId: hall.id,
-    type: 'config.changed' as const,
-    at: now,
-    actor: SYSTEM,
-    ticketId: null,
-    windowId: null,
-    from: null,
-    to: null,
-    data,
-  });
+  const audit = (change: AuditChange) => configChanged({ hallId: hall.id, at: now, actor: SYSTEM }, change);
   const services: Service[] = [];
   for (const [i, entry] of DEMO_CATALOGUE.entries()) {
     const crossRegion = entry.crossRegion ?? false;
@@ -92,7 +83,7 @@ export async function seedDemoHall(deps: AppDeps): Promise<DemoHall> {
           enabled: true,
           sortOrder: i,
         },
-        audit({ entity: 'service', code: entry.code }),
+        audit({ entity: 'service', action: 'created', label: entry.code }),
       ),
     );
   }
@@ -117,7 +108,7 @@ export async function seedDemoHall(deps: AppDeps): Promise<DemoHall> {
           lastCallNextAt: null,
           sortOrder: plan.number,
         },
-        audit({ entity: 'window', number: plan.number }),
+        audit({ entity: 'window', action: 'created', label: String(plan.number) }),
       ),
     );
   }

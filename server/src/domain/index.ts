@@ -1,4 +1,6 @@
 export * from './types.js';
+export * from './events.js';
+export * from './event-upcast.js';
 export * from './errors.js';
 export * from './numbering.js';
 export * from './ordering.js';

@@ -1,5 +1,6 @@
 import { DomainError } from './errors.js';
-import type { Actor, EventType, NewEvent, QueueRules, Ticket, TicketStatus } from './types.js';
+import { newEvent, type EventData, type EventType, type NewEvent } from './events.js';
+import type { Actor, QueueRules, Ticket, TicketStatus } from './types.js';
 
 /**
  * The ticket lifecycle (DESIGN.md §4):
@@ -47,16 +48,20 @@ function requireStatus(t: Ticket, allowed: readonly TicketStatus[], action: stri
   }
 }
 
-function event(
+function event<T extends EventType>(
   t: Ticket,
-  type: EventType,
+  type: T,
   to: TicketStatus,
   at: number,
   actor: Actor,
   windowId: string | null,
-  data: Record<string, unknown> = {},
+  data: EventData[T],
 ): NewEvent {
-  return { hallId: t.hallId, type, at, actor, ticketId: t.id, windowId, from: t.status, to, data };
+  return newEvent(
+    type,
+    { hallId: t.hallId, at, actor, ticketId: t.id, windowId, from: t.status, to },
+    data,
+  ) as NewEvent;
 }
 
 export function call(
@@ -64,7 +69,7 @@ export function call(
   windowId: string,
   at: number,
   actor: Actor,
-  data: Record<string, unknown> = {},
+  how: { specific?: boolean } = {},
 ): TicketChange {
   requireStatus(t, ['waiting'], 'call');
   return {
@@ -72,7 +77,7 @@ export function call(
     event: event(t, 'ticket.called', 'called', at, actor, windowId, {
       number: t.number,
       serviceId: t.serviceId,
-      ...data,
+      specific: how.specific ?? false,
     }),
   };
 }
@@ -91,6 +96,7 @@ export function recall(t: Ticket, rules: QueueRules, at: number, actor: Actor): 
     event: event(t, 'ticket.recalled', 'called', at, actor, t.windowId, {
       number: t.number,
       serviceId: t.serviceId,
+      specific: false,
       callCount: t.callCount + 1,
     }),
   };
@@ -100,7 +106,7 @@ export function start(t: Ticket, at: number, actor: Actor): TicketChange {
   requireStatus(t, ['called'], 'start');
   return {
     patch: { status: 'serving', startedAt: at },
-    event: event(t, 'ticket.started', 'serving', at, actor, t.windowId),
+    event: event(t, 'ticket.started', 'serving', at, actor, t.windowId, {}),
   };
 }
 
@@ -111,6 +117,7 @@ export function complete(t: Ticket, at: number, actor: Actor): TicketChange {
     event: event(t, 'ticket.completed', 'completed', at, actor, t.windowId, {
       serviceId: t.serviceId,
       serviceMs: t.startedAt === null ? null : at - t.startedAt,
+      started: true,
     }),
   };
 }
@@ -119,7 +126,7 @@ export function noShow(t: Ticket, at: number, actor: Actor): TicketChange {
   requireStatus(t, ['called'], 'no-show');
   return {
     patch: { status: 'no_show', endedAt: at },
-    event: event(t, 'ticket.no_show', 'no_show', at, actor, t.windowId),
+    event: event(t, 'ticket.no_show', 'no_show', at, actor, t.windowId, {}),
   };
 }
 
@@ -197,6 +204,7 @@ export function callBack(t: Ticket, at: number, actor: Actor): TicketChange {
     event: event(t, 'ticket.called_back', 'called', at, actor, t.windowId, {
       number: t.number,
       serviceId: t.serviceId,
+      specific: false,
     }),
   };
 }
@@ -214,7 +222,7 @@ export function expire(t: Ticket, at: number, actor: Actor): TicketChange {
   requireStatus(t, ['waiting', 'called', 'held'], 'expire');
   return {
     patch: { status: 'expired', endedAt: at },
-    event: event(t, 'ticket.expired', 'expired', at, actor, t.windowId),
+    event: event(t, 'ticket.expired', 'expired', at, actor, t.windowId, {}),
   };
 }
 

@@ -23,7 +23,9 @@ export function createMetrics(deps: AppDeps, options: Pick<HttpOptions, 'realtim
     labelNames: ['type'],
     registers: [register],
   });
-  deps.bus.subscribe(({ events: list }) => list.forEach((e) => events.inc({ type: e.type })));
+  deps.store.followEvents({ allHalls: true }, ({ events: list }) =>
+    list.forEach((e) => events.inc({ type: e.type })),
+  );
 
   new Gauge({
     name: 'hall_waiting_tickets',

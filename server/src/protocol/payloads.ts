@@ -1,4 +1,5 @@
-import type { EventType, PriorityCategory, TicketStatus, WindowKind, WindowState } from '../domain/types.js';
+import type { PriorityCategory, TicketStatus, WindowKind, WindowState } from '../domain/types.js';
+import type { EventType } from '../domain/events.js';
 
 /**
  * Payloads of the realtime messages (docs/realtime.md). Public payloads hold

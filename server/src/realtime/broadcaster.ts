@@ -82,7 +82,7 @@ export function startBroadcaster(
     out.forEach((o, i) => send(targets, hallId, o, !folded.has(i)));
   }
 
-  const unsubscribe = deps.bus.subscribe(({ hallId, events }) => {
+  const unsubscribe = deps.store.followEvents({ allHalls: true }, ({ hallId, events }) => {
     const next = (chains.get(hallId) ?? Promise.resolve())
       .then(() => publish(hallId, events))
       .catch((err: unknown) => report(err, `broadcasting hall ${hallId}`));

@@ -36,7 +36,7 @@ const defaultReport: ErrorReporter = (err, context) => console.error(`realtime: 
 /**
  * Socket.IO on the hub's HTTP server (docs/realtime.md): the public
  * `/display` namespace and the authenticated `/staff` namespace, both fed
- * from the committed events on the bus.
+ * from the followed log of the store (every hub process's commits).
  */
 export function attachRealtime(
   httpServer: HttpServer,

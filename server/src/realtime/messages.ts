@@ -83,7 +83,7 @@ async function publicMessage(e: HallEvent, hall: CachedHall, reads: BatchReads):
   const base = { seq: e.seq, hallId: e.hallId };
   const config: SequencedMessage = { event: 'hall:config', payload: { ...base, refresh: true } };
   if (e.type === 'config.changed') {
-    return { event: 'hall:config', payload: { ...base, refresh: !UNSEEN_CONFIG.has(String(e.data.entity)) } };
+    return { event: 'hall:config', payload: { ...base, refresh: !UNSEEN_CONFIG.has(e.data.entity) } };
   }
   // 整改 steps are for supervisors' screens only: the seq moves on, nothing to refetch.
   if (e.type.startsWith('rectification.'))
@@ -94,10 +94,7 @@ async function publicMessage(e: HallEvent, hall: CachedHall, reads: BatchReads):
   }
   const counts = await reads.waitingCounts();
   if (e.type === 'ticket.issued') {
-    const serviceId =
-      typeof e.data.serviceId === 'string'
-        ? e.data.serviceId
-        : ((await reads.ticket(e.ticketId ?? ''))?.serviceId ?? '');
+    const { serviceId } = e.data;
     const domain = hall.dir.services.get(serviceId)?.domain ?? '';
     return { event: 'ticket:issued', payload: { ...base, serviceId, domain, counts } };
   }
@@ -110,8 +107,8 @@ async function publicMessage(e: HallEvent, hall: CachedHall, reads: BatchReads):
 /** Whether the cached names cover this event; if not, the cache is re-read once. */
 function namesKnown(e: HallEvent, hall: CachedHall): boolean {
   if (e.windowId && !hall.dir.windows.has(e.windowId)) return false;
-  const serviceId = e.data.serviceId;
-  return typeof serviceId !== 'string' || hall.dir.services.has(serviceId);
+  const serviceId = serviceOf(e);
+  return serviceId === null || hall.dir.services.has(serviceId);
 }
 
 /**
@@ -160,4 +157,20 @@ export async function buildMessages(
     }
   }
   return out;
+}
+
+/** The matter an event names, if it names one. */
+function serviceOf(e: HallEvent): string | null {
+  switch (e.type) {
+    case 'ticket.issued':
+    case 'ticket.called':
+    case 'ticket.recalled':
+    case 'ticket.called_back':
+    case 'ticket.completed':
+      return e.data.serviceId;
+    case 'ticket.transferred':
+      return e.data.toServiceId;
+    default:
+      return null;
+  }
 }

@@ -108,6 +108,14 @@ export interface WindowUpdate {
   events: NewEvent[];
 }
 
+export interface EventBatch {
+  hallId: string;
+  events: HallEvent[];
+}
+export type EventListener = (batch: EventBatch) => void | Promise<void>;
+export type Unsubscribe = () => void;
+export type FollowRequest = { hallId: string; afterSeq: number } | { allHalls: true };
+
 export interface TicketQuery {
   statuses?: TicketStatus[];
   businessDay?: string;
@@ -287,6 +295,17 @@ export interface Store {
   // The append-only log.
   listEvents(hallId: string, afterSeq: number, limit: number): Promise<HallEvent[]>;
   lastSeq(hallId: string): Promise<number>;
+  /**
+   * Follows the log: `listener` gets every event committed after the request's
+   * position (one hall after `afterSeq`, or every hall from now), in order per
+   * hall, each exactly once, whichever process wrote it. Commits through this
+   * store are delivered before the writing call settles; other processes'
+   * commits within 250 ms. A listener's error (or rejection) is reported and
+   * never reaches the writer.
+   */
+  followEvents(request: FollowRequest, listener: EventListener): Unsubscribe;
+  /** Appends reports that change no stored state (a keypad press that did nothing). */
+  appendEvents(events: NewEvent[]): Promise<HallEvent[]>;
 
   // Hall settings: named JSON documents per hall (ticket layout, signage, voice …).
   getHallSetting(hallId: string, key: string): Promise<unknown>;
@@ -322,9 +341,12 @@ export interface Store {
   listUsers(): Promise<User[]>;
   getUser(id: string): Promise<User | null>;
   getUserByUsername(username: string): Promise<User | null>;
-  /** A username clash throws `conflict`. */
-  saveUser(user: User): Promise<User>;
-  deleteUser(id: string): Promise<void>;
+  /**
+   * A username clash throws `conflict`. `audit`: one `config.changed` per hall
+   * the user works in, appended in the same atomic step.
+   */
+  saveUser(user: User, audit?: NewEvent[]): Promise<User>;
+  deleteUser(id: string, audit?: NewEvent[]): Promise<void>;
 
   createSession(session: Session): Promise<void>;
   getSession(tokenHash: string): Promise<Session | null>;
@@ -334,8 +356,9 @@ export interface Store {
   listDevices(hallId?: string): Promise<Device[]>;
   getDevice(id: string): Promise<Device | null>;
   getDeviceByTokenHash(tokenHash: string): Promise<Device | null>;
-  saveDevice(device: Device): Promise<Device>;
-  deleteDevice(id: string): Promise<void>;
+  /** `audit` is appended in the same atomic step. */
+  saveDevice(device: Device, audit?: NewEvent): Promise<Device>;
+  deleteDevice(id: string, audit?: NewEvent): Promise<void>;
   touchDevice(id: string, at: number): Promise<void>;
 
   // Statistics roll-up (docs/statistics.md): ticket facts and daily aggregates folded from the log.

@@ -86,7 +86,7 @@ export function claimContract(makeStore: MakeStore): void {
             windowId: windows[0].id,
             from: 'waiting',
             to: 'called',
-            data: { number: t.number, serviceId: t.serviceId },
+            data: { number: t.number, serviceId: t.serviceId, specific: false },
           },
         ],
       });
@@ -252,7 +252,7 @@ export function claimContract(makeStore: MakeStore): void {
         ['ticket.called', t2.id, 'waiting', 'called'],
       ]);
       expect(r.events.map((e) => e.seq)).toEqual([4, 5, 6]);
-      expect(r.events[1]?.data).toEqual({ serviceId: t1.serviceId, serviceMs: 0 });
+      expect(r.events[1]?.data).toEqual({ serviceId: t1.serviceId, serviceMs: 0, started: true });
       expect(await store().getTicket(t1.id)).toMatchObject({
         status: 'completed',
         startedAt: at,

@@ -47,14 +47,15 @@ export function configContract(makeStore: MakeStore): void {
 
     it('appends the audit event in the same step, with the next seq', async () => {
       const hall = buildHall();
-      await store().saveHall(hall, buildEvent(hall.id, { data: { what: 'created' } }));
-      await store().saveHall({ ...hall, name: 'x' }, buildEvent(hall.id, { data: { what: 'renamed' } }));
+      const created = buildEvent(hall.id, { change: { entity: 'hall', action: 'created' } });
+      const renamed = buildEvent(hall.id, { change: { entity: 'hall', fields: ['name'] } });
+      await store().saveHall(hall, created);
+      await store().saveHall({ ...hall, name: 'x' }, renamed);
       const events = await store().listEvents(hall.id, 0, 10);
-      expect(events.map((e) => [e.seq, e.type, e.data])).toEqual([
-        [1, 'config.changed', { what: 'created' }],
-        [2, 'config.changed', { what: 'renamed' }],
+      expect(events).toEqual([
+        { ...created, seq: 1 },
+        { ...renamed, seq: 2 },
       ]);
-      expect(events[0]).toEqual({ ...buildEvent(hall.id, { data: { what: 'created' } }), seq: 1 });
     });
 
     it('deletes an empty hall and refuses an unknown one', async () => {
@@ -139,10 +140,13 @@ export function configContract(makeStore: MakeStore): void {
     it('deletes an unused matter with its audit event', async () => {
       const { hall, services } = await seedHall(store());
       const seq = await store().lastSeq(hall.id);
-      await store().deleteService(services[1].id, buildEvent(hall.id, { data: { deleted: services[1].id } }));
+      await store().deleteService(
+        services[1].id,
+        buildEvent(hall.id, { change: { entity: 'service', action: 'deleted', subjectId: services[1].id } }),
+      );
       expect(await store().getService(services[1].id)).toBeNull();
       expect((await store().listEvents(hall.id, seq, 10)).map((e) => e.data)).toEqual([
-        { deleted: services[1].id },
+        expect.objectContaining({ entity: 'service', action: 'deleted', subjectId: services[1].id }),
       ]);
       await expectDomainError(store().deleteService(services[1].id), 'not_found');
     });
@@ -227,7 +231,10 @@ export function configContract(makeStore: MakeStore): void {
       });
       const before = await captureState(store(), hall.id);
       await expectDomainError(
-        store().deleteWindow(windows[0].id, { ...held.event, type: 'config.changed' }),
+        store().deleteWindow(
+          windows[0].id,
+          buildEvent(hall.id, { change: { entity: 'window', action: 'deleted' } }),
+        ),
         'conflict',
       );
       expect(await captureState(store(), hall.id)).toEqual(before);
@@ -247,18 +254,18 @@ export function configContract(makeStore: MakeStore): void {
     it('applies the patch and appends the events with the next seqs', async () => {
       const { hall, windows } = await seedHall(store());
       const seq = await store().lastSeq(hall.id);
-      const paused = { ...claimAudit(hall.id), type: 'window.paused' as const, windowId: windows[0].id };
+      const paused = buildEvent(hall.id, { type: 'window.paused', actor: CLERK, windowId: windows[0].id });
       const result = await store().updateWindow({
         windowId: windows[0].id,
         expectedState: 'open',
         expectedCurrentTicketId: null,
         patch: { state: 'paused', pauseReason: '系统故障' },
-        events: [paused, { ...paused, data: { second: true } }],
+        events: [paused, { ...paused, at: paused.at + 1 }],
       });
       expect(result.window).toEqual({ ...windows[0], state: 'paused', pauseReason: '系统故障' });
       expect(result.events).toEqual([
         { ...paused, seq: seq + 1 },
-        { ...paused, data: { second: true }, seq: seq + 2 },
+        { ...paused, at: paused.at + 1, seq: seq + 2 },
       ]);
       expect(await store().listEvents(hall.id, seq, 10)).toEqual(result.events);
       expect(await store().getWindow(windows[0].id)).toEqual(result.window);
@@ -276,7 +283,7 @@ export function configContract(makeStore: MakeStore): void {
       const ticket = await issue(store(), services[0]);
       await store().claimNext(claimRequest(windows[0]));
       const before = await captureState(store(), hall.id);
-      const event = { ...claimAudit(hall.id), type: 'window.closed' as const, windowId: windows[0].id };
+      const event = buildEvent(hall.id, { type: 'window.closed', actor: CLERK, windowId: windows[0].id });
       const attempts = [
         { expectedState: 'paused' as const },
         { expectedCurrentTicketId: null },
@@ -318,7 +325,7 @@ export function configContract(makeStore: MakeStore): void {
         window: { id: windows[0].id, expectedCurrentTicketId: serving.id, currentTicketId: null },
       });
       const before = await captureState(store(), hall.id);
-      const closed = { ...claimAudit(hall.id), type: 'window.closed' as const, windowId: windows[0].id };
+      const closed = buildEvent(hall.id, { type: 'window.closed', actor: CLERK, windowId: windows[0].id });
       await expectDomainError(
         store().updateWindow({
           windowId: windows[0].id,
@@ -342,5 +349,5 @@ export function configContract(makeStore: MakeStore): void {
 }
 
 function claimAudit(hallId: string) {
-  return buildEvent(hallId, { actor: CLERK, data: {} });
+  return buildEvent(hallId, { actor: CLERK });
 }

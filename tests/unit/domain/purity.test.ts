@@ -20,7 +20,8 @@ function specifiers(text: string): string[] {
   const out: string[] = [];
   const patterns = [
     /\bimport\s+(?:type\s+)?[^'";]*?\bfrom\s*['"]([^'"]+)['"]/g,
-    /\bimport\s*['"]([^'"]+)['"]/g,
+    // A bare `import 'x'` starts a statement; the word inside a string ('import') is no import.
+    /(?:^|;)\s*import\s*['"]([^'"]+)['"]/gm,
     /\bexport\s+(?:type\s+)?[^'";]*?\bfrom\s*['"]([^'"]+)['"]/g,
     /\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
     /\brequire\s*\(\s*['"]([^'"]+)['"]\s*\)/g,

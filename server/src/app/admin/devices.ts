@@ -1,9 +1,9 @@
-import { DomainError, type Actor, type Hall } from '../../domain/index.js';
+import { DomainError, type Actor, type NewEvent } from '../../domain/index.js';
 import type { Device, DeviceKind } from '../../store/port.js';
 import { DEVICE_TOKEN_PREFIX, hashSecret } from '../auth/index.js';
 import type { AppDeps } from '../deps.js';
 import { requireHall } from '../lookups.js';
-import { audited, auditOnly } from './audit.js';
+import { auditOf, type AuditChange } from './audit.js';
 import { Issues } from './checks.js';
 
 /**
@@ -52,8 +52,17 @@ export async function requireOwnDevice(
   return d;
 }
 
-async function record(deps: AppDeps, hall: Hall, actor: Actor, data: Record<string, unknown>): Promise<void> {
-  await audited(deps, hall.id, actor, (audit) => auditOnly(deps, hall, audit({ entity: 'device', ...data })));
+function deviceAudit(
+  deps: AppDeps,
+  device: Device,
+  actor: Actor,
+  change: Omit<AuditChange, 'entity' | 'subjectId'>,
+): NewEvent {
+  return auditOf(
+    deps,
+    device.hallId,
+    actor,
+  )({ entity: 'device', subjectId: device.id, label: device.kind, ...change }, device.windowId);
 }
 
 export async function createDevice(
@@ -75,8 +84,10 @@ export async function createDevice(
     createdAt: deps.now(),
   };
   await checkDevice(deps, device);
-  const saved = await deps.store.saveDevice(device);
-  await record(deps, hall, props.actor, { action: 'created', deviceId: saved.id, kind: saved.kind });
+  const saved = await deps.store.saveDevice(
+    device,
+    deviceAudit(deps, device, props.actor, { action: 'created' }),
+  );
   return { device: saved, token };
 }
 
@@ -91,13 +102,10 @@ export async function updateDevice(
     windowId: props.patch.windowId === undefined ? current.windowId : props.patch.windowId,
   };
   await checkDevice(deps, device);
-  const saved = await deps.store.saveDevice(device);
-  await record(deps, await requireHall(deps, saved.hallId), props.actor, {
-    action: 'updated',
-    deviceId: saved.id,
-    fields: Object.keys(props.patch),
-  });
-  return saved;
+  return deps.store.saveDevice(
+    device,
+    deviceAudit(deps, device, props.actor, { action: 'updated', fields: Object.keys(props.patch) }),
+  );
 }
 
 /**
@@ -110,13 +118,12 @@ export async function revokeDevice(
 ): Promise<Device> {
   const current = await requireOwnDevice(deps, props.hallId ?? null, props.deviceId);
   const saved =
-    current.revokedAt !== null ? current : await deps.store.saveDevice({ ...current, revokedAt: deps.now() });
-  if (current.revokedAt === null) {
-    await record(deps, await requireHall(deps, saved.hallId), props.actor, {
-      action: 'revoked',
-      deviceId: saved.id,
-    });
-  }
+    current.revokedAt !== null
+      ? current
+      : await deps.store.saveDevice(
+          { ...current, revokedAt: deps.now() },
+          deviceAudit(deps, current, props.actor, { action: 'revoked' }),
+        );
   props.onRevoked?.(saved.id);
   return saved;
 }
@@ -126,10 +133,6 @@ export async function deleteDevice(
   props: { hallId: string; deviceId: string; actor: Actor; onRevoked?: (deviceId: string) => void },
 ): Promise<void> {
   const device = await requireOwnDevice(deps, props.hallId, props.deviceId);
-  await deps.store.deleteDevice(device.id);
-  await record(deps, await requireHall(deps, device.hallId), props.actor, {
-    action: 'deleted',
-    deviceId: device.id,
-  });
+  await deps.store.deleteDevice(device.id, deviceAudit(deps, device, props.actor, { action: 'deleted' }));
   props.onRevoked?.(device.id);
 }

@@ -68,7 +68,7 @@ export async function createHall(deps: AppDeps, props: { input: HallInput; actor
   const hall = applyHallInput(blank, props.input, issues);
   issues.throwIfAny('The hall is not valid');
   return audited(deps, hall.id, props.actor, (audit) =>
-    deps.store.saveHall(hall, audit({ entity: 'hall', action: 'created', hallId: hall.id })),
+    deps.store.saveHall(hall, audit({ entity: 'hall', action: 'created', subjectId: hall.id })),
   );
 }
 
@@ -81,7 +81,10 @@ export async function updateHall(
   const hall = { ...applyHallInput(current, props.patch, issues), updatedAt: deps.now() };
   issues.throwIfAny('The hall is not valid');
   return audited(deps, hall.id, props.actor, (audit) =>
-    deps.store.saveHall(hall, audit({ entity: 'hall', action: 'updated', fields: Object.keys(props.patch) })),
+    deps.store.saveHall(
+      hall,
+      audit({ entity: 'hall', action: 'updated', subjectId: hall.id, fields: Object.keys(props.patch) }),
+    ),
   );
 }
 

@@ -107,14 +107,14 @@ export async function importHallConfig(
       const action = serviceByCode.has(s.code) ? 'updated' : 'created';
       await deps.store.saveService(
         s,
-        audit({ entity: 'service', action, serviceId: s.id, source: 'import' }),
+        audit({ entity: 'service', action, subjectId: s.id, label: s.code, source: 'import' }),
       );
     }
     for (const w of windows) {
       const action = windowByNumber.has(w.number) ? 'updated' : 'created';
       await deps.store.saveWindow(
         w,
-        audit({ entity: 'window', action, number: w.number, source: 'import' }, w.id),
+        audit({ entity: 'window', action, subjectId: w.id, label: String(w.number), source: 'import' }, w.id),
       );
     }
   });

@@ -62,7 +62,10 @@ export async function createService(
   checkServiceCode(service, await deps.store.listServices(hall.id), issues);
   issues.throwIfAny('The matter is not valid');
   return audited(deps, hall.id, props.actor, (audit) =>
-    deps.store.saveService(service, audit({ entity: 'service', action: 'created', serviceId: service.id })),
+    deps.store.saveService(
+      service,
+      audit({ entity: 'service', action: 'created', subjectId: service.id, label: service.code }),
+    ),
   );
 }
 
@@ -81,7 +84,8 @@ export async function updateService(
       audit({
         entity: 'service',
         action: 'updated',
-        serviceId: service.id,
+        subjectId: service.id,
+        label: service.code,
         fields: Object.keys(props.patch),
       }),
     ),
@@ -109,7 +113,7 @@ export async function deleteService(
   await audited(deps, service.hallId, props.actor, (audit) =>
     deps.store.deleteService(
       service.id,
-      audit({ entity: 'service', action: 'deleted', serviceId: service.id, code: service.code }),
+      audit({ entity: 'service', action: 'deleted', subjectId: service.id, label: service.code }),
     ),
   );
 }

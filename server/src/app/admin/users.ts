@@ -96,7 +96,16 @@ export async function deleteUser(deps: AppDeps, props: { userId: string; actor?:
       for (const w of windows) {
         await deps.store.saveWindow(
           { ...w, clerkIds: w.clerkIds.filter((id) => id !== user.id) },
-          audit({ entity: 'window', action: 'updated', number: w.number, fields: ['clerkIds'] }, w.id),
+          audit(
+            {
+              entity: 'window',
+              action: 'updated',
+              subjectId: w.id,
+              label: String(w.number),
+              fields: ['clerkIds'],
+            },
+            w.id,
+          ),
         );
       }
     });

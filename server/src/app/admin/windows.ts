@@ -69,7 +69,10 @@ export async function createWindow(
   return audited(deps, hall.id, props.actor, (audit) =>
     deps.store.saveWindow(
       window,
-      audit({ entity: 'window', action: 'created', number: window.number }, window.id),
+      audit(
+        { entity: 'window', action: 'created', subjectId: window.id, label: String(window.number) },
+        window.id,
+      ),
     ),
   );
 }
@@ -85,7 +88,13 @@ export async function updateWindow(
     deps.store.saveWindow(
       window,
       audit(
-        { entity: 'window', action: 'updated', number: window.number, fields: Object.keys(props.patch) },
+        {
+          entity: 'window',
+          action: 'updated',
+          subjectId: window.id,
+          label: String(window.number),
+          fields: Object.keys(props.patch),
+        },
         window.id,
       ),
     ),
@@ -111,7 +120,7 @@ export async function deleteWindow(
   await audited(deps, window.hallId, props.actor, (audit) =>
     deps.store.deleteWindow(
       window.id,
-      audit({ entity: 'window', action: 'deleted', number: window.number, windowId: window.id }),
+      audit({ entity: 'window', action: 'deleted', subjectId: window.id, label: String(window.number) }),
     ),
   );
 }

@@ -51,7 +51,7 @@ async function save(
     deviceId: via.deviceId,
     at: deps.now(),
   };
-  const { evaluation: saved, events } = await deps.store.saveEvaluation(evaluation, [
+  const { evaluation: saved } = await deps.store.saveEvaluation(evaluation, [
     {
       hallId: ticket.hallId,
       type: 'evaluation.submitted',
@@ -67,11 +67,10 @@ async function save(
         channel: evaluation.channel,
         // Flag for the follow-up (整改) of a 差评.
         negative,
-        ...(negative ? { reasons: evaluation.reasons, followUp: 'pending' } : {}),
+        reasons: negative ? evaluation.reasons : [],
       },
     },
   ]);
-  deps.bus.publish(events);
   return saved;
 }
 

@@ -1,4 +1,11 @@
-import { DomainError, type Actor, type NewEvent, type Ticket } from '../../domain/index.js';
+import {
+  DomainError,
+  printFailed,
+  printPrinted,
+  printQueued,
+  type Actor,
+  type Ticket,
+} from '../../domain/index.js';
 import type { PrintJob, PrintJobStatus } from '../../store/port.js';
 import type { AppDeps } from '../deps.js';
 import { printerTarget, type PrinterTarget } from './printer-target.js';
@@ -9,24 +16,6 @@ import { printerTarget, type PrinterTarget } from './printer-target.js';
  * event and prints, then records the result here. A failure never touches the
  * ticket: it stays issued, and a reprint is a new job with the next copy.
  */
-
-const printEvent = (
-  job: PrintJob,
-  type: 'print.queued' | 'print.printed' | 'print.failed',
-  actor: Actor,
-  at: number,
-  data: Record<string, unknown> = {},
-): NewEvent => ({
-  hallId: job.hallId,
-  type,
-  at,
-  actor,
-  ticketId: job.ticketId,
-  windowId: null,
-  from: null,
-  to: null,
-  data: { jobId: job.id, deviceId: job.deviceId, copy: job.copy, ...data },
-});
 
 export async function queuePrintJob(
   deps: AppDeps,
@@ -45,10 +34,9 @@ export async function queuePrintJob(
     createdAt: now,
     updatedAt: now,
   };
-  const { job: saved, events } = await deps.store.createPrintJob(job, [
-    printEvent(job, 'print.queued', props.actor, now, { number: props.ticket.number }),
+  const { job: saved } = await deps.store.createPrintJob(job, [
+    printQueued(job, now, props.actor, props.ticket.number),
   ]);
-  deps.bus.publish(events);
   return saved;
 }
 
@@ -93,13 +81,9 @@ export async function recordPrintResult(
       expectedStatuses: ['queued', 'sent'],
       patch: { status, error, updatedAt: now },
       events: [
-        printEvent(
-          job,
-          props.ok ? 'print.printed' : 'print.failed',
-          props.actor,
-          now,
-          error ? { error } : {},
-        ),
+        error === null
+          ? printPrinted(job, now, props.actor)
+          : printFailed(job, now, props.actor, { error, reason: 'printer', number: null }),
       ],
     });
   } catch (err) {
@@ -108,8 +92,7 @@ export async function recordPrintResult(
     if (again && (again.status === 'printed' || again.status === 'failed')) return again;
     throw err;
   }
-  const { job: saved, events } = result;
-  deps.bus.publish(events);
+  const { job: saved } = result;
   return saved;
 }
 

@@ -45,7 +45,7 @@ export async function reportPrinterState(
   if (same(before, state)) return;
   // Kept as a hall setting too, so the last state survives a restart; the
   // setting's audit event is the `device.status` line in the log.
-  const events = await deps.store.saveHallSetting(
+  await deps.store.saveHallSetting(
     props.hallId,
     `printer-status:${state.deviceId}`,
     state,
@@ -59,10 +59,14 @@ export async function reportPrinterState(
       windowId: null,
       from: before ? (before.reachable ? 'reachable' : 'unreachable') : null,
       to: state.reachable ? 'reachable' : 'unreachable',
-      data: { deviceId: state.deviceId, status: state.status, error: state.error },
+      data: {
+        source: 'printer',
+        deviceId: state.deviceId,
+        status: state.status,
+        error: state.error,
+      },
     },
   );
-  deps.bus.publish(events);
 }
 
 export interface PrintingOverview {

@@ -1,4 +1,4 @@
-import { DomainError, SYSTEM, type HallEvent, type NewEvent } from '../../domain/index.js';
+import { DomainError, SYSTEM, printFailed, type HallEvent, type NewEvent } from '../../domain/index.js';
 import type { PrintJob } from '../../store/port.js';
 import type { AppDeps } from '../deps.js';
 import { kioskPrinter } from './print-jobs.js';
@@ -40,17 +40,8 @@ const NOT_QUEUED =
 const INTERRUPTED =
   'hub restarted while this job was printing; it may or may not be on paper; not printed again automatically';
 
-const failedEvent = (job: PrintJob, at: number, error: string, number: string): NewEvent => ({
-  hallId: job.hallId,
-  type: 'print.failed',
-  at,
-  actor: SYSTEM,
-  ticketId: job.ticketId,
-  windowId: null,
-  from: null,
-  to: null,
-  data: { jobId: job.id, deviceId: job.deviceId, copy: job.copy, number, error, reason: HUB_RESTART_REASON },
-});
+const failedEvent = (job: PrintJob, at: number, error: string, number: string): NewEvent =>
+  printFailed(job, at, SYSTEM, { error, reason: HUB_RESTART_REASON, number });
 
 export interface PrintRecovery {
   /** Network jobs found queued or sent, now failed. */
@@ -86,13 +77,12 @@ async function failInterruptedJobs(deps: AppDeps, startedAt: number): Promise<Pr
     const error = job.status === 'sent' ? INTERRUPTED : NOT_QUEUED;
     const now = deps.now();
     try {
-      const { job: saved, events } = await deps.store.updatePrintJob({
+      const { job: saved } = await deps.store.updatePrintJob({
         id: job.id,
         expectedStatuses: ['queued', 'sent'],
         patch: { status: 'failed', error, updatedAt: now },
         events: [failedEvent(job, now, error, ticket?.number ?? '')],
       });
-      deps.bus.publish(events);
       failed.push(saved);
     } catch (err) {
       // Finished meanwhile (another hub process on the same store): nothing to recover.
@@ -141,10 +131,9 @@ async function recordMissedPrint(deps: AppDeps, issued: HallEvent): Promise<Prin
     updatedAt: now,
   };
   try {
-    const { job: saved, events } = await deps.store.createPrintJob(job, [
+    const { job: saved } = await deps.store.createPrintJob(job, [
       failedEvent(job, now, NOT_QUEUED, ticket.number),
     ]);
-    deps.bus.publish(events);
     return saved;
   } catch (err) {
     // Copy 1 exists after all (made by another process meanwhile): that one stands.

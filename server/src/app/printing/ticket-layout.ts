@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_LAYOUT, PAPER_WIDTHS, type TicketLayout } from '../../../../ticket-printer/src/ticket.js';
-import type { Actor, HallEvent } from '../../domain/index.js';
+import { configChanged, type Actor } from '../../domain/index.js';
 import type { AppDeps } from '../deps.js';
 import { requireHall } from '../lookups.js';
 
@@ -30,23 +30,15 @@ export async function saveTicketLayout(
   props: { hallId: string; layout: TicketLayout; actor: Actor },
 ): Promise<TicketLayout> {
   const hall = await requireHall(deps, props.hallId);
-  const events: HallEvent[] = await deps.store.saveHallSetting(
+  await deps.store.saveHallSetting(
     hall.id,
     TICKET_LAYOUT_KEY,
     props.layout,
     deps.now(),
-    {
-      hallId: hall.id,
-      type: 'config.changed',
-      at: deps.now(),
-      actor: props.actor,
-      ticketId: null,
-      windowId: null,
-      from: null,
-      to: null,
-      data: { entity: 'ticket-layout', action: 'updated' },
-    },
+    configChanged(
+      { hallId: hall.id, at: deps.now(), actor: props.actor },
+      { entity: 'ticket-layout', action: 'updated', subjectId: TICKET_LAYOUT_KEY },
+    ),
   );
-  deps.bus.publish(events);
   return props.layout;
 }

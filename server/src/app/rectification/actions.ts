@@ -41,12 +41,11 @@ async function apply(
 ): Promise<RectificationCase> {
   const c = await requireCase(deps, ref.hallId, ref.ticketId);
   const change = await decide(c, deps.now());
-  const { rectification, events } = await deps.store.updateRectification({
+  const { rectification } = await deps.store.updateRectification({
     next: change.next,
     expectedVersion: c.version,
     events: [change.event],
   });
-  deps.bus.publish(events);
   return rectification;
 }
 

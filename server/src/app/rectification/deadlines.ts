@@ -26,12 +26,11 @@ export async function watchDeadlines(deps: AppDeps, props: { hallId: string }): 
       cases.remindDue(c, now, startOfLocalDay(c.deadlineDay, hall.timeZone), SYSTEM);
     if (!change) continue;
     try {
-      const { rectification, events } = await deps.store.updateRectification({
+      const { rectification } = await deps.store.updateRectification({
         next: change.next,
         expectedVersion: c.version,
         events: [change.event],
       });
-      deps.bus.publish(events);
       (change.event.type === 'rectification.overdue' ? run.overdue : run.reminded).push(rectification);
     } catch (err) {
       // A supervisor acted on the case meanwhile: theirs wins, the next run looks again.

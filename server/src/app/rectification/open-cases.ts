@@ -44,8 +44,7 @@ export async function openCaseFor(deps: AppDeps, evaluation: Evaluation): Promis
     now,
     SYSTEM,
   );
-  const { rectification, events } = await deps.store.openRectification(change.next, [change.event]);
-  deps.bus.publish(events);
+  const { rectification } = await deps.store.openRectification(change.next, [change.event]);
   return rectification;
 }
 
@@ -66,7 +65,7 @@ export async function catchUpBadRatings(
 }
 
 async function onEvaluation(deps: AppDeps, e: HallEvent): Promise<void> {
-  const ticketId = e.ticketId ?? (typeof e.data.ticketId === 'string' ? e.data.ticketId : null);
+  const ticketId = e.ticketId;
   if (!ticketId) return;
   const evaluation = await deps.store.getEvaluationByTicket(ticketId);
   if (evaluation && evaluation.hallId === e.hallId) await openCaseFor(deps, evaluation);
@@ -81,7 +80,7 @@ export function watchBadRatings(
   deps: AppDeps,
   onError: (err: unknown) => void = (err) => console.error('rectification: opening a case failed', err),
 ): () => void {
-  return deps.bus.subscribe(({ events }) => {
+  return deps.store.followEvents({ allHalls: true }, ({ events }) => {
     for (const e of events) {
       if (e.type !== 'evaluation.submitted') continue;
       onEvaluation(deps, e).catch((err: unknown) => {

@@ -1,4 +1,4 @@
-import { DomainError, type Actor } from '../../domain/index.js';
+import { DomainError, configChanged, type Actor } from '../../domain/index.js';
 import { DEFAULT_DEADLINE_WORKING_DAYS } from '../../domain/rectification/index.js';
 import type { AppDeps } from '../deps.js';
 import { requireHall } from '../lookups.js';
@@ -42,17 +42,20 @@ export async function saveRectificationSettings(
   }
   const value: RectificationSettings = { deadlineWorkingDays: props.settings.deadlineWorkingDays };
   const now = deps.now();
-  const events = await deps.store.saveHallSetting(hall.id, RECTIFICATION_SETTING, value, now, {
-    hallId: hall.id,
-    type: 'config.changed',
-    at: now,
-    actor: props.actor,
-    ticketId: null,
-    windowId: null,
-    from: null,
-    to: null,
-    data: { entity: 'setting', key: RECTIFICATION_SETTING, value },
-  });
-  deps.bus.publish(events);
+  await deps.store.saveHallSetting(
+    hall.id,
+    RECTIFICATION_SETTING,
+    value,
+    now,
+    configChanged(
+      { hallId: hall.id, at: now, actor: props.actor },
+      {
+        entity: 'setting',
+        action: 'updated',
+        subjectId: RECTIFICATION_SETTING,
+        fields: ['deadlineWorkingDays'],
+      },
+    ),
+  );
   return value;
 }

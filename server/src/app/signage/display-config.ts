@@ -1,6 +1,6 @@
 import { DomainError, type Actor } from '../../domain/index.js';
 import type { Device } from '../../store/port.js';
-import { audited, auditOnly } from '../admin/audit.js';
+import { auditOf } from '../admin/audit.js';
 import { requireOwnDevice } from '../admin/devices.js';
 import type { AppDeps } from '../deps.js';
 import { requireHall } from '../lookups.js';
@@ -79,9 +79,18 @@ export async function saveDisplayConfig(
       windows: unknown,
     });
   }
-  await deps.store.saveDevice({ ...device, config: { ...device.config, ...board } });
-  await audited(deps, hall.id, props.actor, (audit) =>
-    auditOnly(deps, hall, audit({ entity: 'signage', action: 'display', deviceId: device.id })),
+  await deps.store.saveDevice(
+    { ...device, config: { ...device.config, ...board } },
+    auditOf(
+      deps,
+      hall.id,
+      props.actor,
+    )({
+      entity: 'signage',
+      action: 'updated',
+      subjectId: device.id,
+      fields: Object.keys(props.patch),
+    }),
   );
   return board;
 }

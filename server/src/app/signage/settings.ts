@@ -76,7 +76,7 @@ export async function saveSignageSettings(
       SIGNAGE_SETTING,
       next,
       deps.now(),
-      audit({ entity: 'signage', fields: Object.keys(props.patch) }),
+      audit({ entity: 'signage', action: 'updated', fields: Object.keys(props.patch) }),
     ),
   );
   return next;

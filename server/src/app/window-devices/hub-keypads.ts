@@ -79,7 +79,7 @@ export async function startHubKeypads(
     const devices = await deps.store.listDevices();
     driver.setKeypads(devices.map(keypadSpecOf).filter((s) => s !== null));
   };
-  const unsubscribe = deps.bus.subscribe(({ events }) => {
+  const unsubscribe = deps.store.followEvents({ allHalls: true }, ({ events }) => {
     if (events.some((e) => e.type === 'config.changed' && e.data.entity === 'device')) {
       reload()
         .then(() => driver.scan())

@@ -1,4 +1,5 @@
 import {
+  newEvent,
   DomainError,
   matchesFilter,
   windowFilters,
@@ -7,11 +8,10 @@ import {
 } from '../../domain/index.js';
 import type { KeypadCommand } from '../../devices/keypad/port.js';
 import type { Device } from '../../store/port.js';
-import { auditOnly } from '../admin/audit.js';
 import { canActOnWindow } from '../auth/index.js';
 import { callNext } from '../call-next.js';
 import type { AppDeps } from '../deps.js';
-import { requireHall, requireWindow, routingContext } from '../lookups.js';
+import { requireWindow, routingContext } from '../lookups.js';
 import { changeWindowState } from '../window-state.js';
 import {
   callSpecific,
@@ -48,24 +48,28 @@ export interface KeypadPressResult {
   code: string | null;
 }
 
-async function record(deps: AppDeps, device: Device, data: Record<string, unknown>): Promise<void> {
-  const hall = await requireHall(deps, device.hallId);
-  const before = await deps.store.lastSeq(hall.id);
-  const pressId = deps.newId();
-  await auditOnly(deps, hall, {
-    hallId: hall.id,
-    type: 'device.status',
-    at: deps.now(),
-    actor: { type: 'device', id: device.id },
-    ticketId: null,
-    windowId: device.windowId,
-    from: null,
-    to: null,
-    data: { deviceId: device.id, pressId, ...data },
-  });
-  // The store does not hand the event back; find it by its id to publish it.
-  const events = await deps.store.listEvents(hall.id, before, 1000);
-  deps.bus.publish(events.filter((e) => e.data.pressId === pressId));
+type PressReport = { status: string; action: string | null; code?: string | null };
+
+async function record(deps: AppDeps, device: Device, report: PressReport): Promise<void> {
+  await deps.store.appendEvents([
+    newEvent(
+      'device.status',
+      {
+        hallId: device.hallId,
+        at: deps.now(),
+        actor: { type: 'device', id: device.id },
+        windowId: device.windowId,
+      },
+      {
+        source: 'keypad',
+        deviceId: device.id,
+        pressId: deps.newId(),
+        status: report.status,
+        action: report.action,
+        code: report.code ?? null,
+      },
+    ),
+  ]);
 }
 
 /** How many waiting tickets this window could call: what the keypad's display shows. */

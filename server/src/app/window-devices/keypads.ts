@@ -1,6 +1,6 @@
-import { DomainError, type Actor } from '../../domain/index.js';
+import { DomainError, type Actor, type NewEvent } from '../../domain/index.js';
 import type { Device } from '../../store/port.js';
-import { auditOnly } from '../admin/audit.js';
+import { auditOf } from '../admin/audit.js';
 import { requireOwnDevice } from '../admin/devices.js';
 import { DEVICE_TOKEN_PREFIX, hashSecret } from '../auth/index.js';
 import type { AppDeps } from '../deps.js';
@@ -22,21 +22,21 @@ export interface KeypadView {
   lastUnboundPressAt: number | null;
 }
 
-async function audit(deps: AppDeps, hallId: string, actor: Actor, data: Record<string, unknown>) {
-  const hall = await requireHall(deps, hallId);
-  const before = await deps.store.lastSeq(hallId);
-  await auditOnly(deps, hall, {
-    hallId,
-    type: 'config.changed',
-    at: deps.now(),
+function keypadAudit(deps: AppDeps, device: Device, actor: Actor, fields: string[] = []): NewEvent {
+  return auditOf(
+    deps,
+    device.hallId,
     actor,
-    ticketId: null,
-    windowId: null,
-    from: null,
-    to: null,
-    data: { entity: 'device', ...data },
-  });
-  deps.bus.publish(await deps.store.listEvents(hallId, before, 1000));
+  )(
+    {
+      entity: 'device',
+      action: fields.length === 0 ? 'created' : 'updated',
+      subjectId: device.id,
+      label: 'keypad',
+      fields,
+    },
+    device.windowId,
+  );
 }
 
 async function checkWindow(deps: AppDeps, hallId: string, windowId: string | null): Promise<void> {
@@ -70,7 +70,7 @@ export async function registerKeypad(
   );
   if (clash) throw new DomainError('conflict', `Keypad ${clash.name} already has this serial or address.`);
   const token = DEVICE_TOKEN_PREFIX + deps.newSecret();
-  const device = await deps.store.saveDevice({
+  const draft: Device = {
     id: deps.newId(),
     hallId: hall.id,
     kind: 'keypad',
@@ -81,8 +81,8 @@ export async function registerKeypad(
     revokedAt: null,
     lastSeenAt: null,
     createdAt: deps.now(),
-  });
-  await audit(deps, hall.id, props.actor, { action: 'created', deviceId: device.id, kind: 'keypad' });
+  };
+  const device = await deps.store.saveDevice(draft, keypadAudit(deps, draft, props.actor));
   return { device, token };
 }
 
@@ -93,13 +93,8 @@ export async function bindKeypad(
 ): Promise<Device> {
   const current = await requireKeypad(deps, props.hallId, props.deviceId);
   await checkWindow(deps, props.hallId, props.windowId);
-  const saved = await deps.store.saveDevice({ ...current, windowId: props.windowId });
-  await audit(deps, props.hallId, props.actor, {
-    action: props.windowId === null ? 'unbound' : 'bound',
-    deviceId: saved.id,
-    windowId: props.windowId,
-  });
-  return saved;
+  const next = { ...current, windowId: props.windowId };
+  return deps.store.saveDevice(next, keypadAudit(deps, next, props.actor, ['windowId']));
 }
 
 export async function listKeypads(deps: AppDeps, hallId: string): Promise<KeypadView[]> {

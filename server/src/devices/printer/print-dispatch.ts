@@ -60,7 +60,7 @@ export function startPrintDispatch(
     }
   }
 
-  const unsubscribe = deps.bus.subscribe(({ events }) => {
+  const unsubscribe = deps.store.followEvents({ allHalls: true }, ({ events }) => {
     for (const e of events) {
       if (e.type !== 'ticket.issued' && e.type !== 'print.queued') continue;
       const p = onEvent(e).catch((err: unknown) => report(err, `print dispatch of ${e.type}`));

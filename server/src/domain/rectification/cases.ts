@@ -1,5 +1,6 @@
 import { DomainError } from '../errors.js';
-import type { Actor, EventType, NewEvent } from '../types.js';
+import { newEvent, type EventData, type NewEvent, type RectificationRef } from '../events.js';
+import type { Actor } from '../types.js';
 import type { Deadline } from './deadline.js';
 import {
   ACTIVE_RECTIFICATION,
@@ -38,26 +39,25 @@ export function isBadRating(level: number): boolean {
   return BAD_LEVELS.includes(level);
 }
 
-function event(
+type CaseEventType = Extract<keyof EventData, `rectification.${string}`>;
+type CaseDetail<T extends CaseEventType> = Omit<EventData[T], keyof RectificationRef>;
+
+function event<T extends CaseEventType>(
   c: RectificationCase,
-  type: EventType,
+  type: T,
   at: number,
   actor: Actor,
   from: string | null,
-  data = {},
+  detail: CaseDetail<T>,
 ): NewEvent {
-  return {
-    hallId: c.hallId,
-    type,
-    at,
-    actor,
-    // Ticket-less on purpose: screens must not read a case step as a ticket change.
-    ticketId: null,
-    windowId: null,
-    from,
-    to: c.status,
-    data: { caseId: c.id, ticketId: c.ticketId, evaluationId: c.evaluationId, ...data },
-  };
+  const data = {
+    caseId: c.id,
+    ticketId: c.ticketId,
+    evaluationId: c.evaluationId,
+    ...detail,
+  } as EventData[T];
+  // Ticket-less on purpose: screens must not read a case step as a ticket change.
+  return newEvent(type, { hallId: c.hallId, at, actor, from, to: c.status }, data) as NewEvent;
 }
 
 function requireStatus(c: RectificationCase, allowed: readonly RectificationStatus[], action: string): void {
@@ -70,16 +70,16 @@ function requireStatus(c: RectificationCase, allowed: readonly RectificationStat
   }
 }
 
-function step(
+function step<T extends CaseEventType>(
   c: RectificationCase,
   patch: Partial<RectificationCase>,
-  type: EventType,
+  type: T,
   at: number,
   actor: Actor,
-  data: Record<string, unknown> = {},
+  detail: CaseDetail<T>,
 ): CaseChange {
   const next: RectificationCase = { ...c, ...patch, updatedAt: at, version: c.version + 1 };
-  return { next, event: event(next, type, at, actor, c.status, data) };
+  return { next, event: event(next, type, at, actor, c.status, detail) };
 }
 
 export function openCase(
@@ -178,7 +178,7 @@ export function appeal(c: RectificationCase, reason: string, at: number, by: Act
     decision: null,
     note: null,
   };
-  return step(c, { status: 'appealed', appeal: filed }, 'rectification.appealed', at, by);
+  return step(c, { status: 'appealed', appeal: filed }, 'rectification.appealed', at, by, {});
 }
 
 /** Whether `decider` may decide the appeal: anyone but the person who filed it. */

@@ -1,5 +1,5 @@
 import { localTime } from '../numbering.js';
-import type { HallEvent } from '../types.js';
+import type { EventOf, HallEvent } from '../events.js';
 
 /**
  * One row per ticket, folded from the hall's event log: where and when it
@@ -66,16 +66,14 @@ function withClerk(f: TicketFact): TicketFact {
 }
 
 function ticketIdOf(e: HallEvent): string | null {
-  if (e.ticketId) return e.ticketId;
-  return typeof e.data.ticketId === 'string' ? e.data.ticketId : null;
+  return e.ticketId;
 }
 
 /** The new fact of a ticket from `ticket.issued`. */
-export function factFromIssue(e: HallEvent, ctx: FoldContext): TicketFact | null {
-  const ticketId = ticketIdOf(e);
-  if (!ticketId || typeof e.data.serviceId !== 'string') return null;
-  const serviceId = e.data.serviceId;
-  const categories = Array.isArray(e.data.categories) ? e.data.categories : [];
+export function factFromIssue(e: EventOf<'ticket.issued'>, ctx: FoldContext): TicketFact | null {
+  const ticketId = e.ticketId;
+  if (!ticketId) return null;
+  const { serviceId, categories } = e.data;
   return {
     ticketId,
     hallId: e.hallId,
@@ -103,7 +101,7 @@ export function factFromIssue(e: HallEvent, ctx: FoldContext): TicketFact | null
 export function foldWindowEvent(e: HallEvent, ctx: FoldContext): boolean {
   if (!e.windowId || !e.type.startsWith('window.')) return false;
   if (e.type === 'window.opened') {
-    const named = typeof e.data.clerkId === 'string' ? e.data.clerkId : null;
+    const named = e.data.clerkId;
     ctx.windowClerks.set(e.windowId, named ?? userOf(e));
   } else if (e.type === 'window.closed') {
     ctx.windowClerks.set(e.windowId, null);
@@ -146,7 +144,7 @@ export function foldTicketEvent(f: TicketFact, e: HallEvent, ctx: FoldContext): 
     case 'ticket.reactivated':
       return { ...f, outcome: null, endHour: null };
     case 'ticket.transferred': {
-      const serviceId = typeof e.data.toServiceId === 'string' ? e.data.toServiceId : f.serviceId;
+      const serviceId = e.data.toServiceId || f.serviceId;
       // Whoever takes it next is the one who serves it.
       return withClerk({
         ...f,

@@ -1,3 +1,4 @@
+import { configChanged } from '../../domain/index.js';
 import { z } from 'zod';
 import {
   counterView,
@@ -203,24 +204,21 @@ export const evaluationRoutes = [
       const p = requireHallAccess(ctx, ctx.params.hallId);
       const hall = await requireHall(ctx.deps, ctx.params.hallId);
       const actorId = p.kind === 'user' ? p.user.id : p.device.id;
-      const events = await ctx.deps.store.saveHallSetting(
+      await ctx.deps.store.saveHallSetting(
         hall.id,
         EVALUATION_SETTING_KEY,
         ctx.body,
         ctx.deps.now(),
-        {
-          hallId: hall.id,
-          type: 'config.changed',
-          at: ctx.deps.now(),
-          actor: { type: p.kind, id: actorId },
-          ticketId: null,
-          windowId: null,
-          from: null,
-          to: null,
-          data: { entity: 'setting', key: EVALUATION_SETTING_KEY },
-        },
+        configChanged(
+          { hallId: hall.id, at: ctx.deps.now(), actor: { type: p.kind, id: actorId } },
+          {
+            entity: 'setting',
+            action: 'updated',
+            subjectId: EVALUATION_SETTING_KEY,
+            fields: Object.keys(ctx.body),
+          },
+        ),
       );
-      ctx.deps.bus.publish(events);
       return evaluationSettings(ctx.deps, hall.id);
     },
   }),

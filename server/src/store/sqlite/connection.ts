@@ -61,7 +61,24 @@ export function sql(db: Db, text: string): Statement {
  * loser waits up to the busy timeout instead of failing with SQLITE_BUSY.
  */
 export function writeTx<T>(db: Db, fn: () => T): T {
-  return db.transaction(fn).immediate();
+  const result = db.transaction(fn).immediate();
+  if (!db.inTransaction) committed(db);
+  return result;
+}
+
+const commitHooks = new WeakMap<Db, Set<() => void>>();
+
+/** Runs `hook` after each outermost write transaction of this connection commits. */
+export function onCommit(db: Db, hook: () => void): () => void {
+  let hooks = commitHooks.get(db);
+  if (!hooks) commitHooks.set(db, (hooks = new Set()));
+  hooks.add(hook);
+  return () => hooks.delete(hook);
+}
+
+function committed(db: Db): void {
+  const hooks = commitHooks.get(db);
+  if (hooks) for (const hook of hooks) hook();
 }
 
 /** A read transaction: every read inside sees the same committed state. */

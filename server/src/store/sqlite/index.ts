@@ -18,20 +18,23 @@ import type {
 import type { RectificationCase } from '../../domain/rectification/index.js';
 import type {
   DayAggregateQuery,
+  EventListener,
+  FollowRequest,
   RectificationQuery,
   RectificationUpdate,
   StatsRollupUpdate,
   TicketFactQuery,
 } from '../port.js';
 import { claimNext } from './claim.js';
-import { openConnection, sql, type ConnectionOptions, type Db } from './connection.js';
+import { openConnection, sql, writeTx, type ConnectionOptions, type Db } from './connection.js';
 import * as devices from './devices.js';
 import * as evaluations from './evaluations.js';
 import * as printJobs from './print-jobs.js';
 import * as rectification from './rectification.js';
 import * as stats from './stats.js';
 import * as settings from './settings.js';
-import { lastSeq, listEvents } from './events.js';
+import { appendEvents, lastSeq, listEvents } from './events.js';
+import { SqliteEventFollower } from './follow.js';
 import * as halls from './halls.js';
 import { migrate } from './migrations.js';
 import * as people from './people.js';
@@ -39,7 +42,10 @@ import { hallSnapshot, listWaiting, serviceSamples, waitingGroups } from './snap
 import * as tickets from './tickets.js';
 import * as windows from './windows.js';
 
-export type SqliteStoreOptions = ConnectionOptions;
+export interface SqliteStoreOptions extends ConnectionOptions {
+  /** Where a failing follower of the log is reported. */
+  onFollowerError?: (err: unknown) => void;
+}
 export { SCHEMA_VERSION } from './migrations.js';
 export { WAITING_OF_DAY_SQL } from './claim.js';
 export { WAITING_GROUPS_BEFORE_SQL } from './snapshot.js';
@@ -54,6 +60,8 @@ export class SqliteStore implements Store {
   /** The connection itself, for maintenance (backup, integrity check) and tests. */
   readonly db: Db;
 
+  private readonly follower: SqliteEventFollower;
+
   constructor(options: SqliteStoreOptions) {
     this.file = options.file;
     this.db = openConnection(options);
@@ -63,12 +71,17 @@ export class SqliteStore implements Store {
       this.db.close();
       throw err;
     }
+    this.follower = new SqliteEventFollower(
+      this.db,
+      options.onFollowerError ?? ((err) => console.error('A follower of the hall log failed:', err)),
+    );
   }
 
   async ping() {
     sql(this.db, 'SELECT 1').get();
   }
   async close() {
+    this.follower.close();
     if (this.db.open) this.db.close();
   }
 
@@ -151,6 +164,12 @@ export class SqliteStore implements Store {
   async lastSeq(hallId: string) {
     return lastSeq(this.db, hallId);
   }
+  async appendEvents(events: NewEvent[]) {
+    return writeTx(this.db, () => appendEvents(this.db, events));
+  }
+  followEvents(request: FollowRequest, listener: EventListener) {
+    return this.follower.follow(request, listener);
+  }
 
   async countUsers() {
     return people.countUsers(this.db);
@@ -164,11 +183,11 @@ export class SqliteStore implements Store {
   async getUserByUsername(username: string) {
     return people.getUserByUsername(this.db, username);
   }
-  async saveUser(user: User) {
-    return people.saveUser(this.db, user);
+  async saveUser(user: User, audit?: NewEvent[]) {
+    return people.saveUser(this.db, user, audit);
   }
-  async deleteUser(id: string) {
-    people.deleteUser(this.db, id);
+  async deleteUser(id: string, audit?: NewEvent[]) {
+    people.deleteUser(this.db, id, audit);
   }
 
   async createSession(session: Session) {
@@ -193,11 +212,11 @@ export class SqliteStore implements Store {
   async getDeviceByTokenHash(tokenHash: string) {
     return devices.getDeviceByTokenHash(this.db, tokenHash);
   }
-  async saveDevice(device: Device) {
-    return devices.saveDevice(this.db, device);
+  async saveDevice(device: Device, audit?: NewEvent) {
+    return devices.saveDevice(this.db, device, audit);
   }
-  async deleteDevice(id: string) {
-    devices.deleteDevice(this.db, id);
+  async deleteDevice(id: string, audit?: NewEvent) {
+    devices.deleteDevice(this.db, id, audit);
   }
   async touchDevice(id: string, at: number) {
     devices.touchDevice(this.db, id, at);

@@ -1,3 +1,5 @@
+import type { NewEvent } from '../../domain/index.js';
+import { appendEvents } from './events.js';
 import { DomainError } from '../../domain/index.js';
 import type { Session, User } from '../port.js';
 import { guardUnique, notFound, sql, writeTx, type Db } from './connection.js';
@@ -24,7 +26,7 @@ export function getUserByUsername(db: Db, username: string): User | null {
   return row ? toUser(row) : null;
 }
 
-export function saveUser(db: Db, user: User): User {
+export function saveUser(db: Db, user: User, audit: readonly NewEvent[] = []): User {
   return writeTx(db, () => {
     const clash = sql(db, 'SELECT id FROM users WHERE username = ? AND id <> ?').get(user.username, user.id);
     if (clash) {
@@ -42,14 +44,16 @@ export function saveUser(db: Db, user: User): User {
            password_hash = excluded.password_hash, disabled = excluded.disabled, created_at = excluded.created_at`,
       ).run({ ...user, hallIds: json(user.hallIds), disabled: bit(user.disabled) }),
     );
+    appendEvents(db, audit);
     return getUser(db, user.id) as User;
   });
 }
 
 /** The user's sessions go with it (ON DELETE CASCADE), so a deleted account is logged out everywhere. */
-export function deleteUser(db: Db, id: string): void {
+export function deleteUser(db: Db, id: string, audit: readonly NewEvent[] = []): void {
   writeTx(db, () => {
     if (sql(db, 'DELETE FROM users WHERE id = ?').run(id).changes === 0) throw notFound('User', id);
+    appendEvents(db, audit);
   });
 }
 

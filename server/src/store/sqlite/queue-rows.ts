@@ -1,13 +1,13 @@
 import type {
   ActorType,
   Channel,
-  EventType,
   HallEvent,
   PriorityCategory,
   QueuedTicket,
   Ticket,
   TicketStatus,
 } from '../../domain/index.js';
+import { upcastEvent } from '../../domain/index.js';
 import { bool, parse } from './rows.js';
 
 /** Ticket and event rows (see rows.ts for the mapping rules). */
@@ -109,17 +109,18 @@ export interface EventRow {
   data: string;
 }
 
+/** Rows of any version are read through the upcaster, so old logs read as today's events. */
 export function toEvent(r: EventRow): HallEvent {
-  return {
+  return upcastEvent({
     seq: r.seq,
     hallId: r.hall_id,
-    type: r.type as EventType,
+    type: r.type,
     at: r.at,
     actor: { type: r.actor_type as ActorType, id: r.actor_id },
     ticketId: r.ticket_id,
     windowId: r.window_id,
     from: r.from_state,
     to: r.to_state,
-    data: parse<Record<string, unknown>>(r.data),
-  };
+    data: parse<unknown>(r.data),
+  });
 }
