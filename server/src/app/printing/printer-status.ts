@@ -45,28 +45,22 @@ export async function reportPrinterState(
   if (same(before, state)) return;
   // Kept as a hall setting too, so the last state survives a restart; the
   // setting's audit event is the `device.status` line in the log.
-  await deps.store.saveHallSetting(
-    props.hallId,
-    `printer-status:${state.deviceId}`,
-    state,
-    state.at,
-    {
-      hallId: props.hallId,
-      type: 'device.status',
-      at: state.at,
-      actor: props.actor,
-      ticketId: null,
-      windowId: null,
-      from: before ? (before.reachable ? 'reachable' : 'unreachable') : null,
-      to: state.reachable ? 'reachable' : 'unreachable',
-      data: {
-        source: 'printer',
-        deviceId: state.deviceId,
-        status: state.status,
-        error: state.error,
-      },
+  await deps.store.saveHallSetting(props.hallId, `printer-status:${state.deviceId}`, state, state.at, {
+    hallId: props.hallId,
+    type: 'device.status',
+    at: state.at,
+    actor: props.actor,
+    ticketId: null,
+    windowId: null,
+    from: before ? (before.reachable ? 'reachable' : 'unreachable') : null,
+    to: state.reachable ? 'reachable' : 'unreachable',
+    data: {
+      source: 'printer',
+      deviceId: state.deviceId,
+      status: state.status,
+      error: state.error,
     },
-  );
+  });
 }
 
 export interface PrintingOverview {
