@@ -1,6 +1,7 @@
 import { windowFilters, type Actor, type Ticket } from '../domain/index.js';
 import type { AppDeps } from './deps.js';
 import { requireHall, requireWindow, routingContext, today } from './lookups.js';
+import { logQueueEvents } from './queue-log.js';
 
 export interface CallNextProps {
   windowId: string;
@@ -33,6 +34,7 @@ export async function callNext(deps: AppDeps, props: CallNextProps): Promise<Cal
     completeCurrent: hall.rules.completeOnNext,
   });
   deps.bus.publish(result.events);
+  logQueueEvents(deps, result.events);
   if (result.kind === 'empty') return { outcome: 'empty', ticket: null };
   return { outcome: result.kind === 'claimed' ? 'called' : 'repeated', ticket: result.ticket };
 }

@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { silentLogger, type Logger } from '../logger.js';
 import type { Store } from '../store/port.js';
 import { EventBus } from './event-bus.js';
 
@@ -10,6 +11,8 @@ export interface AppDeps {
   /** An unguessable URL-safe secret. */
   newSecret: () => string;
   bus: EventBus;
+  /** The hub's logger; a use case names the hall and window of what it logs with `log.child`. */
+  log: Logger;
 }
 
 export function defaultDeps(store: Store, overrides: Partial<AppDeps> = {}): AppDeps {
@@ -19,6 +22,8 @@ export function defaultDeps(store: Store, overrides: Partial<AppDeps> = {}): App
     newId: () => randomUUID(),
     newSecret: () => randomBytes(24).toString('base64url'),
     bus: new EventBus(),
+    // The hub passes the logger main.ts made; parts built alone (use-case tests) stay quiet.
+    log: silentLogger(),
     ...overrides,
   };
 }

@@ -12,6 +12,7 @@ import {
 } from '../domain/index.js';
 import type { AppDeps } from './deps.js';
 import { requireHall, requireService } from './lookups.js';
+import { logQueueEvents } from './queue-log.js';
 import { loadQueueView } from './queue-view.js';
 
 export interface IssueTicketProps {
@@ -63,6 +64,7 @@ export async function issueTicket(deps: AppDeps, props: IssueTicketProps): Promi
     actor: props.actor ?? CITIZEN,
   });
   deps.bus.publish(events);
+  logQueueEvents(deps, events);
   const view = await loadQueueView(deps, hall.id);
   return { ticket, service, estimate: await view.estimate(ticket) };
 }

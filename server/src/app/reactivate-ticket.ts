@@ -12,6 +12,7 @@ import {
 } from '../domain/index.js';
 import type { AppDeps } from './deps.js';
 import { requireHall, routingContext, today } from './lookups.js';
+import { logQueueEvents } from './queue-log.js';
 
 export interface ReactivateProps {
   hallId: string;
@@ -66,5 +67,6 @@ export async function reactivateTicket(deps: AppDeps, props: ReactivateProps): P
     events: [change.event],
   });
   deps.bus.publish(events);
+  logQueueEvents(deps, events);
   return updated;
 }

@@ -7,6 +7,7 @@ import {
 } from '../domain/index.js';
 import type { AppDeps } from './deps.js';
 import { requireWindow } from './lookups.js';
+import { logQueueEvents } from './queue-log.js';
 
 /**
  * Opening, pausing, resuming and closing a window. Pausing needs a reason
@@ -95,5 +96,6 @@ export async function changeWindowState(deps: AppDeps, props: WindowStateProps):
     ],
   });
   deps.bus.publish(events);
+  logQueueEvents(deps, events);
   return updated;
 }

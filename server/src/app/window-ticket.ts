@@ -10,6 +10,7 @@ import {
 } from '../domain/index.js';
 import type { AppDeps } from './deps.js';
 import { requireHall, requireService, requireTicket, requireWindow, today } from './lookups.js';
+import { logQueueEvents } from './queue-log.js';
 
 /**
  * The clerk's actions on the ticket at a window. Each reads the ticket,
@@ -57,6 +58,7 @@ async function apply(
       : {}),
   });
   deps.bus.publish(events);
+  logQueueEvents(deps, events);
   return updated;
 }
 
