@@ -1,13 +1,7 @@
 import type { Server as HttpServer, IncomingMessage, ServerResponse } from 'node:http';
 import express from 'express';
-import {
-  defaultDeps,
-  FirstAdminSetup,
-  startHubKeypads,
-  watchBadRatings,
-  type AppDeps,
-  type HubKeypads,
-} from './app/index.js';
+import { defaultDeps, FirstAdminSetup, watchBadRatings, type AppDeps } from './app/index.js';
+import { startHubKeypads, type HubKeypads } from './devices/keypad/hub-keypads.js';
 import type { HidBinding } from './devices/keypad/port.js';
 import { createHttpApp } from './http/index.js';
 import { requestLog } from './http/request-log.js';

@@ -1,7 +1,7 @@
 import { DomainError } from '../../domain/index.js';
 import type { KeypadSpec } from '../../devices/keypad/driver.js';
-import { keyMapProblems, type KeyMap } from '../../devices/keypad/key-map.js';
-import { PROFILE_NAMES, type ProfileName } from '../../devices/keypad/profiles/index.js';
+import type { KeyMap } from '../../devices/keypad/key-map.js';
+import { PROFILE_NAMES, keyMapProblems, type ProfileName } from './keypad-commands.js';
 import type { Device } from '../../store/port.js';
 
 /**

@@ -5,7 +5,6 @@ import {
   type Actor,
   type ServiceWindow,
 } from '../../domain/index.js';
-import type { KeypadCommand } from '../../devices/keypad/port.js';
 import type { Device } from '../../store/port.js';
 import { auditOnly } from '../admin/audit.js';
 import { canActOnWindow } from '../auth/index.js';
@@ -13,6 +12,7 @@ import { callNext } from '../call-next.js';
 import type { AppDeps } from '../deps.js';
 import { requireHall, requireWindow, routingContext } from '../lookups.js';
 import { changeWindowState } from '../window-state.js';
+import type { KeypadCommand } from './keypad-commands.js';
 import {
   callSpecific,
   completeTicket,
