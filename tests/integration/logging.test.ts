@@ -134,6 +134,19 @@ describe('a request that fails on the hub', () => {
     expect(lines.filter((l) => l.msg === 'request')).toEqual([]);
   });
 
+  it('logs why a 503 was answered under the id the answer carries', async () => {
+    const reply = await new Api(t.url).get('/readyz');
+    expect(reply.status).toBe(503);
+    const reqId = reply.headers.get('x-request-id');
+    expect(reply.body).toMatchObject({ code: 'not_ready', requestId: reqId });
+    const mine = lines.filter((l) => l.reqId === reqId);
+    expect(mine.find((l) => l.level === LEVEL.error)).toMatchObject({
+      msg: 'readiness: the store does not answer',
+      err: { message: expect.stringMatching(/database/i) },
+    });
+    expect(mine.find((l) => l.level === LEVEL.warn)).toMatchObject({ code: 'not_ready', path: '/readyz' });
+  });
+
   it('does not put a request id in 4xx answers', async () => {
     const reply = await new Api(t.url).get('/api/v1/no-such-route');
     expect(reply.status).toBe(404);

@@ -1,7 +1,7 @@
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import { isDomainError } from '../domain/index.js';
 import type { Logger } from '../logger.js';
-import { HttpError, problem, type ErrorCode, type FieldIssue } from './errors.js';
+import { ERROR_TYPES, HttpError, problem, type ErrorCode, type FieldIssue } from './errors.js';
 import { requestIdOf } from './request-log.js';
 
 /** Turns anything thrown into a problem+json answer; internals never leave the process. */
@@ -47,7 +47,21 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
       next(err);
       return;
     }
-    if (err instanceof HttpError) return sendProblem(res, err.code, err.message, err.issues);
+    if (err instanceof HttpError) {
+      // A 5xx answer gives the caller a request id to quote; the log must hold a line for it.
+      if (ERROR_TYPES[err.code].status >= 500)
+        log.warn(
+          {
+            reqId: requestIdOf(res),
+            method: req.method,
+            path: req.path,
+            code: err.code,
+            detail: err.message,
+          },
+          'request not served',
+        );
+      return sendProblem(res, err.code, err.message, err.issues);
+    }
     if (isDomainError(err)) return sendProblem(res, err.code, err.message, domainIssues(err.details));
     if (typeof err === 'object' && err !== null) {
       const code = parserCode(err as { type?: unknown; status?: unknown });

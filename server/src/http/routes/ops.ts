@@ -24,7 +24,8 @@ export const opsRoutes = [
     handler: async ({ deps }) => {
       try {
         await deps.store.ping();
-      } catch {
+      } catch (err) {
+        deps.log.error({ err }, 'readiness: the store does not answer');
         throw new HttpError('not_ready', 'The store does not answer.');
       }
       return { status: 'ready' };
