@@ -35,7 +35,7 @@ interface Line {
 const LEVEL = { error: 50, warn: 40, info: 30, debug: 20 } as const;
 
 /** A hub whose log lines land in `lines`. */
-async function hubWithLog(level: 'debug' | 'info'): Promise<{ t: TestHub; lines: Line[] }> {
+async function hubWithLog(level: 'debug' | 'warn'): Promise<{ t: TestHub; lines: Line[] }> {
   const lines: Line[] = [];
   const log = createLogger(level, { write: (s: string) => void lines.push(JSON.parse(s) as Line) });
   return { t: await startTestHub({ log }), lines };
@@ -112,7 +112,7 @@ describe('request ids', () => {
 describe('a request that fails on the hub', () => {
   let t: TestHub;
   let lines: Line[];
-  beforeAll(async () => ({ t, lines } = await hubWithLog('info')));
+  beforeAll(async () => ({ t, lines } = await hubWithLog('warn')));
   afterAll(async () => t.close());
 
   it('answers 500 with the request id, and the error line carries the same id', async () => {
@@ -130,7 +130,7 @@ describe('a request that fails on the hub', () => {
       path: '/api/v1/halls/some-hall/kiosk-menu',
     });
     expect(line?.err).toMatchObject({ message: expect.stringMatching(/database/i) });
-    // At info the request line itself (debug) is not written.
+    // At warn the request line itself (debug) is not written.
     expect(lines.filter((l) => l.msg === 'request')).toEqual([]);
   });
 

@@ -50,6 +50,10 @@ export function requestLog(log: Logger): RequestHandler {
         'request',
       );
     });
-    inRequest(reqId, next);
+    // Following the request through its async work, so the queue actions it makes are logged
+    // under its id, costs something on every promise (Node 20's async hooks): only when such
+    // lines are written. Lines the HTTP layer writes itself name the request in any case.
+    if (log.isLevelEnabled('info')) inRequest(reqId, next);
+    else next();
   };
 }

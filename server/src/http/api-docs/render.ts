@@ -33,7 +33,7 @@ The same table serves \`GET /api/v1/openapi.json\` (OpenAPI 3.1 with JSON Schema
   \`errors\` lists field problems as \`{ in, path, message }\` (\`in\`: \`body\`, \`query\`, \`params\`, or the part of a configuration being checked).
   A 5xx answer also carries \`requestId\`: quote it to whoever reads the hub's log.
 - **Request ids**: every answer has an \`X-Request-Id\` header. The hub keeps the one the caller (or a proxy) sent when it is 1–64 letters, digits, \`.\`, \`_\`, \`:\` or \`-\`, and makes one otherwise;
-  every log line written while serving the request carries it as \`reqId\`.
+  the hub's log lines about the request carry it as \`reqId\` (README, Logging).
 `;
 
 function errorTable(): string {
