@@ -1,4 +1,4 @@
-export * from './keypad-commands.js';
+export * from './keypad-contract.js';
 export * from './keypad-config.js';
 export * from './keypad-press.js';
 export * from './keypads.js';

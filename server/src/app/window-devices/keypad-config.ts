@@ -1,7 +1,11 @@
 import { DomainError } from '../../domain/index.js';
-import type { KeypadSpec } from '../../devices/keypad/driver.js';
-import type { KeyMap } from '../../devices/keypad/key-map.js';
-import { PROFILE_NAMES, keyMapProblems, type ProfileName } from './keypad-commands.js';
+import {
+  PROFILE_NAMES,
+  keyMapProblems,
+  type KeyMap,
+  type KeypadSpec,
+  type ProfileName,
+} from './keypad-contract.js';
 import type { Device } from '../../store/port.js';
 
 /**

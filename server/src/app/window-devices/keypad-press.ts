@@ -12,7 +12,7 @@ import { callNext } from '../call-next.js';
 import type { AppDeps } from '../deps.js';
 import { requireHall, requireWindow, routingContext } from '../lookups.js';
 import { changeWindowState } from '../window-state.js';
-import type { KeypadCommand } from './keypad-commands.js';
+import type { KeypadCommand } from './keypad-contract.js';
 import {
   callSpecific,
   completeTicket,

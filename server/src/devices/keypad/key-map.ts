@@ -3,15 +3,16 @@ import {
   isKeypadAction,
   type KeypadAction,
   type KeypadCommand,
-} from '../../app/window-devices/keypad-commands.js';
+} from '../../app/window-devices/keypad-contract.js';
 import type { Key } from './port.js';
 
-export { isKeypadAction, keyMapProblems } from '../../app/window-devices/keypad-commands.js';
+export { isKeypadAction, keyMapProblems } from '../../app/window-devices/keypad-contract.js';
 
 /**
- * Keys to actions, per keypad (`device.config.keyMap`). A value is an action,
- * or one letter that types a ticket prefix (a numeric keypad has no letters:
- * map `slash` to `A` to type A023). Digits always type.
+ * Keys to actions, per keypad (`device.config.keyMap`, the contract's `KeyMap`
+ * with the key names this driver knows). A value is an action, or one letter
+ * that types a ticket prefix (a numeric keypad has no letters: map `slash` to
+ * `A` to type A023). Digits always type.
  */
 export type KeyMap = Partial<Record<Key, KeypadAction | string>>;
 

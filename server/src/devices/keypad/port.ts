@@ -69,7 +69,7 @@ export {
   KEYPAD_ACTIONS,
   type KeypadAction,
   type KeypadCommand,
-} from '../../app/window-devices/keypad-commands.js';
+} from '../../app/window-devices/keypad-contract.js';
 
 /** One decoded key press; `address` is the wireless keypad's address on a shared receiver. */
 export interface KeyPress {

@@ -12,4 +12,4 @@ export const PROFILES: Record<string, KeypadProfile> = {
   wireless: wirelessProfile,
 };
 
-export { PROFILE_NAMES, type ProfileName } from '../../../app/window-devices/keypad-commands.js';
+export { PROFILE_NAMES, type ProfileName } from '../../../app/window-devices/keypad-contract.js';

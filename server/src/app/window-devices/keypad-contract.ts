@@ -1,7 +1,8 @@
 /**
- * What a keypad can ask of its window, and the settings that say how it is
- * read. This is the keypad port's vocabulary: the use cases own it, and the
- * drivers and the keypad agent in server/src/devices/keypad speak it.
+ * The contract between the use cases and the keypad drivers: what a keypad
+ * can ask of its window, and the settings that say how a keypad is found and
+ * read. The use cases own it; the driver and the keypad agent in
+ * server/src/devices/keypad speak it.
  */
 
 /** The window actions a key can trigger (DESIGN.md §2, the clerk's buttons). */
@@ -28,6 +29,28 @@ export interface KeypadCommand {
 /** The report formats the hub can read (docs/hardware.md); a keypad's `profile` setting names one. */
 export const PROFILE_NAMES = ['keyboard', 'vendor', 'wireless'] as const;
 export type ProfileName = (typeof PROFILE_NAMES)[number];
+
+/**
+ * Keys to actions, per keypad (`device.config.keyMap`), by key name
+ * (docs/hardware.md). A value is an action, or one letter that types a ticket
+ * prefix (a numeric keypad has no letters: map `slash` to `A` to type A023).
+ */
+export type KeyMap = Partial<Record<string, KeypadAction | string>>;
+
+/** One configured keypad, from `device.config` (docs/hardware.md), as the driver needs it. */
+export interface KeypadSpec {
+  /** The hub's device id (or a local name in the agent). */
+  id: string;
+  profile: ProfileName;
+  vendorId?: number;
+  productId?: number;
+  usagePage?: number;
+  /** The keypad's USB serial number, or the wireless receiver's. */
+  serial?: string;
+  /** The wireless keypad's address on its receiver (profile `wireless`). */
+  receiverAddress?: string;
+  keyMap?: KeyMap;
+}
 
 /** A key mapped to a capital letter types that ticket prefix. */
 export const PREFIX_LETTER = /^[A-Z]$/;
