@@ -76,7 +76,7 @@ async function main(): Promise<void> {
   });
   const base =
     config.PUBLIC_URL ?? `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${config.PORT}`;
-  log.info({ url: base, dataDir: config.dataDir, pid: process.pid }, 'hub listening');
+  log.info({ url: base, dataDir: config.dataDir }, 'hub listening');
   console.log(`Hub listening on ${base}  (data: ${config.dataDir})`);
   console.log(`  status page   ${base}/`);
   console.log(`  API           ${base}/api/v1/openapi.json  (docs/api.md)`);
