@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { LOG_LEVELS } from './logger.js';
 
 /**
  * Environment configuration, checked once at start-up. A bad value stops the
@@ -22,7 +23,7 @@ const schema = z.object({
   DEMO: bool.default(true),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
   TRUST_PROXY: bool.default(false),
-  LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   /** `hid`: read keypads attached to the hub machine itself (node-hid); `off` when keypads use agents. */
   KEYPADS: z.enum(['off', 'hid']).default('off'),
   VIRTUAL_PRINTER_PORT: z.union([z.literal('off'), z.coerce.number().int().min(0).max(65535)]).default(9100),

@@ -1,15 +1,11 @@
 import type { Server as HttpServer, IncomingMessage, ServerResponse } from 'node:http';
 import express from 'express';
-import {
-  defaultDeps,
-  FirstAdminSetup,
-  startHubKeypads,
-  watchBadRatings,
-  type AppDeps,
-  type HubKeypads,
-} from './app/index.js';
+import { defaultDeps, FirstAdminSetup, startQueueLog, watchBadRatings, type AppDeps } from './app/index.js';
+import { startHubKeypads, type HubKeypads } from './devices/keypad/hub-keypads.js';
 import type { HidBinding } from './devices/keypad/port.js';
 import { createHttpApp } from './http/index.js';
+import { requestLog } from './http/request-log.js';
+import type { Logger } from './logger.js';
 import { attachRealtime, type RealtimeHub } from './realtime/index.js';
 import { startJobs, type JobRunner } from './jobs/index.js';
 import type { Store } from './store/port.js';
@@ -35,6 +31,8 @@ export interface HubOptions {
 export interface HubComponents {
   store: Store;
   options: HubOptions;
+  /** The hub's one logger (main.ts makes it from LOG_LEVEL; tests pass a silent or capturing one). */
+  log: Logger;
   /** Tests replace the clock and id sources. */
   deps?: Partial<AppDeps>;
 }
@@ -53,7 +51,7 @@ export interface Hub {
  * adapters; tests build the same hub with a temporary store on port 0.
  */
 export function createApplication(httpServer: HttpServer, components: HubComponents): Hub {
-  const deps = defaultDeps(components.store, components.deps);
+  const deps = defaultDeps(components.store, { log: components.log, ...components.deps });
   const setup = new FirstAdminSetup();
   const realtime = attachRealtime(
     httpServer,
@@ -69,6 +67,7 @@ export function createApplication(httpServer: HttpServer, components: HubCompone
   });
   const app = express();
   app.disable('x-powered-by');
+  app.use(requestLog(deps.log));
   app.get('/', statusPage(deps));
   app.use(staticApps());
   app.use(api);
@@ -82,6 +81,7 @@ export function createApplication(httpServer: HttpServer, components: HubCompone
   const jobs: JobRunner | null = components.options.jobs ? startJobs(deps) : null;
   // Every 差评 opens a case as soon as it is committed (the job catches up what this misses).
   const stopRatingWatch = watchBadRatings(deps);
+  const stopQueueLog = startQueueLog(deps);
   const keypads = components.options.keypads ? startKeypads(deps, components.options.keypads) : null;
   return {
     deps,
@@ -93,6 +93,8 @@ export function createApplication(httpServer: HttpServer, components: HubCompone
       await (await keypads)?.stop();
       jobs?.stop();
       stopRatingWatch();
+      stopQueueLog();
+      deps.queueViews.close();
       await realtime.close();
       httpServer.off('request', onRequest);
     },
@@ -101,7 +103,7 @@ export function createApplication(httpServer: HttpServer, components: HubCompone
 
 /** A keypad layer that fails to start (no HID access) is logged; the hub serves on without it. */
 function startKeypads(deps: AppDeps, o: NonNullable<HubOptions['keypads']>): Promise<HubKeypads | null> {
-  const log = o.log ?? ((line: string) => console.error(line));
+  const log = o.log ?? ((line: string) => deps.log.warn(line));
   return startHubKeypads(deps, o.binding, {
     log,
     ...(o.scanMs !== undefined ? { scanMs: o.scanMs } : {}),

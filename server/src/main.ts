@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, loadConfig, type HubConfig } from './config.js';
 import { createApplication } from './create-app.js';
+import { createLogger, type Logger } from './logger.js';
 import { openSqliteStore } from './store/sqlite/index.js';
 import { seedDemoHall, DEMO_HALL_ID, DEMO_HALL_NAME } from './demo/seed.js';
 import { startDemoPrinting } from './devices/printer/demo-printer.js';
@@ -10,9 +11,14 @@ import { printRecoveryDone } from './devices/printer/print-dispatch.js';
 import { nodeHidBinding } from './devices/keypad/node-hid-binding.js';
 import type { Store } from './store/port.js';
 
-/** Chooses the adapters from the configuration and starts the hub. */
+/**
+ * Chooses the adapters from the configuration and starts the hub. What it
+ * prints at start (addresses, the one-time setup code) is for the person who
+ * started it and is printed whatever LOG_LEVEL says; everything after goes
+ * through the logger.
+ */
 
-function openStore(config: HubConfig): Store {
+function openStore(config: HubConfig, log: Logger): Store {
   if (config.STORE === 'mongodb') {
     throw new ConfigError(
       'STORE=mongodb: the MongoDB store is not part of this version yet; use STORE=sqlite.',
@@ -22,6 +28,7 @@ function openStore(config: HubConfig): Store {
   return openSqliteStore({
     file: path.join(config.dataDir, 'hall.db'),
     synchronous: config.SQLITE_SYNCHRONOUS,
+    onFollowerError: (err) => log.error({ err }, 'a follower of the hall log failed'),
   });
 }
 
@@ -38,10 +45,12 @@ function hidBinding() {
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const store = openStore(config);
+  const log = createLogger(config.LOG_LEVEL);
+  const store = openStore(config, log);
   const server = createServer();
   const hub = createApplication(server, {
     store,
+    log,
     options: {
       rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
       trustProxy: config.TRUST_PROXY,
@@ -52,8 +61,9 @@ async function main(): Promise<void> {
   });
   if (config.DEMO && (await store.listHalls()).length === 0) {
     const demo = await seedDemoHall(hub.deps);
-    console.log(
-      `Created the demo hall ${DEMO_HALL_NAME} (${demo.services.length} matters, ${demo.windows.length} windows).`,
+    log.info(
+      { hallId: demo.hall.id, matters: demo.services.length, windows: demo.windows.length },
+      `created the demo hall ${DEMO_HALL_NAME}`,
     );
   }
   const code = await hub.setup.prepare(hub.deps, {
@@ -67,6 +77,7 @@ async function main(): Promise<void> {
   });
   const base =
     config.PUBLIC_URL ?? `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${config.PORT}`;
+  log.info({ url: base, dataDir: config.dataDir }, 'hub listening');
   console.log(`Hub listening on ${base}  (data: ${config.dataDir})`);
   console.log(`  status page   ${base}/`);
   console.log(`  API           ${base}/api/v1/openapi.json  (docs/api.md)`);

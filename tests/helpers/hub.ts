@@ -6,6 +6,7 @@ import path from 'node:path';
 import { createApplication, type Hub, type HubOptions } from '../../server/src/create-app.js';
 import { openSqliteStore } from '../../server/src/store/sqlite/index.js';
 import type { AppDeps } from '../../server/src/app/index.js';
+import { silentLogger, type Logger } from '../../server/src/logger.js';
 import type { Store } from '../../server/src/store/port.js';
 
 export interface TestHub {
@@ -21,16 +22,18 @@ export interface TestHub {
 
 /**
  * A real hub on a real SQLite file in a temporary folder, listening on a free
- * loopback port. Pass `deps.now` to drive the clock.
+ * loopback port. Pass `deps.now` to drive the clock. It logs nothing unless
+ * given a logger (`createLogger(level, stream)` to read the lines).
  */
 export async function startTestHub(
-  opts: { options?: Partial<HubOptions>; deps?: Partial<AppDeps>; dataDir?: string } = {},
+  opts: { options?: Partial<HubOptions>; deps?: Partial<AppDeps>; dataDir?: string; log?: Logger } = {},
 ): Promise<TestHub> {
   const dataDir = opts.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'hall-hub-')));
   const store = openSqliteStore({ file: path.join(dataDir, 'hall.db') });
   const server = createServer();
   const hub = createApplication(server, {
     store,
+    log: opts.log ?? silentLogger(),
     options: { rateLimitPerMinute: 10_000, trustProxy: false, jobs: false, ...opts.options },
     ...(opts.deps ? { deps: opts.deps } : {}),
   });

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { createApplication } from '../../server/src/create-app.js';
 import { openSqliteStore } from '../../server/src/store/sqlite/index.js';
 import type { AppDeps } from '../../server/src/app/index.js';
+import { silentLogger } from '../../server/src/logger.js';
 import type { Evaluation, EvaluationLevel } from '../../server/src/store/port.js';
 import type { Ticket } from '../../server/src/domain/index.js';
 import type { TestHub } from '../helpers/hub.js';
@@ -22,6 +23,7 @@ export async function startSimHub(deps: Partial<AppDeps>): Promise<TestHub> {
   const server = createServer();
   const hub = createApplication(server, {
     store,
+    log: silentLogger(),
     options: { rateLimitPerMinute: 100_000, trustProxy: false, jobs: false },
     deps,
   });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeHid } from '../../server/src/devices/keypad/fake-hid.js';
 import { ConfigError, loadConfig } from '../../server/src/config.js';
-import type { HubKeypads } from '../../server/src/app/index.js';
+import type { HubKeypads } from '../../server/src/devices/keypad/hub-keypads.js';
 import {
   type Api,
   createHall,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeHid } from '../../server/src/devices/keypad/fake-hid.js';
-import { startHubKeypads, type HubKeypads } from '../../server/src/app/index.js';
+import { startHubKeypads, type HubKeypads } from '../../server/src/devices/keypad/hub-keypads.js';
 import { type Api, createHall, createWindow, expectStatus, setupAdmin } from '../helpers/api-fixtures.js';
 import { startTestHub, type TestHub } from '../helpers/hub.js';
 

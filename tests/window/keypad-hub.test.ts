@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FakeHid } from '../../server/src/devices/keypad/fake-hid.js';
-import { startHubKeypads, type HubKeypads, type KeypadPressResult } from '../../server/src/app/index.js';
+import type { KeypadPressResult } from '../../server/src/app/index.js';
+import { startHubKeypads, type HubKeypads } from '../../server/src/devices/keypad/hub-keypads.js';
 import type { CallOut } from '../../server/src/protocol/index.js';
 import {
   type Api,

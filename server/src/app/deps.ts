@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { silentLogger, type Logger } from '../logger.js';
 import type { Store } from '../store/port.js';
 import { QueueViewCache } from './queue-view.js';
 
@@ -11,6 +12,8 @@ export interface AppDeps {
   newSecret: () => string;
   /** Routing and service times per hall, kept until the log says they changed. */
   queueViews: QueueViewCache;
+  /** The hub's logger; a use case names the hall and window of what it logs with `log.child`. */
+  log: Logger;
 }
 
 export function defaultDeps(store: Store, overrides: Partial<AppDeps> = {}): AppDeps {
@@ -20,6 +23,8 @@ export function defaultDeps(store: Store, overrides: Partial<AppDeps> = {}): App
     newId: () => randomUUID(),
     newSecret: () => randomBytes(24).toString('base64url'),
     queueViews: new QueueViewCache(store),
+    // The hub passes the logger main.ts made; parts built alone (use-case tests) stay quiet.
+    log: silentLogger(),
     ...overrides,
   };
 }

@@ -16,3 +16,4 @@ export * from './stats/index.js';
 export * from './rectification/index.js';
 export * from './window-devices/index.js';
 export * from './evaluations/index.js';
+export * from './queue-log.js';

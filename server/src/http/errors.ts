@@ -80,6 +80,8 @@ export interface Problem {
   code: ErrorCode;
   detail: string;
   errors?: FieldIssue[];
+  /** On 5xx answers: the request's `X-Request-Id`, under which the hub logged what went wrong. */
+  requestId?: string;
 }
 
 export function problem(code: ErrorCode, detail?: string, issues?: FieldIssue[]): Problem {

@@ -38,6 +38,6 @@ export function createHttpApp(deps: AppDeps, options: HttpOptions): Express {
   mountRoutes(router, ROUTES, deps, options, runtime);
   app.use(router);
   app.use('/api', routeNotFound);
-  app.use(errorHandler(options.log ?? ((msg, err) => console.error(msg, err))));
+  app.use(errorHandler(deps.log));
   return app;
 }

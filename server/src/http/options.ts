@@ -16,6 +16,4 @@ export interface HttpOptions {
    * `data: { entity: 'device', action: 'revoked' | 'deleted', deviceId }`.
    */
   onDeviceRevoked?: (deviceId: string) => void;
-  /** Where unexpected errors are written; defaults to console.error. */
-  log?: (msg: string, err: unknown) => void;
 }

@@ -1,11 +1,16 @@
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import { isDomainError } from '../domain/index.js';
-import { HttpError, problem, type ErrorCode, type FieldIssue } from './errors.js';
+import type { Logger } from '../logger.js';
+import { ERROR_TYPES, HttpError, problem, type ErrorCode, type FieldIssue } from './errors.js';
+import { requestIdOf } from './request-log.js';
 
 /** Turns anything thrown into a problem+json answer; internals never leave the process. */
 
 export function sendProblem(res: Response, code: ErrorCode, detail?: string, issues?: FieldIssue[]): void {
   const body = problem(code, detail, issues);
+  // The hub's fault: the caller gets the id under which it is logged.
+  const requestId = body.status >= 500 ? requestIdOf(res) : undefined;
+  if (requestId) body.requestId = requestId;
   res.status(body.status).type('application/problem+json').send(JSON.stringify(body));
 }
 
@@ -36,19 +41,33 @@ function domainIssues(details: Record<string, unknown>): FieldIssue[] | undefine
   );
 }
 
-export function errorHandler(log: (msg: string, err: unknown) => void): ErrorRequestHandler {
+export function errorHandler(log: Logger): ErrorRequestHandler {
   return (err: unknown, req: Request, res: Response, next) => {
     if (res.headersSent) {
       next(err);
       return;
     }
-    if (err instanceof HttpError) return sendProblem(res, err.code, err.message, err.issues);
+    if (err instanceof HttpError) {
+      // A 5xx answer gives the caller a request id to quote; the log must hold a line for it.
+      if (ERROR_TYPES[err.code].status >= 500)
+        log.warn(
+          {
+            reqId: requestIdOf(res),
+            method: req.method,
+            path: req.path,
+            code: err.code,
+            detail: err.message,
+          },
+          'request not served',
+        );
+      return sendProblem(res, err.code, err.message, err.issues);
+    }
     if (isDomainError(err)) return sendProblem(res, err.code, err.message, domainIssues(err.details));
     if (typeof err === 'object' && err !== null) {
       const code = parserCode(err as { type?: unknown; status?: unknown });
       if (code) return sendProblem(res, code);
     }
-    log(`${req.method} ${req.originalUrl} failed`, err);
+    log.error({ err, reqId: requestIdOf(res), method: req.method, path: req.path }, 'request failed');
     sendProblem(res, 'internal', 'Something went wrong on the hub; it has been logged.');
   };
 }

@@ -19,7 +19,7 @@ export interface JobRunner {
 export function startJobs(
   deps: AppDeps,
   jobs: readonly Job[] = JOBS,
-  log: (msg: string) => void = console.error,
+  log: (msg: string, err: unknown) => void = (msg, err) => deps.log.error({ err }, msg),
 ): JobRunner {
   const timers: NodeJS.Timeout[] = [];
   for (const job of jobs) {
@@ -30,7 +30,7 @@ export function startJobs(
       try {
         await job.perform(deps);
       } catch (err) {
-        log(`job ${job.name} failed: ${err instanceof Error ? err.message : String(err)}`);
+        log(`job ${job.name} failed: ${err instanceof Error ? err.message : String(err)}`, err);
       } finally {
         running = false;
       }

@@ -31,8 +31,6 @@ export interface RealtimeOptions {
   publicUrl?: string;
 }
 
-const defaultReport: ErrorReporter = (err, context) => console.error(`realtime: ${context}:`, err);
-
 /**
  * Socket.IO on the hub's HTTP server (docs/realtime.md): the public
  * `/display` namespace and the authenticated `/staff` namespace, both fed
@@ -53,7 +51,8 @@ export function attachRealtime(
       skipMiddlewares: false,
     },
   });
-  const report = options.report ?? defaultReport;
+  const report: ErrorReporter =
+    options.report ?? ((err, context) => deps.log.error({ err }, `realtime: ${context}`));
   const cache = new DirectoryCache(deps);
   const display = io.of(DISPLAY_NAMESPACE);
   const staff = io.of(STAFF_NAMESPACE);

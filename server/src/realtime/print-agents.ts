@@ -66,7 +66,7 @@ export function hubBaseUrl(io: Server, publicUrl?: string): string {
 
 export function setupPrintAgents(io: Server, deps: AppDeps, publicUrl?: string): PrintDispatch {
   const ns: Namespace = io.of(PRINT_AGENT_NAMESPACE);
-  const report = (err: unknown, context: string) => console.error(`printing: ${context}:`, err);
+  const report = (err: unknown, context: string) => deps.log.error({ err }, `printing: ${context}`);
   const baseUrl = () => hubBaseUrl(io, publicUrl);
 
   async function send(target: Socket | Namespace, job: PrintJob, deviceId: string): Promise<void> {

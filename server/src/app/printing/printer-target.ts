@@ -1,5 +1,5 @@
 import type { Device } from '../../store/port.js';
-import type { PaperWidth } from '../../../../ticket-printer/src/ticket.js';
+import type { PaperWidth } from '../../domain/ticket-document.js';
 
 /**
  * Where a kiosk's tickets print, from its device configuration (flat keys,

@@ -1,4 +1,4 @@
-import type { PaperWidth, TicketDocument } from '../../../../ticket-printer/src/ticket.js';
+import type { PaperWidth, TicketDocument } from '../../domain/ticket-document.js';
 import type { Hall, PriorityCategory, Service, Ticket } from '../../domain/index.js';
 import type { AppDeps } from '../deps.js';
 import { requireHall, requireService } from '../lookups.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_LAYOUT, PAPER_WIDTHS, type TicketLayout } from '../../../../ticket-printer/src/ticket.js';
+import { DEFAULT_LAYOUT, PAPER_WIDTHS, type TicketLayout } from '../../domain/ticket-document.js';
 import { configChanged, type Actor } from '../../domain/index.js';
 import type { AppDeps } from '../deps.js';
 import { requireHall } from '../lookups.js';

@@ -78,7 +78,7 @@ async function onEvaluation(deps: AppDeps, e: HallEvent): Promise<void> {
  */
 export function watchBadRatings(
   deps: AppDeps,
-  onError: (err: unknown) => void = (err) => console.error('rectification: opening a case failed', err),
+  onError: (err: unknown) => void = (err) => deps.log.error({ err }, 'rectification: opening a case failed'),
 ): () => void {
   return deps.store.followEvents({ allHalls: true }, ({ events }) => {
     for (const e of events) {

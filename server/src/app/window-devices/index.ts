@@ -1,5 +1,5 @@
+export * from './keypad-contract.js';
 export * from './keypad-config.js';
 export * from './keypad-press.js';
 export * from './keypads.js';
 export * from './presence.js';
-export * from './hub-keypads.js';

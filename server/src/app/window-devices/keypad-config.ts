@@ -1,7 +1,11 @@
 import { DomainError } from '../../domain/index.js';
-import type { KeypadSpec } from '../../devices/keypad/driver.js';
-import { keyMapProblems, type KeyMap } from '../../devices/keypad/key-map.js';
-import { PROFILE_NAMES, type ProfileName } from '../../devices/keypad/profiles/index.js';
+import {
+  PROFILE_NAMES,
+  keyMapProblems,
+  type KeyMap,
+  type KeypadSpec,
+  type ProfileName,
+} from './keypad-contract.js';
 import type { Device } from '../../store/port.js';
 
 /**

@@ -6,13 +6,13 @@ import {
   type Actor,
   type ServiceWindow,
 } from '../../domain/index.js';
-import type { KeypadCommand } from '../../devices/keypad/port.js';
 import type { Device } from '../../store/port.js';
 import { canActOnWindow } from '../auth/index.js';
 import { callNext } from '../call-next.js';
 import type { AppDeps } from '../deps.js';
 import { requireWindow, routingContext } from '../lookups.js';
 import { changeWindowState } from '../window-state.js';
+import type { KeypadCommand } from './keypad-contract.js';
 import {
   callSpecific,
   completeTicket,

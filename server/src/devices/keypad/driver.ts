@@ -1,5 +1,6 @@
-import { KeypadInput, type KeyMap } from './key-map.js';
-import { PROFILES, type ProfileName } from './profiles/index.js';
+import type { KeypadSpec } from '../../app/window-devices/keypad-contract.js';
+import { KeypadInput } from './key-map.js';
+import { PROFILES } from './profiles/index.js';
 import type {
   HidBinding,
   HidDeviceInfo,
@@ -18,20 +19,7 @@ import type {
  * HID binding is injected (node-hid, or the fake HID layer of the tests).
  */
 
-/** One configured keypad, from `device.config` (docs/hardware.md). */
-export interface KeypadSpec {
-  /** The hub's device id (or a local name in the agent). */
-  id: string;
-  profile: ProfileName;
-  vendorId?: number;
-  productId?: number;
-  usagePage?: number;
-  /** The keypad's USB serial number, or the wireless receiver's. */
-  serial?: string;
-  /** The wireless keypad's address on its receiver (profile `wireless`). */
-  receiverAddress?: string;
-  keyMap?: KeyMap;
-}
+export type { KeypadSpec } from '../../app/window-devices/keypad-contract.js';
 
 export type DriverStatus =
   | { kind: 'attached'; path: string; keypadIds: string[] }

@@ -1,9 +1,18 @@
-import { KEYPAD_ACTIONS, type Key, type KeypadAction, type KeypadCommand } from './port.js';
+import {
+  PREFIX_LETTER,
+  isKeypadAction,
+  type KeypadAction,
+  type KeypadCommand,
+} from '../../app/window-devices/keypad-contract.js';
+import type { Key } from './port.js';
+
+export { isKeypadAction, keyMapProblems } from '../../app/window-devices/keypad-contract.js';
 
 /**
- * Keys to actions, per keypad (`device.config.keyMap`). A value is an action,
- * or one letter that types a ticket prefix (a numeric keypad has no letters:
- * map `slash` to `A` to type A023). Digits always type.
+ * Keys to actions, per keypad (`device.config.keyMap`, the contract's `KeyMap`
+ * with the key names this driver knows). A value is an action, or one letter
+ * that types a ticket prefix (a numeric keypad has no letters: map `slash` to
+ * `A` to type A023). Digits always type.
  */
 export type KeyMap = Partial<Record<Key, KeypadAction | string>>;
 
@@ -30,23 +39,8 @@ export const DEFAULT_KEY_MAP: KeyMap = {
 };
 
 const DIGIT = /^[0-9]$/;
-const LETTER = /^[A-Z]$/;
 /** Longest thing one types: a prefix of up to 3 letters and a 4-digit sequence, with room. */
 const MAX_TYPED = 8;
-
-export function isKeypadAction(value: string): value is KeypadAction {
-  return (KEYPAD_ACTIONS as readonly string[]).includes(value);
-}
-
-/** Checks a configured key map; returns the problems, empty when it is usable. */
-export function keyMapProblems(map: Record<string, unknown>): string[] {
-  const problems: string[] = [];
-  for (const [key, value] of Object.entries(map)) {
-    if (typeof value !== 'string' || !(isKeypadAction(value) || LETTER.test(value)))
-      problems.push(`keyMap.${key}: an action (${KEYPAD_ACTIONS.join(', ')}) or one capital letter`);
-  }
-  return problems;
-}
 
 /**
  * Turns presses into commands: digits and mapped letters are collected, an
@@ -65,7 +59,7 @@ export class KeypadInput {
       this.typed = '';
       return command;
     }
-    if (mapped !== undefined && LETTER.test(mapped)) return this.type(mapped);
+    if (mapped !== undefined && PREFIX_LETTER.test(mapped)) return this.type(mapped);
     if (DIGIT.test(key)) return this.type(key);
     if (key === 'backspace') this.typed = this.typed.slice(0, -1);
     if (key === 'escape') this.typed = '';

@@ -64,31 +64,17 @@ export type Key =
   | 'f7'
   | 'f8';
 
-/** The window actions a key can trigger (DESIGN.md §2, the clerk's buttons). */
-export const KEYPAD_ACTIONS = [
-  'call_next',
-  'recall',
-  'start',
-  'complete',
-  'no_show',
-  'transfer',
-  'pause',
-  'resume',
-  'call_number',
-] as const;
-export type KeypadAction = (typeof KEYPAD_ACTIONS)[number];
+// The commands a keypad sends belong to the use cases that carry them out.
+export {
+  KEYPAD_ACTIONS,
+  type KeypadAction,
+  type KeypadCommand,
+} from '../../app/window-devices/keypad-contract.js';
 
 /** One decoded key press; `address` is the wireless keypad's address on a shared receiver. */
 export interface KeyPress {
   key: Key;
   address: string | null;
-}
-
-/** What the driver asks the hub to do: an action plus what was typed before it (a number). */
-export interface KeypadCommand {
-  action: KeypadAction;
-  /** Typed digits/letters: a ticket number for call_number, a window number for transfer. */
-  typed: string;
 }
 
 /** What a keypad's display or buzzer can show after a press. */

@@ -31,6 +31,9 @@ The same table serves \`GET /api/v1/openapi.json\` (OpenAPI 3.1 with JSON Schema
 - **Actions are recorded**: every change records who made it (user or device) in the hall's event log.
 - **Errors** are \`application/problem+json\`: \`{ type, title, status, code, detail, errors? }\`. Clients branch on \`code\`, never on \`detail\`.
   \`errors\` lists field problems as \`{ in, path, message }\` (\`in\`: \`body\`, \`query\`, \`params\`, or the part of a configuration being checked).
+  A 5xx answer also carries \`requestId\`: quote it to whoever reads the hub's log.
+- **Request ids**: every answer has an \`X-Request-Id\` header. The hub keeps the one the caller (or a proxy) sent when it is 1–64 letters, digits, \`.\`, \`_\`, \`:\` or \`-\`, and makes one otherwise;
+  the hub's log lines about the request carry it as \`reqId\` (README, Logging).
 `;
 
 function errorTable(): string {

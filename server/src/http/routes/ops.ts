@@ -1,4 +1,5 @@
 import { HttpError } from '../errors.js';
+import { requestIdOf } from '../request-log.js';
 import { SENT, route } from '../route.js';
 
 /** Liveness, readiness, metrics and the API description. */
@@ -21,10 +22,11 @@ export const opsRoutes = [
     auth: 'public',
     response: '`{ "status": "ready" }`; 503 `not_ready` when the store does not answer',
     errors: ['not_ready'],
-    handler: async ({ deps }) => {
+    handler: async ({ deps, res }) => {
       try {
         await deps.store.ping();
-      } catch {
+      } catch (err) {
+        deps.log.error({ err, reqId: requestIdOf(res) }, 'readiness: the store does not answer');
         throw new HttpError('not_ready', 'The store does not answer.');
       }
       return { status: 'ready' };

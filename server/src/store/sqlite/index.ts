@@ -73,7 +73,8 @@ export class SqliteStore implements Store {
     }
     this.follower = new SqliteEventFollower(
       this.db,
-      options.onFollowerError ?? ((err) => console.error('A follower of the hall log failed:', err)),
+      options.onFollowerError ??
+        ((err) => process.emitWarning(`A follower of the hall log failed: ${String(err)}`)),
     );
   }
 

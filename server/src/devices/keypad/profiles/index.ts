@@ -12,5 +12,4 @@ export const PROFILES: Record<string, KeypadProfile> = {
   wireless: wirelessProfile,
 };
 
-export const PROFILE_NAMES = ['keyboard', 'vendor', 'wireless'] as const;
-export type ProfileName = (typeof PROFILE_NAMES)[number];
+export { PROFILE_NAMES, type ProfileName } from '../../../app/window-devices/keypad-contract.js';

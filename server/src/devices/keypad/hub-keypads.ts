@@ -1,9 +1,12 @@
-import { KeypadDriver, type DriverStatus } from '../../devices/keypad/driver.js';
-import type { HidBinding, KeypadFeedback } from '../../devices/keypad/port.js';
-import type { AppDeps } from '../deps.js';
-import { keypadSpecOf } from './keypad-config.js';
-import { pressKeypad, type KeypadPressResult } from './keypad-press.js';
-import { reportKeypadPresence } from './presence.js';
+import {
+  keypadSpecOf,
+  pressKeypad,
+  reportKeypadPresence,
+  type AppDeps,
+  type KeypadPressResult,
+} from '../../app/index.js';
+import { KeypadDriver, type DriverStatus } from './driver.js';
+import type { HidBinding, KeypadFeedback } from './port.js';
 
 /**
  * Keypads plugged into the hub machine itself: the driver runs in the hub
