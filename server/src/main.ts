@@ -7,7 +7,6 @@ import { createLogger, type Logger } from './logger.js';
 import { openSqliteStore } from './store/sqlite/index.js';
 import { seedDemoHall, DEMO_HALL_ID, DEMO_HALL_NAME } from './demo/seed.js';
 import { startDemoPrinting } from './devices/printer/demo-printer.js';
-import { printRecoveryDone } from './devices/printer/print-dispatch.js';
 import { nodeHidBinding } from './devices/keypad/node-hid-binding.js';
 import type { Store } from './store/port.js';
 
@@ -70,7 +69,7 @@ async function main(): Promise<void> {
     username: config.HUB_ADMIN_USERNAME,
     ...(config.HUB_ADMIN_PASSWORD ? { password: config.HUB_ADMIN_PASSWORD } : {}),
   });
-  await printRecoveryDone(hub.deps);
+  await hub.realtime.printRecovered;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.PORT, config.HOST, resolve);

@@ -10,7 +10,6 @@ import {
   markPrintJobSent,
   queuePrintJob,
 } from '../../server/src/app/printing/index.js';
-import { printRecoveryDone } from '../../server/src/devices/printer/print-dispatch.js';
 import type { Actor, HallEvent, Ticket } from '../../server/src/domain/index.js';
 import { VirtualPrinter } from '../../ticket-printer/src/virtual-printer/virtual-printer.js';
 import { startTestHub, type TestHub } from '../helpers/hub.js';
@@ -131,7 +130,7 @@ beforeAll(async () => {
   await crashStore.close();
 
   hub = await startTestHub({ dataDir });
-  await printRecoveryDone(hub.deps);
+  await hub.hub.realtime.printRecovered;
 });
 
 afterAll(async () => {
@@ -218,7 +217,7 @@ describe('print recovery at hub start', () => {
     const before = (await allEvents(hub)).filter((e) => e.type === 'print.failed').length;
     await hub.close();
     hub = await startTestHub({ dataDir });
-    await printRecoveryDone(hub.deps);
+    await hub.hub.realtime.printRecovered;
     expect((await allEvents(hub)).filter((e) => e.type === 'print.failed')).toHaveLength(before);
   });
 });

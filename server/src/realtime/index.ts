@@ -20,6 +20,8 @@ export interface RealtimeHub {
   disconnectUser(userId: string): void;
   /** Cuts off the sockets of one login session (logout), by its token hash. */
   disconnectSession(tokenHash: string): void;
+  /** Resolves when the start-up print recovery has recorded what the last run left unfinished. */
+  printRecovered: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -67,6 +69,7 @@ export function attachRealtime(
     disconnectDevice: (deviceId) => staff.in(deviceRoom(deviceId)).disconnectSockets(true),
     disconnectUser: (userId) => staff.in(userRoom(userId)).disconnectSockets(true),
     disconnectSession: (tokenHash) => staff.in(sessionRoom(tokenHash)).disconnectSockets(true),
+    printRecovered: printing.recovered,
     async close() {
       // A ticket on its way to a network printer is finished and recorded first,
       // so a graceful restart does not leave it as "may or may not be on paper".

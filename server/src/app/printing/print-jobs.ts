@@ -49,10 +49,19 @@ export async function kioskPrinter(deps: AppDeps, kioskId: string): Promise<Prin
 }
 
 /** Marks a job as handed to its printer or agent; `attempts` counts hand-overs. */
-export async function markPrintJobSent(deps: AppDeps, job: PrintJob): Promise<PrintJob> {
+/**
+ * Marks a job handed to its printer. `from` ['queued'] claims the job: of two
+ * hub processes that both see it queued, one gets it, the other `conflict`.
+ * An agent that reconnects gets its unanswered ('sent') job again.
+ */
+export async function markPrintJobSent(
+  deps: AppDeps,
+  job: PrintJob,
+  from: PrintJobStatus[] = ['queued', 'sent'],
+): Promise<PrintJob> {
   const { job: saved } = await deps.store.updatePrintJob({
     id: job.id,
-    expectedStatuses: ['queued', 'sent'],
+    expectedStatuses: from,
     patch: { status: 'sent', attempts: job.attempts + 1, updatedAt: deps.now() },
   });
   return saved;

@@ -5,8 +5,9 @@ import { printerTarget } from './printer-target.js';
 
 /**
  * The last known status of each printer (DLE EOT, or "agent offline"). It is
- * live state, not history: kept in memory per hub, with a `device.status`
- * event in the log whenever it changes, so the admin side can see both.
+ * live state, not history: kept as a hall setting in the store (so every hub
+ * process sharing it sees the same), with a `device.status` event in the log
+ * whenever it changes.
  */
 
 export interface PrinterState {
@@ -19,14 +20,7 @@ export interface PrinterState {
   at: number;
 }
 
-const boards = new WeakMap<AppDeps, Map<string, PrinterState>>();
-
-/** One board per hub (per deps), shared by the print dispatch and the HTTP routes. */
-export function printerStates(deps: AppDeps): Map<string, PrinterState> {
-  let board = boards.get(deps);
-  if (!board) boards.set(deps, (board = new Map()));
-  return board;
-}
+const settingKey = (deviceId: string) => `printer-status:${deviceId}`;
 
 const same = (a: PrinterState | undefined, b: PrinterState) =>
   a !== undefined &&
@@ -38,14 +32,13 @@ export async function reportPrinterState(
   deps: AppDeps,
   props: { hallId: string; state: Omit<PrinterState, 'at'>; actor: Actor },
 ): Promise<void> {
-  const board = printerStates(deps);
   const state: PrinterState = { ...props.state, at: deps.now() };
-  const before = board.get(state.deviceId);
-  board.set(state.deviceId, state);
-  if (same(before, state)) return;
-  // Kept as a hall setting too, so the last state survives a restart; the
-  // setting's audit event is the `device.status` line in the log.
-  await deps.store.saveHallSetting(props.hallId, `printer-status:${state.deviceId}`, state, state.at, {
+  // Kept in the store, so every hub process sharing it reports the same state.
+  const before = (await deps.store.getHallSetting(props.hallId, settingKey(state.deviceId))) as
+    PrinterState | undefined | null;
+  if (same(before ?? undefined, state)) return;
+  // The setting's audit event is the `device.status` line in the log.
+  await deps.store.saveHallSetting(props.hallId, settingKey(state.deviceId), state, state.at, {
     hallId: props.hallId,
     type: 'device.status',
     at: state.at,
@@ -88,7 +81,6 @@ export async function printingOverview(
   limit = 100,
 ): Promise<PrintingOverview> {
   const devices = await deps.store.listDevices(hallId);
-  const board = printerStates(deps);
   const printers: PrintingOverview['printers'] = [];
   for (const d of devices) {
     if (d.revokedAt !== null || (d.kind !== 'kiosk' && d.kind !== 'printer')) continue;
@@ -99,9 +91,7 @@ export async function printingOverview(
       name: d.name,
       kind: t.kind,
       address: t.kind === 'network' ? t.address : null,
-      state:
-        board.get(d.id) ??
-        ((await deps.store.getHallSetting(hallId, `printer-status:${d.id}`)) as PrinterState | null),
+      state: (await deps.store.getHallSetting(hallId, settingKey(d.id))) as PrinterState | null,
     });
   }
   const failed = await deps.store.listPrintJobs({ hallId, statuses: ['failed'] });

@@ -105,15 +105,21 @@ export async function listKeypads(deps: AppDeps, hallId: string): Promise<Keypad
     Math.max(0, (await deps.store.lastSeq(hall.id)) - 5000),
     5000,
   );
-  return keypads.map((device) => {
-    const unbound = recent.filter(
-      (e) => e.type === 'device.status' && e.data.deviceId === device.id && e.data.status === 'unbound_press',
-    );
-    return {
-      device,
-      bound: device.windowId !== null,
-      presence: keypadPresence(deps, device.id),
-      lastUnboundPressAt: unbound.at(-1)?.at ?? null,
-    };
-  });
+  return Promise.all(
+    keypads.map(async (device) => {
+      const unbound = recent.filter(
+        (e) =>
+          e.type === 'device.status' &&
+          e.data.source === 'keypad' &&
+          e.data.deviceId === device.id &&
+          e.data.status === 'unbound_press',
+      );
+      return {
+        device,
+        bound: device.windowId !== null,
+        presence: await keypadPresence(deps, device),
+        lastUnboundPressAt: unbound.at(-1)?.at ?? null,
+      };
+    }),
+  );
 }

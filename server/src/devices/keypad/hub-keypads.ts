@@ -61,7 +61,12 @@ export async function startHubKeypads(
       },
       status(s: DriverStatus) {
         if (s.kind === 'attached' || s.kind === 'detached') {
-          for (const id of s.keypadIds) reportKeypadPresence(deps, id, s.kind === 'attached', 'hub');
+          for (const id of s.keypadIds) {
+            void deps.store
+              .getDevice(id)
+              .then((d) => d && reportKeypadPresence(deps, d, s.kind === 'attached', 'hub'))
+              .catch((err: unknown) => log(`keypad ${id}: ${String(err)}`));
+          }
           if (s.kind === 'attached')
             for (const id of s.keypadIds) {
               // A busy or deleted device row must not take the hub down with an unhandled rejection.

@@ -3,7 +3,7 @@ import { printBytes } from '../../../../ticket-printer/src/print.js';
 import { openPrinterPort } from '../../../../ticket-printer/src/transports/open-printer.js';
 import { markPrintJobSent, recordPrintResult, reportPrinterState } from '../../app/printing/index.js';
 import type { AppDeps } from '../../app/index.js';
-import type { Actor } from '../../domain/index.js';
+import { isDomainError, type Actor } from '../../domain/index.js';
 import type { PrintJob } from '../../store/port.js';
 import type { PrinterTarget } from '../../app/printing/printer-target.js';
 import { renderJobBytes } from './job-bytes.js';
@@ -44,7 +44,14 @@ export class NetworkPrinting {
 
   private async print(job: PrintJob, target: Extract<PrinterTarget, { kind: 'network' }>): Promise<void> {
     const { bytes } = await renderJobBytes(this.deps, job, { baseUrl: this.baseUrl(), paper: target.paper });
-    const sent = await markPrintJobSent(this.deps, job);
+    let sent: PrintJob;
+    try {
+      // Only one hub process prints a queued job: the others find it claimed.
+      sent = await markPrintJobSent(this.deps, job, ['queued']);
+    } catch (err) {
+      if (isDomainError(err) && err.code === 'conflict') return;
+      throw err;
+    }
     const port = openPrinterPort(target.address);
     try {
       const outcome = await printBytes(port, bytes);

@@ -1,6 +1,6 @@
 import type { AppDeps } from '../../app/index.js';
 import { kioskPrinter, queuePrintJob, recoverPrintJobs, targetOfDevice } from '../../app/printing/index.js';
-import type { HallEvent } from '../../domain/index.js';
+import { isDomainError, type HallEvent } from '../../domain/index.js';
 import type { PrintJob } from '../../store/port.js';
 import { NetworkPrinting } from './network-printing.js';
 
@@ -47,8 +47,14 @@ export function startPrintDispatch(
     if (e.type === 'ticket.issued' && e.actor.type === 'device' && e.actor.id && e.ticketId) {
       const target = await kioskPrinter(deps, e.actor.id);
       const ticket = target ? await deps.store.getTicket(e.ticketId) : null;
-      if (target && ticket)
-        await queuePrintJob(deps, { ticket, deviceId: target.deviceId, copy: 1, actor: e.actor });
+      if (target && ticket) {
+        // Every hub process sharing the store sees the issue; the first print job is made once.
+        await queuePrintJob(deps, { ticket, deviceId: target.deviceId, copy: 1, actor: e.actor }).catch(
+          (err: unknown) => {
+            if (!(isDomainError(err) && err.code === 'conflict')) throw err;
+          },
+        );
+      }
     }
     if (e.type === 'print.queued' && typeof e.data.jobId === 'string') {
       const job = await deps.store.getPrintJob(e.data.jobId);
@@ -86,17 +92,5 @@ export function startPrintDispatch(
       unsubscribe();
     },
   };
-  dispatches.set(deps, dispatch);
   return dispatch;
-}
-
-const dispatches = new WeakMap<AppDeps, PrintDispatch>();
-
-/**
- * Resolves when the hub's start-up print recovery is done (at once if the hub
- * has no print dispatch): main.ts waits for it before listening, so the first
- * kiosk to ask already sees its interrupted print as failed.
- */
-export function printRecoveryDone(deps: AppDeps): Promise<void> {
-  return dispatches.get(deps)?.recovered ?? Promise.resolve();
 }

@@ -204,9 +204,9 @@ export const keypadRoutes = [
     errors: [],
     handler: async (ctx) => {
       const device = keypadPrincipal(ctx);
-      reportKeypadPresence(ctx.deps, device.id, ctx.body.attached, 'agent');
+      await reportKeypadPresence(ctx.deps, device, ctx.body.attached, 'agent');
       await ctx.deps.store.touchDevice(device.id, ctx.deps.now());
-      return { online: keypadPresence(ctx.deps, device.id).online, bound: device.windowId !== null };
+      return { online: (await keypadPresence(ctx.deps, device)).online, bound: device.windowId !== null };
     },
   }),
 ];

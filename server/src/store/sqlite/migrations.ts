@@ -314,6 +314,17 @@ CREATE INDEX tickets_groups ON tickets (hall_id, status, service_id, categories,
   effective_at, issued_at, number);
 `,
   },
+  {
+    version: 90,
+    description: 'leases, so work that must run once runs in one hub process',
+    sql: `
+CREATE TABLE leases (
+  name TEXT PRIMARY KEY,
+  holder TEXT NOT NULL,
+  until INTEGER NOT NULL
+);
+`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.reduce((v, m) => Math.max(v, m.version), 0);
