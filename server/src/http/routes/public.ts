@@ -93,7 +93,8 @@ export const publicRoutes = [
     method: 'post',
     path: '/api/v1/halls/:hallId/tickets/reactivate',
     tag: 'Citizens and kiosks',
-    summary: 'Come back after a missed call (过号重排): the ticket re-enters behind a few waiting tickets',
+    summary:
+      'Come back after a missed call (过号重排): the ticket re-enters behind K waiting tickets of its own eligibility group, never ahead of one that was ahead of it',
     description: "Give the ticket's `number` (today's) or its `statusToken`, not both.",
     auth: 'public',
     rateLimited: true,
