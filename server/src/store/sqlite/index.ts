@@ -8,6 +8,7 @@ import type {
   PrintJobQuery,
   PrintJobUpdate,
   IssueInput,
+  IssueOnce,
   Session,
   Store,
   TicketQuery,
@@ -33,6 +34,7 @@ import * as stats from './stats.js';
 import * as settings from './settings.js';
 import { lastSeq, listEvents } from './events.js';
 import * as halls from './halls.js';
+import { issueTicketOnce } from './issue-keys.js';
 import { migrate } from './migrations.js';
 import * as people from './people.js';
 import { hallSnapshot, listWaiting, serviceSamples, waitingGroups } from './snapshot.js';
@@ -116,6 +118,9 @@ export class SqliteStore implements Store {
 
   async issueTicket(input: IssueInput) {
     return tickets.issueTicket(this.db, input);
+  }
+  async issueTicketOnce(input: IssueInput, once: IssueOnce) {
+    return issueTicketOnce(this.db, input, once);
   }
   async claimNext(request: ClaimRequest) {
     return claimNext(this.db, request);

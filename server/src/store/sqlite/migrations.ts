@@ -314,6 +314,21 @@ CREATE INDEX tickets_groups ON tickets (hall_id, status, service_id, categories,
   effective_at, issued_at, number);
 `,
   },
+  {
+    version: 5,
+    description: 'idempotency keys of ticket issue, kept for the business day',
+    sql: `
+-- A kiosk that lost the answer repeats its request with the same key and gets the same ticket.
+CREATE TABLE issue_keys (
+  hall_id TEXT NOT NULL,
+  business_day TEXT NOT NULL,
+  key TEXT NOT NULL,
+  fingerprint TEXT NOT NULL,
+  ticket_id TEXT NOT NULL,
+  PRIMARY KEY (hall_id, business_day, key)
+);
+`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.reduce((v, m) => Math.max(v, m.version), 0);
