@@ -133,6 +133,14 @@ export interface TicketQuery {
   windowId?: string;
   serviceId?: string;
   limit?: number;
+  /** Only tickets after this one in issue order (issue time, number, id): the next page of a list. */
+  after?: TicketCursor;
+}
+
+export interface TicketCursor {
+  issuedAt: number;
+  number: string;
+  id: string;
 }
 
 export interface HallSnapshot {
