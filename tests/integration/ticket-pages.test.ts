@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StaffTicketView } from '../../server/src/http/presenters/tickets.js';
-import type { Api } from '../helpers/api-fixtures.js';
+import type { Api, Reply } from '../helpers/api-fixtures.js';
 import { createHall, createService, setupAdmin } from '../helpers/api-fixtures.js';
 import { buildIssueInput } from '../helpers/factories.js';
 import { startTestHub, type TestHub } from '../helpers/hub.js';
@@ -37,7 +37,7 @@ async function readAll(query: string): Promise<{ pages: number[]; tickets: Staff
   const tickets: StaffTicketView[] = [];
   let cursor: string | null = null;
   do {
-    const reply = await admin.get<Page>(
+    const reply: Reply<Page> = await admin.get<Page>(
       `/api/v1/halls/${hallId}/tickets?${query}${cursor ? `&cursor=${cursor}` : ''}`,
     );
     expect(reply.status, JSON.stringify(reply.body)).toBe(200);
