@@ -45,7 +45,10 @@ export default tseslint.config(
         {
           patterns: [
             { group: ioLibraries, message: 'server/src/domain is pure: no I/O imports (DESIGN.md §5).' },
-            { group: ['../app/*', '../store/*', '../http/*', '../realtime/*', '../devices/*', '../jobs/*'], message: 'The domain depends on nothing outside itself.' },
+            {
+              group: ['../app/*', '../store/*', '../http/*', '../realtime/*', '../devices/*', '../jobs/*'],
+              message: 'The domain depends on nothing outside itself.',
+            },
           ],
         },
       ],
