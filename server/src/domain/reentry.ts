@@ -1,14 +1,23 @@
-import { windowsFor, type RoutableTicket, type RoutingContext } from './eligibility.js';
+import { matchesFilter, windowFilters, type RoutableTicket, type RoutingContext } from './eligibility.js';
 import { compareQueue, reentryEffectiveTime, type QueueKey } from './ordering.js';
 
 export type ReentryTicket = RoutableTicket & QueueKey & { id: string };
 
-/** The available windows a ticket can be called at, as one comparable key. */
-function windowKey(t: RoutableTicket, ctx: RoutingContext): string {
-  return windowsFor(t, ctx)
-    .map((w) => w.id)
-    .sort()
-    .join(' ');
+/**
+ * The windows a ticket can be called at (closed windows aside, as in
+ * `windowsFor`), as one comparable key. The filters are built once per
+ * re-activation, not once per waiting ticket.
+ */
+function windowKeys(ctx: RoutingContext): (t: RoutableTicket) => string {
+  const filters = ctx.windows
+    .filter((w) => w.state !== 'closed')
+    .map((w) => ({ id: w.id, filters: windowFilters(w, ctx) }))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return (t) =>
+    filters
+      .filter((w) => w.filters.some((f) => matchesFilter(f, t)))
+      .map((w) => w.id)
+      .join(' ');
 }
 
 /**
@@ -21,8 +30,9 @@ export function eligibilityGroup<T extends ReentryTicket>(
   waiting: readonly T[],
   ctx: RoutingContext,
 ): T[] {
-  const key = windowKey(ticket, ctx);
-  return waiting.filter((t) => t.id !== ticket.id && windowKey(t, ctx) === key).sort(compareQueue);
+  const keyOf = windowKeys(ctx);
+  const key = keyOf(ticket);
+  return waiting.filter((t) => t.id !== ticket.id && keyOf(t) === key).sort(compareQueue);
 }
 
 export interface ReentryProps {

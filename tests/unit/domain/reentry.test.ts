@@ -66,6 +66,19 @@ describe('eligibilityGroup', () => {
     expect(group).toEqual([otherElderly, normalSocial]);
   });
 
+  it('leaves closed windows out: with the 社保 desk closed, 社保 and 不动产 tickets compete alike', () => {
+    const h = hall();
+    const closed = buildContext(h.ctx.services, [
+      h.comprehensive,
+      { ...h.socialDesk, state: 'closed' },
+      h.green,
+    ]);
+    const t = waitingSince(h.social.id, T0);
+    const property = waitingSince(h.property.id, T0 + MINUTE);
+    expect(eligibilityGroup(t, [property], closed)).toEqual([property]);
+    expect(eligibilityGroup(t, [property], h.ctx)).toEqual([]);
+  });
+
   it('keeps tickets transferred to one window apart from those the whole hall may call', () => {
     const h = hall();
     const t = waitingSince(h.social.id, T0);
