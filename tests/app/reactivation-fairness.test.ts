@@ -100,4 +100,29 @@ describe('过号重排 in a hall with overflow windows (use cases on a real stor
     for (let i = 0; i < 4; i += 1) calls.push(await next(win(4)));
     expect(calls).toEqual([social[0]!.id, social[1]!.id, social[2]!.id, elderly.id]);
   });
+  it('at a window that calls it only as overflow it also waits behind K of its own group', async () => {
+    // 不动产登记窗口 5, 企业开办窗口 6 (社保 is overflow there) and the green channel 7 are open.
+    await onlyOpen([5, 6, 7]);
+    const elderly = await issue('SB001', ['elderly']);
+    expect(await next(win(7))).toBe(elderly.id);
+    await markNoShow(fx.deps, { windowId: win(7).id, actor: CLERK });
+    const property: Ticket[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      fx.clock.now += 10 * SECOND;
+      property.push(await issue('BDC001'));
+    }
+    const social: Ticket[] = [];
+    for (let i = 0; i < 5; i += 1) {
+      fx.clock.now += 10 * SECOND;
+      social.push(await issue('SB001'));
+    }
+    fx.clock.now += MIN;
+    await reactivateTicket(fx.deps, { hallId: demo.hall.id, statusToken: elderly.statusToken, actor: CLERK });
+
+    const calls: (string | undefined)[] = [];
+    for (let i = 0; i < 7; i += 1) calls.push(await next(win(6)));
+    // The 不动产 tickets came earlier and window 6 takes them as overflow too; among its own
+    // group the re-activated ticket is behind three.
+    expect(calls).toEqual([...property.map((t) => t.id), ...social.slice(0, 3).map((t) => t.id), elderly.id]);
+  });
 });
