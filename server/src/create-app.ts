@@ -46,6 +46,9 @@ export interface Hub {
   close(): Promise<void>;
 }
 
+/** Longer than clients and proxies keep idle connections (60 s is the usual upper end). */
+export const KEEP_ALIVE_MS = 65_000;
+
 /**
  * Builds the hub from its parts on a given HTTP server. main.ts chooses the
  * adapters; tests build the same hub with a temporary store on port 0.
@@ -78,6 +81,13 @@ export function createApplication(httpServer: HttpServer, components: HubCompone
     app(req, res);
   };
   httpServer.on('request', onRequest);
+  // An idle keep-alive connection is closed by its client, never by the hub: a hub that closes
+  // first (Node's default is after 5 s) races a client sending its next request on that socket,
+  // which then fails with ECONNRESET. The race is easy to hit while the event loop is busy (the
+  // close timer fires late, just as the request arrives), and behind a reverse proxy that keeps
+  // upstream connections for 60 s (nginx, most load balancers) it is a steady source of 502s.
+  httpServer.keepAliveTimeout = KEEP_ALIVE_MS;
+  httpServer.headersTimeout = KEEP_ALIVE_MS + 1_000;
   const jobs: JobRunner | null = components.options.jobs ? startJobs(deps) : null;
   // Every 差评 opens a case as soon as it is committed (the job catches up what this misses).
   const stopRatingWatch = watchBadRatings(deps);

@@ -72,6 +72,7 @@ describe('staff namespace', () => {
       categories: [],
       assistance: false,
       issuedAt: expect.any(Number),
+      effectiveAt: expect.any(Number),
       calledAt: expect.any(Number),
       startedAt: null,
     });

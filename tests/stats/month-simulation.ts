@@ -102,6 +102,11 @@ export async function simulateMonth(input: SimInput): Promise<Map<string, Ledger
     }
     const busy = new Map<string, Busy>();
     for (let minute = 0; minute < 8 * 60; minute += 1) {
+      // The store is synchronous, so without this a simulated month is one unbroken run of
+      // microtasks: no timer fires meanwhile, the HTTP client still holds a keep-alive socket
+      // the hub's timer closes the moment the loop turns, and the next request gets ECONNRESET.
+      // A real hall's requests arrive through I/O; let the loop turn once per simulated minute.
+      await new Promise<void>((resolve) => setImmediate(resolve));
       clock.at = opensAt + minute * MINUTE + Math.floor(random() * 50_000);
       // Late arrivals after the windows stop calling are left for the end-of-day run.
       if (minute < 7.75 * 60 && random() < 0.16) {

@@ -3,6 +3,8 @@ import { claimContract } from './contract/claim.js';
 import { configContract } from './contract/config.js';
 import { extrasContract } from './contract/extras.js';
 import { issueContract } from './contract/issue.js';
+import { issueOnceContract } from './contract/issue-once.js';
+import { ticketPagesContract } from './contract/ticket-pages.js';
 import { peopleContract } from './contract/people.js';
 import { rectificationContract } from './contract/rectification.js';
 import { useStore, type MakeStore } from './contract/setup.js';
@@ -26,6 +28,8 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
     });
     describe('configuration', () => configContract(makeStore));
     describe('issuing and ticket reads', () => issueContract(makeStore));
+    describe('issuing once per idempotency key', () => issueOnceContract(makeStore));
+    describe('ticket list pages', () => ticketPagesContract(makeStore));
     describe('call-next', () => claimContract(makeStore));
     describe('changes and snapshots', () => updateContract(makeStore));
     describe('people and devices', () => peopleContract(makeStore));

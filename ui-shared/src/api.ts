@@ -19,11 +19,13 @@ export interface ApiOptions {
   body?: unknown;
   token?: string;
   csrfToken?: string;
+  /** Further request headers, e.g. `Idempotency-Key`. */
+  headers?: Record<string, string>;
   signal?: AbortSignal;
 }
 
 export async function api<T>(path: string, options: ApiOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { ...options.headers, accept: 'application/json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   if (options.csrfToken) headers['x-csrf-token'] = options.csrfToken;

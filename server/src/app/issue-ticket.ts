@@ -5,6 +5,7 @@ import {
   effectiveTime,
   type Actor,
   type Channel,
+  type HallEvent,
   type PriorityCategory,
   type Service,
   type Ticket,
@@ -23,12 +24,20 @@ export interface IssueTicketProps {
   /** A checked-in appointment near its slot gets the appointment head start. */
   appointmentId?: string | null;
   actor?: Actor;
+  /**
+   * The client's key for this issue attempt (the `Idempotency-Key` header):
+   * repeated with the same request on the same business day it gives back
+   * the ticket issued the first time instead of a new number.
+   */
+  idempotencyKey?: string;
 }
 
 export interface IssuedTicket {
   ticket: Ticket;
   service: Service;
   estimate: WaitEstimate;
+  /** The ticket was issued by an earlier request with the same idempotency key. */
+  replayed?: boolean;
 }
 
 /**
@@ -46,7 +55,8 @@ export async function issueTicket(deps: AppDeps, props: IssueTicketProps): Promi
   const categories = [...new Set(props.categories ?? [])];
   const appointmentId = props.appointmentId ?? null;
   const now = deps.now();
-  const { ticket } = await deps.store.issueTicket({
+  const assistance = props.assistance ?? false;
+  const input = {
     id: deps.newId(),
     hallId: hall.id,
     serviceId: service.id,
@@ -54,14 +64,37 @@ export async function issueTicket(deps: AppDeps, props: IssueTicketProps): Promi
     digits: hall.rules.numberDigits,
     businessDay: businessDay(now, hall.timeZone),
     categories,
-    assistance: props.assistance ?? false,
+    assistance,
     channel: props.channel,
     appointmentId,
     issuedAt: now,
     effectiveAt: effectiveTime(now, categories, hall.rules.headStarts, appointmentId !== null),
     statusToken: deps.newSecret(),
     actor: props.actor ?? CITIZEN,
-  });
+  };
+  let replayed = false;
+  let issued: { ticket: Ticket; events: HallEvent[] };
+  if (props.idempotencyKey === undefined) issued = await deps.store.issueTicket(input);
+  else {
+    const fingerprint = JSON.stringify({
+      serviceId: service.id,
+      categories: [...categories].sort(),
+      assistance,
+      channel: props.channel,
+      appointmentId,
+    });
+    const once = await deps.store.issueTicketOnce(input, { key: props.idempotencyKey, fingerprint });
+    if (once.fingerprint !== fingerprint) {
+      throw new DomainError(
+        'idempotency_key_reused',
+        'This Idempotency-Key was already used today for another request; send a new key.',
+        { key: props.idempotencyKey },
+      );
+    }
+    replayed = once.replayed;
+    issued = once;
+  }
+  const { ticket } = issued;
   const view = await loadQueueView(deps, hall.id);
-  return { ticket, service, estimate: await view.estimate(ticket) };
+  return { ticket, service, estimate: await view.estimate(ticket), replayed };
 }

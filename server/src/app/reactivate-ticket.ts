@@ -1,12 +1,9 @@
 import {
   DomainError,
-  compareQueue,
   formatNumber,
   lifecycle,
-  matchesFilter,
   parseNumber,
-  reentryEffectiveTime,
-  windowFilters,
+  reactivationEffectiveTime,
   type Actor,
   type Ticket,
 } from '../domain/index.js';
@@ -23,7 +20,7 @@ export interface ReactivateProps {
 
 /**
  * 过号重排: a citizen who missed the call comes back within the allowed time
- * and re-enters behind K tickets of the queue they were called from.
+ * and re-enters behind K waiting tickets of its own eligibility group.
  */
 export async function reactivateTicket(deps: AppDeps, props: ReactivateProps): Promise<Ticket> {
   const hall = await requireHall(deps, props.hallId);
@@ -49,15 +46,14 @@ export async function reactivateTicket(deps: AppDeps, props: ReactivateProps): P
   }
 
   const [ctx, waiting] = await Promise.all([routingContext(deps, hall.id), deps.store.listWaiting(hall.id)]);
-  const calledAt = ctx.windows.find((w) => w.id === ticket.windowId);
-  const filters = calledAt ? windowFilters(calledAt, ctx) : [];
-  const queue = waiting
-    .filter((t) =>
-      filters.length > 0 ? filters.some((f) => matchesFilter(f, t)) : t.serviceId === ticket.serviceId,
-    )
-    .sort(compareQueue);
   const now = deps.now();
-  const effectiveAt = reentryEffectiveTime(queue, hall.rules.reentryBehind, now);
+  const effectiveAt = reactivationEffectiveTime({
+    ticket,
+    waiting,
+    ctx,
+    behind: hall.rules.reentryBehind,
+    now,
+  });
   const change = lifecycle.reactivate(ticket, hall.rules, effectiveAt, now, props.actor);
   const { ticket: updated } = await deps.store.updateTicket({
     ticketId: ticket.id,

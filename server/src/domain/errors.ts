@@ -15,6 +15,7 @@ export const DOMAIN_ERROR_CODES = [
   'invalid_transfer',
   'conflict',
   'invalid_config',
+  'idempotency_key_reused',
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 

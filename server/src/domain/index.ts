@@ -5,6 +5,7 @@ export * from './errors.js';
 export * from './numbering.js';
 export * from './ordering.js';
 export * from './eligibility.js';
+export * from './reentry.js';
 export * as lifecycle from './lifecycle.js';
 export { TERMINAL_STATUSES, ACTIVE_AT_WINDOW, type TicketPatch, type TicketChange } from './lifecycle.js';
 export * from './eta.js';

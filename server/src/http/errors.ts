@@ -25,6 +25,7 @@ const DOMAIN_ERRORS = {
   invalid_transfer: { status: 409, title: 'Invalid transfer' },
   conflict: { status: 409, title: 'Conflict' },
   invalid_config: { status: 422, title: 'Invalid configuration' },
+  idempotency_key_reused: { status: 422, title: 'Idempotency key used for another request' },
 } as const satisfies Record<DomainErrorCode, ErrorType>;
 
 export const ERROR_TYPES = {

@@ -133,6 +133,11 @@ export interface StaffTicket {
   categories: PriorityCategory[];
   assistance: boolean;
   issuedAt: number;
+  /**
+   * The queue place: issue time minus the ticket's head start, or the place a
+   * re-activated no-show was given (过号重排). Earlier is called first.
+   */
+  effectiveAt: number;
   calledAt: number | null;
   startedAt: number | null;
 }

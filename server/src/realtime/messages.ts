@@ -33,6 +33,7 @@ function staffTicket(t: Ticket): StaffTicket {
     categories: [...t.categories],
     assistance: t.assistance,
     issuedAt: t.issuedAt,
+    effectiveAt: t.effectiveAt,
     calledAt: t.calledAt,
     startedAt: t.startedAt,
   };

@@ -54,6 +54,25 @@ export interface IssueInput {
   actor: Actor;
 }
 
+/**
+ * An issue that a client may repeat (the `Idempotency-Key` header): the key
+ * is kept for the hall's business day with a fingerprint of what was asked.
+ */
+export interface IssueOnce {
+  key: string;
+  /** The normalised request (matter, categories, assistance, channel) the key was first used with. */
+  fingerprint: string;
+}
+
+/** `replayed`: the key was already used today; `ticket` is that ticket as it is now and nothing was written. */
+export interface IssueOnceResult {
+  ticket: Ticket;
+  events: HallEvent[];
+  replayed: boolean;
+  /** The fingerprint stored with the key (the caller's own when the ticket was issued now). */
+  fingerprint: string;
+}
+
 export interface ClaimRequest {
   hallId: string;
   windowId: string;
@@ -122,6 +141,14 @@ export interface TicketQuery {
   windowId?: string;
   serviceId?: string;
   limit?: number;
+  /** Only tickets after this one in issue order (issue time, number, id): the next page of a list. */
+  after?: TicketCursor;
+}
+
+export interface TicketCursor {
+  issuedAt: number;
+  number: string;
+  id: string;
 }
 
 export interface HallSnapshot {
@@ -274,6 +301,13 @@ export interface Store {
 
   // Queue.
   issueTicket(input: IssueInput): Promise<{ ticket: Ticket; events: HallEvent[] }>;
+  /**
+   * Issues like `issueTicket` unless `once.key` was already used in this hall
+   * on `input.businessDay`; recording the key and issuing are one atomic step,
+   * so a ticket issued before a crash is found again by its key. Keys of
+   * earlier business days are dropped.
+   */
+  issueTicketOnce(input: IssueInput, once: IssueOnce): Promise<IssueOnceResult>;
   claimNext(request: ClaimRequest): Promise<ClaimResult>;
   updateTicket(update: TicketUpdate): Promise<{ ticket: Ticket; events: HallEvent[] }>;
   getTicket(id: string): Promise<Ticket | null>;

@@ -271,6 +271,8 @@ describe('serviceTimes with summed samples', () => {
     const single = [6, 8, 10, 12].map((m) => sample('sb', m));
     const summed = [{ serviceId: 'sb', serviceMs: 36 * MINUTE, count: 4 }];
     expect(serviceTimes(services, summed)).toEqual(serviceTimes(services, single));
-    expect(serviceTimes(services, [{ serviceId: 'sb', serviceMs: 5 * MINUTE, count: 0 }]).get('sb')).toBe(10 * MINUTE);
+    expect(serviceTimes(services, [{ serviceId: 'sb', serviceMs: 5 * MINUTE, count: 0 }]).get('sb')).toBe(
+      10 * MINUTE,
+    );
   });
 });

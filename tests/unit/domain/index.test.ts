@@ -29,6 +29,8 @@ describe('the domain entry point', () => {
       'compareQueue',
       'effectiveTime',
       'reentryEffectiveTime',
+      'reactivationEffectiveTime',
+      'eligibilityGroup',
       'windowFilters',
       'matchesFilter',
       'isEligible',

@@ -1,4 +1,4 @@
-import { api } from '../../../ui-shared/src/api.js';
+import { ApiError, api } from '../../../ui-shared/src/api.js';
 
 /** The hub's kiosk routes (docs/api.md, "Citizens and kiosks"). */
 
@@ -42,6 +42,21 @@ export interface TicketRequest {
   assistance: boolean;
 }
 
+/**
+ * A fresh key for one issue attempt. `crypto.randomUUID` needs a secure
+ * context, which a kiosk on the hall's LAN over plain HTTP is not;
+ * `getRandomValues` works everywhere.
+ */
+export function newIdempotencyKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return `kiosk-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+
+/** Whether an issue may have happened even though no answer arrived (network lost, hub failed). */
+export function answerUnknown(err: unknown): boolean {
+  return !(err instanceof ApiError) || err.status === 0 || err.status >= 500;
+}
+
 export class KioskApi {
   constructor(
     readonly hallId: string,
@@ -56,9 +71,14 @@ export class KioskApi {
     return api<KioskMenu>(`/api/v1/halls/${encodeURIComponent(this.hallId)}/kiosk-menu`, this.opts());
   }
 
-  issue(req: TicketRequest): Promise<IssuedTicket> {
+  /**
+   * Takes a ticket. `idempotencyKey` names this attempt: sent again with the
+   * same request after a lost answer, the hub gives back the same ticket.
+   */
+  issue(req: TicketRequest, idempotencyKey: string): Promise<IssuedTicket> {
     return api<IssuedTicket>(`/api/v1/halls/${encodeURIComponent(this.hallId)}/tickets`, {
       ...this.opts(),
+      headers: { 'idempotency-key': idempotencyKey },
       body: { ...req, channel: 'kiosk' },
     });
   }

@@ -6,7 +6,15 @@ import { baseStyles, setTheme } from '../../../ui-shared/src/tokens.js';
 import { IdleController } from './controllers/idle-controller.js';
 import { PrintWatch } from './controllers/print-watch.js';
 import { VoiceController } from './controllers/voice-controller.js';
-import { KioskApi, type IssuedTicket, type KioskMenu, type KioskService } from './kiosk-api.js';
+import {
+  KioskApi,
+  answerUnknown,
+  newIdempotencyKey,
+  type IssuedTicket,
+  type KioskMenu,
+  type KioskService,
+  type TicketRequest,
+} from './kiosk-api.js';
 import { kioskStyles } from './kiosk-styles.js';
 import { MESSAGES } from './messages.js';
 import './kiosk-appointment.js';
@@ -40,6 +48,12 @@ export class KioskApp extends LitElement {
   @state() private notice = '';
   @state() private error = '';
   @state() private reprinting = false;
+  /**
+   * The issue request whose answer never came, with its Idempotency-Key:
+   * 重试 sends it again with the same key, so a ticket the hub did issue
+   * comes back instead of a second number.
+   */
+  @state() private pending: { key: string; request: TicketRequest } | null = null;
 
   private api = new KioskApi('', null);
   private readonly voice = new VoiceController(this);
@@ -137,7 +151,12 @@ export class KioskApp extends LitElement {
     if (this.error) {
       return html`<p class="error" role="alert">${this.error}</p>
         <div class="actions">
-          <button class="primary" @click=${() => this.reset()}>${t('retry')}</button>
+          ${
+            this.pending
+              ? html`<button @click=${() => this.reset()}>${t('back')}</button>
+                  <button class="primary" data-retry @click=${this.retryIssue}>${t('retry')}</button>`
+              : html`<button class="primary" data-retry @click=${() => this.reset()}>${t('retry')}</button>`
+          }
         </div>`;
     }
     switch (this.step) {
@@ -203,9 +222,15 @@ export class KioskApp extends LitElement {
 
   private async take(): Promise<void> {
     if (!this.service) return;
+    this.pending ??= {
+      key: newIdempotencyKey(),
+      request: { serviceId: this.service.id, ...this.priority },
+    };
+    const attempt = this.pending;
     this.step = 'taking';
     try {
-      const ticket = await this.api.issue({ serviceId: this.service.id, ...this.priority });
+      const ticket = await this.api.issue(attempt.request, attempt.key);
+      this.pending = null;
       this.ticket = ticket;
       this.step = 'result';
       this.printing.watch(this.api, ticket.statusToken, this.token !== null);
@@ -217,11 +242,18 @@ export class KioskApp extends LitElement {
         );
       }
     } catch (err) {
+      // A refusal is final; a lost answer keeps the attempt (and its key) for 重试.
+      if (!answerUnknown(err)) this.pending = null;
       this.error = translator(MESSAGES, this.language)('error', {
         detail: err instanceof ApiError ? err.detail : String(err),
       });
     }
   }
+
+  private readonly retryIssue = () => {
+    this.error = '';
+    void this.take();
+  };
 
   private async showImage(ticket: IssuedTicket, copy: number): Promise<void> {
     const svg = await this.api.ticketSvg(ticket.statusToken, copy).catch(() => null);
@@ -262,6 +294,7 @@ export class KioskApp extends LitElement {
     this.step = 'menu';
     this.service = null;
     this.ticket = null;
+    this.pending = null;
     this.notice = '';
     this.error = '';
     if (this.image) URL.revokeObjectURL(this.image);

@@ -20,6 +20,21 @@ import { channel, hallParams, priorityCategory, statusToken, ticketNumber } from
  * IP; a kiosk's device token lifts the limit for that machine.
  */
 
+/** A client-chosen key per issue attempt: a UUID or any 8–128 letters, digits, `.`, `_`, `:` and `-`. */
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,128}$/;
+
+function idempotencyKey(header: string | undefined): string | undefined {
+  if (header === undefined) return undefined;
+  if (!IDEMPOTENCY_KEY.test(header)) {
+    throw new HttpError(
+      'validation_failed',
+      'Idempotency-Key must be 8–128 letters, digits, ".", "_", ":" or "-".',
+      [{ in: 'header', path: 'Idempotency-Key', message: 'expected 8–128 of A-Z a-z 0-9 . _ : -' }],
+    );
+  }
+  return header;
+}
+
 /** Anyone may take a ticket; a device may only if it is a kiosk of this hall. */
 function issuer(p: Principal | null, hallId: string): void {
   if (p?.kind === 'device' && !(p.device.kind === 'kiosk' && canAccessHall(p, hallId))) {
@@ -47,7 +62,10 @@ export const publicRoutes = [
     tag: 'Citizens and kiosks',
     summary: 'Take a ticket',
     description:
-      'No account, phone or ID number is asked for. `categories` are the priority categories the citizen declares (老幼病残孕军, urgent, key project); `assistance` asks for the help desk (帮办代办). The answer carries the `statusToken` once: it is the key of the public status page (QR code).',
+      'No account, phone or ID number is asked for. `categories` are the priority categories the citizen declares (老幼病残孕军, urgent, key project); `assistance` asks for the help desk (帮办代办). The answer carries the `statusToken` once: it is the key of the public status page (QR code).\n\n' +
+      '**Idempotency-Key** (optional header, 8–128 of `A-Z a-z 0-9 . _ : -`, e.g. a UUID): send a new key per issue attempt and the same key when retrying it. ' +
+      'The same key with the same body on the same business day answers `201` again with the ticket issued the first time (same `number` and `statusToken`; `status`, `ahead` and `estimatedMinutes` as they are now) and the header `Idempotent-Replayed: true`; no second number is drawn. ' +
+      "The same key with another body answers `422 idempotency_key_reused` and issues nothing. Keys are kept in the store (they survive a restart or a crash) for the hall's business day.",
     auth: 'public',
     rateLimited: true,
     params: hallParams,
@@ -61,10 +79,11 @@ export const publicRoutes = [
     status: 201,
     response:
       '`{ number, status, hallId, service: { id, name, domain }, issuedAt, priority, assistance, channel, ahead, estimatedMinutes, statusToken }`',
-    errors: ['not_found', 'service_disabled', 'forbidden'],
+    errors: ['not_found', 'service_disabled', 'forbidden', 'idempotency_key_reused'],
     handler: async (ctx) => {
       const { deps, params, body, principal } = ctx;
       issuer(principal, params.hallId);
+      const key = idempotencyKey(ctx.req.get('idempotency-key'));
       const issued = await issueTicket(deps, {
         hallId: params.hallId,
         serviceId: body.serviceId,
@@ -72,7 +91,9 @@ export const publicRoutes = [
         assistance: body.assistance ?? false,
         channel: body.channel ?? 'kiosk',
         actor: principal ? actor(ctx) : CITIZEN,
+        idempotencyKey: key,
       });
+      if (issued.replayed) ctx.res.setHeader('Idempotent-Replayed', 'true');
       return presentIssued(issued);
     },
   }),
@@ -93,7 +114,8 @@ export const publicRoutes = [
     method: 'post',
     path: '/api/v1/halls/:hallId/tickets/reactivate',
     tag: 'Citizens and kiosks',
-    summary: 'Come back after a missed call (过号重排): the ticket re-enters behind a few waiting tickets',
+    summary:
+      'Come back after a missed call (过号重排): the ticket re-enters behind K waiting tickets of its own eligibility group, never ahead of one that was ahead of it',
     description: "Give the ticket's `number` (today's) or its `statusToken`, not both.",
     auth: 'public',
     rateLimited: true,

@@ -3,6 +3,7 @@ import { cancelTicket, routingContext, requireTicket, today, requireHall } from 
 import { compareQueue, matchesFilter, windowFilters, type QueuedTicket } from '../../domain/index.js';
 import { actor, requireHallAccess, windowToRead } from '../access.js';
 import { presentTicket } from '../presenters/tickets.js';
+import type { TicketCursor } from '../../store/port.js';
 import { route } from '../route.js';
 import {
   csv,
@@ -18,6 +19,35 @@ import {
 /** Staff views of the queue, and cancelling a ticket. */
 
 const STAFF = { roles: ['admin', 'supervisor', 'clerk'] } as const;
+/** The largest page of GET /halls/{id}/tickets; `nextCursor` reads on. */
+export const TICKET_PAGE_MAX = 1000;
+
+/** Where a page ended (issue time, number and id of its last ticket), opaque to clients. */
+function encodeCursor(t: TicketCursor): string {
+  return Buffer.from(JSON.stringify([t.issuedAt, t.number, t.id]), 'utf8').toString('base64url');
+}
+
+const ticketCursor = z
+  .string()
+  .max(400)
+  .transform((text, ctx): TicketCursor => {
+    try {
+      const v: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+      if (
+        Array.isArray(v) &&
+        v.length === 3 &&
+        Number.isSafeInteger(v[0]) &&
+        typeof v[1] === 'string' &&
+        typeof v[2] === 'string'
+      ) {
+        return { issuedAt: v[0] as number, number: v[1], id: v[2] };
+      }
+    } catch {
+      // Not base64url JSON: reported below like any other bad cursor.
+    }
+    ctx.addIssue({ code: 'custom', message: 'not a cursor given by this list' });
+    return z.NEVER;
+  });
 const NEXT_SHOWN = 5;
 
 export const ticketRoutes = [
@@ -25,26 +55,38 @@ export const ticketRoutes = [
     method: 'get',
     path: '/api/v1/halls/:hallId/tickets',
     tag: 'Queue (staff)',
-    summary: "The hall's tickets of a day, by status",
+    summary: "The hall's tickets of a day, by status, in issue order, a page at a time",
+    description:
+      'A page holds at most `limit` tickets (1–1000, default 500). When more follow, `nextCursor` is set: ask again with the same filters and `cursor=<nextCursor>` for the next page; it is `null` on the last page. Tickets issued meanwhile appear on later pages, none is repeated or skipped.',
     auth: STAFF,
     params: hallParams,
     query: z.strictObject({
       status: csv(ticketStatus).optional().describe('comma-separated statuses, e.g. waiting,called'),
       day: day.optional().describe('business day YYYY-MM-DD, default today in the hall'),
-      limit: limitQuery.optional().describe('at most this many (1–1000), default 500'),
+      limit: limitQuery.optional().describe('page size, at most 1000, default 500'),
+      cursor: ticketCursor.optional().describe("the previous page's `nextCursor`"),
     }),
-    response: '`{ day, tickets: [ticket] }`',
+    response: '`{ day, tickets: [ticket], nextCursor: string | null }`',
     errors: ['not_found'],
     handler: async (ctx) => {
       requireHallAccess(ctx, ctx.params.hallId);
       const hall = await requireHall(ctx.deps, ctx.params.hallId);
       const businessDay = ctx.query.day ?? today(ctx.deps, hall);
-      const tickets = await ctx.deps.store.listTickets(hall.id, {
+      const limit = Math.min(ctx.query.limit ?? 500, TICKET_PAGE_MAX);
+      // One more than the page tells whether another page follows.
+      const found = await ctx.deps.store.listTickets(hall.id, {
         businessDay,
-        limit: ctx.query.limit ?? 500,
+        limit: limit + 1,
         ...(ctx.query.status ? { statuses: ctx.query.status } : {}),
+        ...(ctx.query.cursor ? { after: ctx.query.cursor } : {}),
       });
-      return { day: businessDay, tickets: tickets.map(presentTicket) };
+      const page = found.slice(0, limit);
+      const last = page[page.length - 1];
+      return {
+        day: businessDay,
+        tickets: page.map(presentTicket),
+        nextCursor: found.length > limit && last ? encodeCursor(last) : null,
+      };
     },
   }),
   route({

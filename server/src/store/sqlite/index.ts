@@ -8,6 +8,7 @@ import type {
   PrintJobQuery,
   PrintJobUpdate,
   IssueInput,
+  IssueOnce,
   Session,
   Store,
   TicketQuery,
@@ -36,6 +37,7 @@ import * as settings from './settings.js';
 import { appendEvents, lastSeq, listEvents } from './events.js';
 import { SqliteEventFollower } from './follow.js';
 import * as halls from './halls.js';
+import { issueTicketOnce } from './issue-keys.js';
 import * as leases from './leases.js';
 import { migrate } from './migrations.js';
 import * as people from './people.js';
@@ -131,6 +133,9 @@ export class SqliteStore implements Store {
 
   async issueTicket(input: IssueInput) {
     return tickets.issueTicket(this.db, input);
+  }
+  async issueTicketOnce(input: IssueInput, once: IssueOnce) {
+    return issueTicketOnce(this.db, input, once);
   }
   async claimNext(request: ClaimRequest) {
     return claimNext(this.db, request);

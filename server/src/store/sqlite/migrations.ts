@@ -315,7 +315,22 @@ CREATE INDEX tickets_groups ON tickets (hall_id, status, service_id, categories,
 `,
   },
   {
-    version: 90,
+    version: 5,
+    description: 'idempotency keys of ticket issue, kept for the business day',
+    sql: `
+-- A kiosk that lost the answer repeats its request with the same key and gets the same ticket.
+CREATE TABLE issue_keys (
+  hall_id TEXT NOT NULL,
+  business_day TEXT NOT NULL,
+  key TEXT NOT NULL,
+  fingerprint TEXT NOT NULL,
+  ticket_id TEXT NOT NULL,
+  PRIMARY KEY (hall_id, business_day, key)
+);
+`,
+  },
+  {
+    version: 6,
     description: 'leases, so work that must run once runs in one hub process',
     sql: `
 CREATE TABLE leases (

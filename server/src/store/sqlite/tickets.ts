@@ -73,6 +73,10 @@ export function listTickets(db: Db, hallId: string, q: TicketQuery = {}): Ticket
     where.push(`${column} = ?`);
     args.push(value);
   }
+  if (q.after !== undefined) {
+    where.push('(issued_at, number, id) > (?, ?, ?)');
+    args.push(q.after.issuedAt, q.after.number, q.after.id);
+  }
   args.push(q.limit === undefined ? -1 : Math.max(0, Math.floor(q.limit)));
   const text = `SELECT * FROM tickets WHERE ${where.join(' AND ')} ORDER BY issued_at, number, id LIMIT ?`;
   return (sql(db, text).all(...args) as TicketRow[]).map(toTicket);
