@@ -1,4 +1,5 @@
 import type { PrinterStatus } from '../../../../ticket-printer/src/escpos/status.js';
+import type { PrinterErrorReason } from '../../../../ticket-printer/src/port.js';
 import type { Actor } from '../../domain/index.js';
 import type { AppDeps } from '../deps.js';
 import { printerTarget } from './printer-target.js';
@@ -16,6 +17,14 @@ export interface PrinterState {
   /** Agent connected, or the network printer answered last time. */
   reachable: boolean;
   error: string | null;
+  /**
+   * What went wrong, as a stable code (the printer port's error reason):
+   * `not_a_printer` (something else answers on that address), `timeout`,
+   * `disconnected`, `not_ready` (paper out, cover open: see `status`); null
+   * when the last job or status read went well. Absent in states saved by
+   * older versions.
+   */
+  code?: PrinterErrorReason | null;
   at: number;
 }
 
@@ -32,6 +41,7 @@ const same = (a: PrinterState | undefined, b: PrinterState) =>
   a !== undefined &&
   a.reachable === b.reachable &&
   a.error === b.error &&
+  (a.code ?? null) === (b.code ?? null) &&
   JSON.stringify(a.status) === JSON.stringify(b.status);
 
 export async function reportPrinterState(
@@ -59,7 +69,12 @@ export async function reportPrinterState(
       windowId: null,
       from: before ? (before.reachable ? 'reachable' : 'unreachable') : null,
       to: state.reachable ? 'reachable' : 'unreachable',
-      data: { deviceId: state.deviceId, status: state.status, error: state.error },
+      data: {
+        deviceId: state.deviceId,
+        status: state.status,
+        error: state.error,
+        code: state.code ?? null,
+      },
     },
   );
   deps.bus.publish(events);
@@ -107,7 +122,12 @@ export async function printingOverview(
     });
   }
   const failed = await deps.store.listPrintJobs({ hallId, statuses: ['failed'] });
-  const recent = failed.slice(-limit).reverse();
+  // A failure the citizen later got a good copy for needs nobody's attention any more.
+  const printedAfter = new Map<string, number>();
+  for (const j of await deps.store.listPrintJobs({ hallId, statuses: ['printed'] }))
+    printedAfter.set(j.ticketId, Math.max(printedAfter.get(j.ticketId) ?? 0, j.copy));
+  const open = failed.filter((j) => (printedAfter.get(j.ticketId) ?? 0) < j.copy);
+  const recent = open.slice(-limit).reverse();
   const failures: PrintingOverview['failures'] = [];
   for (const j of recent) {
     const ticket = await deps.store.getTicket(j.ticketId);
