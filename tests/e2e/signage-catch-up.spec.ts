@@ -12,6 +12,11 @@ import { installFakeSpeech, speechRecord, spokenTexts, waitForSpoken } from '../
  * takes no time.
  */
 
+/** The board's link to the hub, reached from the page to pull the cable and plug it back in. */
+interface BoardInternals {
+  hub: { socket: { connect(): void; disconnect(): void } };
+}
+
 let hub: TestHub;
 let admin: Api;
 let demo: DemoHall;
@@ -58,12 +63,9 @@ test('a board back after missing 25 calls shows all of them in order and speaks 
   await expect(page.locator('hall-board[status="live"]')).toHaveCount(1);
 
   // The board's link goes (a cable pulled); the hall goes on calling, one call every 5 s.
-  await page.evaluate(() => {
-    const board = document.querySelector('hall-board') as unknown as {
-      hub: { socket: { disconnect(): void } };
-    };
-    board.hub.socket.disconnect();
-  });
+  await page
+    .locator('hall-board')
+    .evaluate((board: unknown) => (board as BoardInternals).hub.socket.disconnect());
   await expect(page.locator('hall-board[status="live"]')).toHaveCount(0);
   const called: { number: string; window: number }[] = [];
   for (let i = 0; i < 25; i++) {
@@ -72,10 +74,9 @@ test('a board back after missing 25 calls shows all of them in order and speaks 
     called.push({ number: await callNext(window), window });
   }
 
-  await page.evaluate(() => {
-    const board = document.querySelector('hall-board') as unknown as { hub: { socket: { connect(): void } } };
-    board.hub.socket.connect();
-  });
+  await page
+    .locator('hall-board')
+    .evaluate((board: unknown) => (board as BoardInternals).hub.socket.connect());
   await expect(page.locator('hall-board[status="live"]')).toHaveCount(1);
 
   // Every missed call, oldest first: not just the ten a snapshot carries.
