@@ -1,7 +1,7 @@
 import { DomainError, type Actor, type NewEvent, type Ticket } from '../../domain/index.js';
 import type { PrintJob, PrintJobStatus } from '../../store/port.js';
 import type { AppDeps } from '../deps.js';
-import { printerTarget, type PrinterTarget } from './printer-target.js';
+import { printerTarget, targetOfDevice, type PrinterTarget } from './printer-target.js';
 
 /**
  * Print jobs of tickets. A job is queued in the store with a `print.queued`
@@ -146,8 +146,6 @@ async function decideReprint(
   props: { ticket: Ticket; actor: Actor; kioskId?: string },
 ): Promise<{ job: PrintJob; joined: boolean }> {
   const jobs = await deps.store.listPrintJobs({ ticketId: props.ticket.id });
-  const unfinished = jobs.find((j) => j.status === 'queued' || j.status === 'sent');
-  if (unfinished) return { job: unfinished, joined: true };
   const last = jobs.at(-1);
   let deviceId = last?.deviceId ?? null;
   if (props.kioskId !== undefined)
@@ -161,6 +159,15 @@ async function decideReprint(
       },
     );
   }
+  // Joined only where it can still come out: a job left waiting for a printer that was since
+  // removed from the configuration never will, and the reprint goes to the printer there is now.
+  const unfinished = jobs.find(
+    (j) => (j.status === 'queued' || j.status === 'sent') && j.deviceId === deviceId,
+  );
+  const target = unfinished
+    ? await targetOfDevice(() => deps.store.listDevices(props.ticket.hallId), unfinished.deviceId)
+    : null;
+  if (unfinished && target) return { job: unfinished, joined: true };
   const copy = jobs.reduce((max, j) => Math.max(max, j.copy), 0) + 1;
   return {
     job: await queuePrintJob(deps, { ticket: props.ticket, deviceId, copy, actor: props.actor }),
