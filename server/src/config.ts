@@ -28,6 +28,8 @@ const schema = z.object({
   KEYPADS: z.enum(['off', 'hid']).default('off'),
   VIRTUAL_PRINTER_PORT: z.union([z.literal('off'), z.coerce.number().int().min(0).max(65535)]).default(9100),
   VIRTUAL_PRINTER_WEB_PORT: z.coerce.number().int().min(0).max(65535).default(9180),
+  /** How long the hub waits for a network printer's status answer after a job (slow printers answer late). */
+  PRINTER_STATUS_WAIT_MS: z.coerce.number().int().min(1000).max(120_000).default(15_000),
 });
 
 export type HubConfig = z.infer<typeof schema> & { dataDir: string };

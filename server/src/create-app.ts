@@ -26,6 +26,8 @@ export interface HubOptions {
    * most halls run keypad agents on the window PCs, or have no keypads.
    */
   keypads?: { binding: HidBinding; scanMs?: number; log?: (line: string) => void };
+  /** How long to wait for a network printer's status answer after a job (`PRINTER_STATUS_WAIT_MS`). */
+  printerStatusWaitMs?: number;
 }
 
 export interface HubComponents {
@@ -56,11 +58,12 @@ export const KEEP_ALIVE_MS = 65_000;
 export function createApplication(httpServer: HttpServer, components: HubComponents): Hub {
   const deps = defaultDeps(components.store, { log: components.log, ...components.deps });
   const setup = new FirstAdminSetup();
-  const realtime = attachRealtime(
-    httpServer,
-    deps,
-    components.options.publicUrl ? { publicUrl: components.options.publicUrl } : {},
-  );
+  const realtime = attachRealtime(httpServer, deps, {
+    ...(components.options.publicUrl ? { publicUrl: components.options.publicUrl } : {}),
+    ...(components.options.printerStatusWaitMs !== undefined
+      ? { printerStatusWaitMs: components.options.printerStatusWaitMs }
+      : {}),
+  });
   const api = createHttpApp(deps, {
     setup,
     realtime,

@@ -54,6 +54,7 @@ async function main(): Promise<void> {
       rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
       trustProxy: config.TRUST_PROXY,
       jobs: true,
+      printerStatusWaitMs: config.PRINTER_STATUS_WAIT_MS,
       ...(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}),
       ...(config.KEYPADS === 'hid' ? { keypads: { binding: hidBinding() } } : {}),
     },
@@ -98,6 +99,7 @@ async function main(): Promise<void> {
           baseUrl: base,
           printerPort: config.VIRTUAL_PRINTER_PORT === 'off' ? null : config.VIRTUAL_PRINTER_PORT,
           webPort: config.VIRTUAL_PRINTER_WEB_PORT,
+          tokenFile: path.join(config.dataDir, 'demo-kiosk-token'),
         })
       : null;
   if (demoPrinting) {

@@ -93,7 +93,10 @@ test('the hub restarts mid-run: the board catches up, nothing lost, nothing spok
   console.log(`hub restarted → board caught up in ${Date.now() - restartedAt} ms`);
   await expect(page.locator('board-header .offline')).toHaveCount(0);
   for (const text of [...before, ...after]) {
-    await expect(page.locator('board-recent').getByText(numberOf(text), { exact: true })).toBeVisible();
+    // A call made while the board was away is also in its catch-up list: the first sighting is enough.
+    await expect(
+      page.locator('board-recent').getByText(numberOf(text), { exact: true }).first(),
+    ).toBeVisible();
   }
 
   await waitForSpoken(page, 8);

@@ -55,6 +55,17 @@ describe.each([58, 80] as const)('the fixed ticket on %i mm paper', (paper: Pape
     for (const b of job.blocks) if (b.kind === 'line' && b !== number) expect(b.height).toBeLessThan(4);
   });
 
+  it('draws rule lines with ASCII, never switching to code page 1 for box characters', () => {
+    // ESC t 1 is Katakana on Epson; Chinese printers lack it or print other glyphs there.
+    const hex = Buffer.from(bytes).toString('hex');
+    expect(hex).not.toContain('1b7401');
+    expect(hex).not.toMatch(/(95){8}/); // the Katakana box-drawing run ReceiptLine draws rules with
+    const lines = jobText(foldJob(decodeEscPos(bytes))).split('\n');
+    const rules = lines.filter((l) => /^-+$/.test(l));
+    expect(rules.length).toBeGreaterThanOrEqual(3);
+    for (const r of rules) expect(r.length).toBe(paper === 58 ? 32 : 48);
+  });
+
   it('renders the same document as SVG with the same words', () => {
     const svg = renderSvg(FIXED_TICKET, paper);
     expect(svg.startsWith('<svg')).toBe(true);

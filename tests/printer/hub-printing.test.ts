@@ -72,7 +72,7 @@ describe('printing at a kiosk with a network printer', () => {
     expect(jobs.body.jobs).toEqual([]);
   });
 
-  it('keeps the ticket when paper is out, lists the failure, and reprints the same number as copy 2', async () => {
+  it('keeps the ticket when paper is out, lists the failure, and reprints the same number as its first copy', async () => {
     printer.setState({ paperOut: true });
     const failed = nextEvent(t.deps.store, 'print.failed');
     const ticket = await issue(kiosk, hallId, serviceId);
@@ -90,13 +90,28 @@ describe('printing at a kiosk with a network printer', () => {
     expect(printer.jobs.some((j) => j.text.includes(ticket.number))).toBe(false);
 
     printer.setState({ paperOut: false });
-    const reprinted = await kiosk.post<{ job: { copy: number } }>(`/api/v1/halls/${hallId}/reprints`, {
+    const printedAgain = nextEvent(t.deps.store, 'print.printed', (e) => e.ticketId === event.ticketId);
+    const reprinted = await kiosk.post<{ job: { copy: number; printedCopy: number }; joined: boolean }>(
+      `/api/v1/halls/${hallId}/reprints`,
+      { statusToken: ticket.statusToken },
+    );
+    expect(reprinted.status).toBe(202);
+    expect(reprinted.body).toMatchObject({ joined: false, job: { copy: 2, printedCopy: 1 } });
+    const job = await printer.waitForJob((j) => j.text.includes(ticket.number));
+    // Nothing came out the first time: this is the citizen's only ticket, not a 补打 第2联.
+    expect(job.text).not.toContain('补打');
+    await printedAgain;
+    // Printed now: the failure needs nobody's attention any more.
+    const after = await admin.get<{ failures: { number: string }[] }>(`/api/v1/halls/${hallId}/printing`);
+    expect(after.body.failures.map((f) => f.number)).not.toContain(ticket.number);
+
+    // A second reprint, after one copy came out, is the real 补打 第2联.
+    const second = await kiosk.post<{ job: { printedCopy: number } }>(`/api/v1/halls/${hallId}/reprints`, {
       statusToken: ticket.statusToken,
     });
-    expect(reprinted.status).toBe(202);
-    expect(reprinted.body.job.copy).toBe(2);
-    const job = await printer.waitForJob((j) => j.text.includes(ticket.number));
-    expect(job.text).toContain('补打 第2联');
+    expect(second.body.job.printedCopy).toBe(2);
+    const copy2 = await printer.waitForJob((j) => j.text.includes(ticket.number) && j.text.includes('补打'));
+    expect(copy2.text).toContain('补打 第2联');
   });
 
   it('shows the same ticket as an image, from the same layout', async () => {

@@ -198,18 +198,19 @@ describe('print recovery at hub start', () => {
     );
   });
 
-  it('lets the kiosk reprint a recovered ticket: same number, copy 2', async () => {
+  it('lets the kiosk reprint a recovered ticket: same number, its first paper copy', async () => {
     const recorded = nextEvent(hub.deps.store, 'print.printed', (e) => e.ticketId === t.notQueued.id);
-    const reply = await as(networkKiosk.token).post<{ job: { copy: number } }>(
+    const reply = await as(networkKiosk.token).post<{ job: { copy: number; printedCopy: number } }>(
       `/api/v1/halls/${hallId}/reprints`,
       {
         statusToken: t.notQueued.statusToken,
       },
     );
     expect(reply.status).toBe(202);
-    expect(reply.body.job.copy).toBe(2);
+    expect(reply.body.job).toMatchObject({ copy: 2, printedCopy: 1 });
     const job = await printer.waitForJob((j) => j.text.includes(t.notQueued.number));
-    expect(job.text).toContain('补打 第2联');
+    // Copy 1 never came out: the paper the citizen gets now is not a 补打.
+    expect(job.text).not.toContain('补打');
     expect((await recorded).data.copy).toBe(2);
   });
 

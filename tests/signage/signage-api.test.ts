@@ -41,10 +41,16 @@ afterAll(async () => {
 describe('signage settings', () => {
   it('start from defaults, merge a patch and keep what the patch did not name', async () => {
     const before = expectStatus(await admin.get(`/api/v1/halls/${hallId}/signage`), 200, 'read');
-    expect(before).toEqual({ notice: '', voice: { repeat: 2, volume: 1, quietHours: [], chime: true } });
+    expect(before).toEqual({
+      notice: '',
+      voice: { repeat: 2, volume: 1, quietHours: [], chime: true, missedCallSeconds: 60 },
+    });
 
     const saved = await admin.patch(`/api/v1/halls/${hallId}/signage`, { voice: { repeat: 3 } });
-    expect(saved.body).toEqual({ notice: '', voice: { repeat: 3, volume: 1, quietHours: [], chime: true } });
+    expect(saved.body).toEqual({
+      notice: '',
+      voice: { repeat: 3, volume: 1, quietHours: [], chime: true, missedCallSeconds: 60 },
+    });
     await admin.patch(`/api/v1/halls/${hallId}/signage`, { notice: '午间照常办理' });
     const after = expectStatus(await admin.get(`/api/v1/halls/${hallId}/signage`), 200, 'read again');
     expect(after).toMatchObject({ notice: '午间照常办理', voice: { repeat: 3 } });
@@ -52,7 +58,13 @@ describe('signage settings', () => {
 
   it('refuse values out of range and change nothing', async () => {
     const before = await t.store.getHallSetting(hallId, 'signage');
-    for (const voice of [{ repeat: 0 }, { volume: 2 }, { quietHours: [{ from: '25:00', to: '07:00' }] }]) {
+    for (const voice of [
+      { repeat: 0 },
+      { volume: 2 },
+      { quietHours: [{ from: '25:00', to: '07:00' }] },
+      { missedCallSeconds: -1 },
+      { missedCallSeconds: 3601 },
+    ]) {
       const reply = await admin.patch(`/api/v1/halls/${hallId}/signage`, { voice });
       expect(reply.status).toBe(400);
       expect(reply.body.code).toBe('validation_failed');

@@ -15,10 +15,13 @@ import type { PrinterStatus } from './escpos/status.js';
  *   printer would garble interleaved jobs. If the device goes away while a
  *   write is in flight, the write rejects with `disconnected: true` and the
  *   port is closed.
- * - `status()` asks DLE EOT and resolves with the printer's real-time status,
- *   or `null` when this transport cannot read answers (a USB line-printer file
- *   or a one-way serial cable): callers then print blind. It rejects with
- *   `timeout` when the printer should answer but does not.
+ * - `status(timeoutMs?)` asks DLE EOT and resolves with the printer's
+ *   real-time status, or `null` when this transport cannot read answers (a USB
+ *   line-printer file, a one-way serial cable, or a network printer configured
+ *   without status: `tcp://…?status=0`): callers then print blind. It rejects
+ *   with `timeout` when the printer should answer but does not within
+ *   `timeoutMs` (default: the transport's own), and with `not_a_printer` when
+ *   the device answers with bytes no printer sends to DLE EOT.
  * - `close()` ends the connection; a write or status request in flight
  *   rejects with `canceled: true`. Closing a closed port is a no-op.
  */
@@ -27,12 +30,19 @@ export interface PrinterPort {
   readonly address: string;
   open(): Promise<void>;
   write(bytes: Uint8Array): Promise<void>;
-  status(): Promise<PrinterStatus | null>;
+  status(timeoutMs?: number): Promise<PrinterStatus | null>;
   close(): Promise<void>;
 }
 
 export type PrinterErrorReason =
-  'timeout' | 'disconnected' | 'busy' | 'canceled' | 'not_ready' | 'unsupported';
+  | 'timeout'
+  | 'disconnected'
+  | 'busy'
+  | 'canceled'
+  | 'not_ready'
+  | 'unsupported'
+  /** The device answered DLE EOT with bytes that are not a status: something else listens there. */
+  | 'not_a_printer';
 
 /** Flags, not message text, tell callers what happened. */
 export class PrinterError extends Error {

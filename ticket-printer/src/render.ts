@@ -16,6 +16,10 @@ import { PAPER_CPL, type PaperWidth, type TicketDocument } from './ticket.js';
  *   printer's own QR command (GS ( k, model 2), which every Chinese thermal
  *   printer we target supports, prints crisper at small cell sizes, and lets
  *   the virtual printer and the tests read the payload back.
+ * - `hr`: ReceiptLine draws a rule with box characters of code page 1
+ *   (FS . ESC t 1, then 0x95…), Katakana on Epson, which many Chinese
+ *   printers lack or map to something else. A rule of ASCII '-' prints the
+ *   same on every printer in any code page, and stays in Chinese mode.
  */
 
 /** GS ( k: model 2, cell size, error correction, store the data, print it. */
@@ -39,7 +43,11 @@ function nativeQr(symbol: { data: string; cell: number; level: string }): string
   );
 }
 
-const ESCPOS = { ...receiptline.commands.escpos, qrcode: nativeQr };
+const ESCPOS = {
+  ...receiptline.commands.escpos,
+  qrcode: nativeQr,
+  hr: (width: number) => '-'.repeat(width),
+};
 
 export function renderEscPos(doc: TicketDocument, paper: PaperWidth): Uint8Array {
   const out = receiptline.transform(ticketMarkup(doc, paper), {

@@ -54,7 +54,7 @@ export class DevicesPage extends LitElement {
   @state() private keypadOnline = new Map<string, boolean>();
   @state() private printers = new Map<
     string,
-    { status: PrinterStatus | null; reachable: boolean; error: string | null } | null
+    { status: PrinterStatus | null; reachable: boolean; error: string | null; code?: string | null } | null
   >();
   @state() private kind: (typeof KINDS)[number] = 'kiosk';
   @state() private token = '';
@@ -80,7 +80,12 @@ export class DevicesPage extends LitElement {
         s.call<{
           printers: {
             deviceId: string;
-            state: { status: PrinterStatus | null; reachable: boolean; error: string | null } | null;
+            state: {
+              status: PrinterStatus | null;
+              reachable: boolean;
+              error: string | null;
+              code?: string | null;
+            } | null;
           }[];
         }>(`${this.base}/printing`),
       ]);
@@ -180,13 +185,15 @@ export class DevicesPage extends LitElement {
     const paper =
       ps === undefined
         ? ''
-        : !ps?.status
-          ? t('unknown')
-          : ps.status.paperOut
-            ? t('paperOut')
-            : ps.status.paperNearEnd
-              ? t('paperNearEnd')
-              : t('paperOk');
+        : ps?.code === 'not_a_printer'
+          ? t('notAPrinter')
+          : !ps?.status
+            ? t('unknown')
+            : ps.status.paperOut
+              ? t('paperOut')
+              : ps.status.paperNearEnd
+                ? t('paperNearEnd')
+                : t('paperOk');
     const bindable = d.kind === 'keypad' || d.kind === 'display' || d.kind === 'evaluator';
     return html`<tr data-device=${d.name} data-revoked=${d.revoked}>
       <td>${d.name}</td>

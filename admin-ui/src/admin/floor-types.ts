@@ -41,7 +41,13 @@ export interface Floor {
   printers: {
     deviceId: string;
     name: string;
-    state: { status: PrinterStatus | null; reachable: boolean; error: string | null; at: number } | null;
+    state: {
+      status: PrinterStatus | null;
+      reachable: boolean;
+      error: string | null;
+      code?: string | null;
+      at: number;
+    } | null;
   }[];
 }
 

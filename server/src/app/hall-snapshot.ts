@@ -1,6 +1,13 @@
-import type { HallEvent, Service, ServiceWindow, Ticket } from '../domain/index.js';
-import { isCallEvent } from '../domain/index.js';
 import {
+  businessDay,
+  isCallEvent,
+  type HallEvent,
+  type Service,
+  type ServiceWindow,
+  type Ticket,
+} from '../domain/index.js';
+import {
+  MISSED_CALLS_LIMIT,
   RECENT_CALLS_LIMIT,
   type CallKind,
   type CallOut,
@@ -131,10 +138,47 @@ export function sortWindows(windows: readonly ServiceWindow[]): ServiceWindow[] 
   return [...windows].sort((a, b) => a.sortOrder - b.sortOrder || a.number - b.number);
 }
 
-/** The public snapshot a display starts from; `seq` is the last event it reflects. */
+/**
+ * The call-outs after `afterSeq` up to `upToSeq`, oldest first, of the
+ * business day of `now`: read from the log backwards, page by page, stopping
+ * at the day's first event, so a board that was off overnight is not sent
+ * yesterday's calls and the read stays bounded by one day.
+ */
+async function missedCalls(
+  deps: AppDeps,
+  props: { hallId: string; timeZone: string; afterSeq: number; upToSeq: number; dir: HallDirectory },
+): Promise<CallOut[]> {
+  const PAGE = 1000;
+  const today = businessDay(deps.now(), props.timeZone);
+  const newestFirst: CallOut[] = [];
+  let upTo = props.upToSeq;
+  while (upTo > props.afterSeq && newestFirst.length < MISSED_CALLS_LIMIT) {
+    const from = Math.max(props.afterSeq, upTo - PAGE);
+    const page = await deps.store.listEvents(props.hallId, from, upTo - from);
+    let dayStart = false;
+    for (const e of page.reverse()) {
+      if (e.seq > props.upToSeq) continue;
+      if (businessDay(e.at, props.timeZone) !== today) {
+        dayStart = true;
+        break;
+      }
+      const call = presentCall(e, props.dir);
+      if (call && newestFirst.length < MISSED_CALLS_LIMIT) newestFirst.push(call);
+    }
+    if (dayStart || page.length === 0) break;
+    upTo = from;
+  }
+  return newestFirst.reverse();
+}
+
+/**
+ * The public snapshot a display starts from; `seq` is the last event it
+ * reflects. With `sinceSeq` (the last seq the display has), it also carries
+ * the calls the display missed since then (`missedCalls`).
+ */
 export async function hallSnapshot(
   deps: AppDeps,
-  props: { hallId: string; recentCalls?: number },
+  props: { hallId: string; recentCalls?: number; sinceSeq?: number },
 ): Promise<DisplaySnapshot> {
   const hall = await requireHall(deps, props.hallId);
   const services = await deps.store.listServices(hall.id);
@@ -150,5 +194,16 @@ export async function hallSnapshot(
     recentCalls: snap.recentCalls.flatMap((e) => presentCall(e, dir) ?? []),
     counts: countWaiting(snap.waiting, services),
     at: deps.now(),
+    ...(props.sinceSeq !== undefined
+      ? {
+          missedCalls: await missedCalls(deps, {
+            hallId: hall.id,
+            timeZone: hall.timeZone,
+            afterSeq: props.sinceSeq,
+            upToSeq: snap.seq,
+            dir,
+          }),
+        }
+      : {}),
   };
 }

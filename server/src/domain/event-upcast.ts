@@ -170,6 +170,7 @@ const UPCASTERS: Upcasters = {
           deviceId: str(d.deviceId),
           status: printerStatus(d.status),
           error: strOrNull(d.error),
+          code: strOrNull(d.code),
         },
   'rectification.opened': (d) => ({
     ...caseRef(d),

@@ -104,6 +104,8 @@ export type DeviceStatusData =
       deviceId: string;
       status: PrinterStatusFlags | null;
       error: string | null;
+      /** A stable reason when the printer is not ready (`not_a_printer`, `paper_out` …). */
+      code: string | null;
     }
   | {
       source: 'keypad';

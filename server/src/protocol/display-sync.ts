@@ -18,6 +18,12 @@ import type {
  * helper then holds messages and asks for a snapshot. A message with
  * `fromSeq` stands for the run of seqs fromSeq … seq. Call-outs are
  * announced once per `callId`, however often they are delivered.
+ *
+ * A display back from an absence asks its snapshot for the calls after the
+ * last seq it has (`sinceSeq`, see `catchUpFrom`); the snapshot's
+ * `missedCalls` are then all shown (`missed`), in order, and only those
+ * younger than `missedCallMs` are spoken (`announce`): a call from minutes
+ * ago read out now would send nobody anywhere useful.
  */
 
 export type SequencedMessage =
@@ -30,6 +36,12 @@ export type SequencedMessage =
 export interface SyncResult {
   /** Call-outs to show and speak now, oldest first; each callId is announced once. */
   announce: CallOut[];
+  /**
+   * Call-outs made while this display was away (from the snapshot's
+   * `missedCalls`), oldest first, each once: to show, spoken or not (the
+   * spoken ones are in `announce` too). Absent when nothing was missed.
+   */
+  missed?: CallOut[];
   /** Send `display:snapshot` and pass the answer to `applySnapshot` (asked once until it comes). */
   needSnapshot: boolean;
 }
@@ -37,7 +49,7 @@ export interface SyncResult {
 export interface DisplaySyncOptions {
   hallId: string;
   recentLimit?: number;
-  /** Calls missed during a gap are announced when at most this old at snapshot time. */
+  /** Calls missed during a gap are spoken when at most this old at snapshot time (default 60 s). */
   missedCallMs?: number;
 }
 
@@ -48,7 +60,7 @@ const NOTHING: SyncResult = { announce: [], needSnapshot: false };
 export class DisplaySync {
   readonly hallId: string;
   private readonly recentLimit: number;
-  private readonly missedCallMs: number;
+  private missedCallMs: number;
   private current: DisplayState | null = null;
   private held: SequencedMessage[] = [];
   /** Messages are held until a snapshot arrives; the hub pushes one on connect. */
@@ -64,6 +76,20 @@ export class DisplaySync {
 
   get state(): DisplayState | null {
     return this.current;
+  }
+
+  /** The hall's setting changed (signage voice `missedCallSeconds`). */
+  setMissedCallMs(ms: number): void {
+    this.missedCallMs = ms;
+  }
+
+  /**
+   * The seq to name as `sinceSeq` when asking for a snapshot (or in the
+   * handshake): the last one this display has, so the hub sends the calls
+   * missed since. Undefined before the first snapshot: nothing was missed then.
+   */
+  get catchUpFrom(): number | undefined {
+    return this.current?.seq;
   }
 
   /** True when the state is complete up to its seq: a snapshot arrived and no gap is open. */
@@ -97,11 +123,24 @@ export class DisplaySync {
     this.awaiting = false;
     this.requested = false;
     const announce: CallOut[] = [];
+    const missed: CallOut[] = [];
+    const fresh = (call: CallOut) => snapshot.at - call.at <= this.missedCallMs;
+    if (previous !== null && snapshot.missedCalls) {
+      // The hub sent every call after the seq we named, oldest first: show them all, speak the fresh ones.
+      const after = previous.seq;
+      for (const call of [...snapshot.missedCalls].sort((a, b) => a.seq - b.seq)) {
+        if (call.seq <= after || call.seq > snapshot.seq || !this.remember(copyCall(call))) continue;
+        missed.push(copyCall(call));
+        if (fresh(call)) announce.push(copyCall(call));
+      }
+    }
     for (const call of [...recentCalls].reverse()) {
-      // Calls made while this client was away are spoken if still fresh; older ones are only shown.
-      const missed =
-        previous !== null && call.seq > previous.seq && snapshot.at - call.at <= this.missedCallMs;
-      if (this.remember(call) && missed) announce.push(call);
+      // Without a catch-up list (an older hub), the recent calls are all a display can know it missed.
+      const gap = previous !== null && call.seq > previous.seq;
+      if (this.remember(call) && gap) {
+        missed.push(call);
+        if (fresh(call)) announce.push(call);
+      }
     }
     const held = this.held.sort((a, b) => a.payload.seq - b.payload.seq);
     this.held = [];
@@ -111,7 +150,7 @@ export class DisplaySync {
       announce.push(...r.announce);
       needSnapshot ||= r.needSnapshot;
     }
-    return { announce, needSnapshot };
+    return missed.length > 0 ? { announce, missed, needSnapshot } : { announce, needSnapshot };
   }
 
   apply(message: SequencedMessage): SyncResult {

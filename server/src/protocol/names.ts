@@ -15,6 +15,9 @@ export const SESSION_COOKIE = 'hall_session';
 /** How many call-outs a snapshot carries and a synced client keeps, newest first. */
 export const RECENT_CALLS_LIMIT = 10;
 
+/** At most this many missed call-outs come with a snapshot (`sinceSeq`); a peak hour has fewer. */
+export const MISSED_CALLS_LIMIT = 500;
+
 /** Hub → client. Every message but the snapshot carries the hall's `seq`. */
 export const SERVER_EVENTS = {
   snapshot: 'display:snapshot',

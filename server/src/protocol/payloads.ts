@@ -119,6 +119,13 @@ export interface DisplaySnapshot {
   counts: WaitingCounts;
   /** Hub time when the snapshot was built. */
   at: number;
+  /**
+   * Only when the client named the last seq it has (`sinceSeq`): every
+   * call-out after it up to `seq`, oldest first, of the hall's business day
+   * (at most MISSED_CALLS_LIMIT, the newest kept). A board back from an
+   * absence shows all of them, however many more than `recentCalls` holds.
+   */
+  missedCalls?: CallOut[];
 }
 
 /** Staff namespace only. No status token: that secret is the citizen's. */

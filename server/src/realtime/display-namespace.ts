@@ -8,13 +8,17 @@ import { hallRoom } from './rooms.js';
 import { pushSnapshot, snapshotFor } from './snapshots.js';
 
 const hallId = z.string().trim().min(1).max(100);
+/** The last seq a returning display has: its snapshot then carries the calls it missed. */
+const sinceSeq = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 /** Unknown keys are allowed: the client adds its own (`pid`, `offset` for recovery). */
-const authSchema = z.object({ hallId: hallId.optional() });
+const authSchema = z.object({ hallId: hallId.optional(), sinceSeq: sinceSeq.optional() });
 const joinSchema = z.object({ hallId }).strict();
-const snapshotSchema = z.object({ hallId: hallId.optional() }).strict();
+const snapshotSchema = z.object({ hallId: hallId.optional(), sinceSeq: sinceSeq.optional() }).strict();
 
 interface DisplayData {
   hallId?: string;
+  /** From the handshake: what the snapshot pushed on connect catches up from. */
+  sinceSeq?: number;
 }
 
 export interface NamespaceContext {
@@ -44,8 +48,12 @@ async function join(ctx: NamespaceContext, socket: Socket, id: string): Promise<
 export function setupDisplayNamespace(nsp: Namespace, ctx: NamespaceContext): void {
   nsp.use((socket, next) => {
     const auth = authSchema.safeParse(socket.handshake.auth ?? {});
-    if (!auth.success) return next(connectError('invalid_payload', 'auth.hallId must be a hall id.'));
+    if (!auth.success)
+      return next(
+        connectError('invalid_payload', 'auth.hallId must be a hall id and auth.sinceSeq a seq number.'),
+      );
     const id = auth.data.hallId;
+    if (auth.data.sinceSeq !== undefined) dataOf(socket).sinceSeq = auth.data.sinceSeq;
     if (id === undefined) return next();
     ctx.cache.get(id).then(
       (hall) => {
@@ -65,7 +73,7 @@ export function setupDisplayNamespace(nsp: Namespace, ctx: NamespaceContext): vo
     // A recovered socket is back in its rooms and has been sent what it missed.
     if (id && !socket.recovered) {
       void socket.join(hallRoom(id));
-      void pushSnapshot(ctx.deps, socket, id, ctx.report);
+      void pushSnapshot(ctx.deps, socket, id, ctx.report, dataOf(socket).sinceSeq);
     }
 
     socket.on(
@@ -81,7 +89,7 @@ export function setupDisplayNamespace(nsp: Namespace, ctx: NamespaceContext): vo
           if (!joined) return fail('not_joined', 'Join a hall first.');
           if (input.hallId !== undefined && input.hallId !== joined)
             return fail('not_joined', 'This socket follows another hall.');
-          return snapshotFor(ctx.deps, socket, joined);
+          return snapshotFor(ctx.deps, socket, joined, input.sinceSeq);
         },
         ctx.report,
         CLIENT_EVENTS.snapshot,

@@ -31,6 +31,8 @@ export interface RealtimeOptions {
   report?: ErrorReporter;
   /** The address citizens' phones reach (QR codes on printed tickets); else this machine's LAN address. */
   publicUrl?: string;
+  /** Wait for a network printer's status answer after a job; see ticket-printer/src/print.ts. */
+  printerStatusWaitMs?: number;
 }
 
 /**
@@ -60,7 +62,7 @@ export function attachRealtime(
   const staff = io.of(STAFF_NAMESPACE);
   setupDisplayNamespace(display, { deps, cache, report });
   setupStaffNamespace(staff, { deps, cache, report });
-  const printing = setupPrintAgents(io, deps, options.publicUrl);
+  const printing = setupPrintAgents(io, deps, options.publicUrl, options.printerStatusWaitMs);
   const broadcaster = startBroadcaster(deps, cache, { display, staff }, report);
 
   return {

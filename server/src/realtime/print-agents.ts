@@ -64,7 +64,12 @@ export function hubBaseUrl(io: Server, publicUrl?: string): string {
   return `http://${lan?.address ?? '127.0.0.1'}:${port}`;
 }
 
-export function setupPrintAgents(io: Server, deps: AppDeps, publicUrl?: string): PrintDispatch {
+export function setupPrintAgents(
+  io: Server,
+  deps: AppDeps,
+  publicUrl?: string,
+  statusWaitMs?: number,
+): PrintDispatch {
   const ns: Namespace = io.of(PRINT_AGENT_NAMESPACE);
   const report = (err: unknown, context: string) => deps.log.error({ err }, `printing: ${context}`);
   const baseUrl = () => hubBaseUrl(io, publicUrl);
@@ -88,6 +93,7 @@ export function setupPrintAgents(io: Server, deps: AppDeps, publicUrl?: string):
   const dispatch = startPrintDispatch(deps, {
     baseUrl,
     report,
+    ...(statusWaitMs !== undefined ? { statusWaitMs } : {}),
     agents: {
       // An agent that is not connected gets the job when it connects.
       async deliver(job) {

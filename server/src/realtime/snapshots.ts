@@ -14,11 +14,12 @@ export async function snapshotFor(
   deps: AppDeps,
   socket: Socket,
   hallId: string,
+  sinceSeq?: number,
 ): Promise<Response<DisplaySnapshot>> {
   if (inFlight.has(socket)) return fail('busy', 'A snapshot is already on its way.');
   inFlight.add(socket);
   try {
-    return ok(await hallSnapshot(deps, { hallId }));
+    return ok(await hallSnapshot(deps, { hallId, ...(sinceSeq !== undefined ? { sinceSeq } : {}) }));
   } finally {
     inFlight.delete(socket);
   }
@@ -33,9 +34,13 @@ export async function pushSnapshot(
   socket: Socket,
   hallId: string,
   report: ErrorReporter,
+  sinceSeq?: number,
 ): Promise<void> {
   try {
-    socket.emit(SERVER_EVENTS.snapshot, await hallSnapshot(deps, { hallId }));
+    socket.emit(
+      SERVER_EVENTS.snapshot,
+      await hallSnapshot(deps, { hallId, ...(sinceSeq !== undefined ? { sinceSeq } : {}) }),
+    );
   } catch (err) {
     if (failureOf(err).error.code === 'internal') report(err, `snapshot of hall ${hallId}`);
   }

@@ -24,6 +24,8 @@ export interface BoardConfig {
     volume: number;
     quietHours: { from: string; to: string }[];
     chime: boolean;
+    /** Missed calls at most this old are spoken when the board comes back; absent from older hubs. */
+    missedCallSeconds?: number;
     hubAudio: boolean;
   };
   display: { layout: BoardLayout; theme: BoardTheme; windows: number[]; domains: string[] };

@@ -5,12 +5,18 @@ import type { CallOut } from '../../../server/src/protocol/index.js';
 import { baseStyles } from '../../../ui-shared/src/tokens.js';
 import { boardT, type BoardT } from './board-context.js';
 
-/** The latest call very large, then the recent calls, newest first. */
+/**
+ * The latest call very large, then the recent calls, newest first. After an
+ * absence of the board, every call it missed is listed too, in the order
+ * they were made, so nobody called meanwhile is left out.
+ */
 @customElement('board-recent')
 export class BoardRecent extends LitElement {
   @property({ attribute: false }) calls: CallOut[] = [];
   /** How many recent calls to list under the latest one. */
   @property({ type: Number }) limit = 6;
+  /** Calls made while the board was away, oldest first (all of them, however many). */
+  @property({ attribute: false }) missed: CallOut[] = [];
   @consume({ context: boardT, subscribe: true }) t!: BoardT;
 
   static override styles = [
@@ -75,6 +81,14 @@ export class BoardRecent extends LitElement {
         font-weight: 700;
         color: var(--board-number, var(--color-board-number));
       }
+      .missed ol {
+        display: flex;
+        flex-wrap: wrap;
+        font-size: var(--board-missed-size, var(--font-size-large));
+      }
+      .missed li {
+        gap: var(--space-2);
+      }
       .empty {
         font-size: var(--font-size-title);
         opacity: 0.7;
@@ -83,10 +97,26 @@ export class BoardRecent extends LitElement {
     `,
   ];
 
+  private renderMissed() {
+    if (this.missed.length === 0) return '';
+    return html`<section class="missed" data-missed>
+      <h2>${this.t('missed', { n: this.missed.length })}</h2>
+      <ol>
+        ${this.missed.map(
+          (c) =>
+            html`<li data-call=${c.callId}>
+              <span class="n">${c.ticketNumber}</span><span>${this.t('window', { n: c.window.number })}</span>
+            </li>`,
+        )}
+      </ol>
+    </section>`;
+  }
+
   override render() {
     const [latest, ...rest] = this.calls;
     if (!latest) return html`<div class="empty">${this.t('noCalls')}</div>`;
     return html`
+      ${this.renderMissed()}
       <div class="latest" data-call=${latest.callId}>
         <div class="number">${latest.ticketNumber}</div>
         <div class="to">

@@ -1,6 +1,6 @@
 import { provide } from '@lit/context';
 import { LitElement, html } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { CallOut, PublicWindow } from '../../../server/src/protocol/index.js';
 import { translator, type Lang } from '../../../ui-shared/src/i18n.js';
 import { setTheme } from '../../../ui-shared/src/tokens.js';
@@ -39,6 +39,8 @@ export class HallBoard extends LitElement {
   /** Seconds without the hub before the offline mark shows. */
   @property({ type: Number, attribute: 'offline-after' }) offlineAfter = 10;
   @provide({ context: boardT }) t: BoardT = translator(MESSAGES, 'zh');
+  /** Calls made while the board was away, shown until the next call made while it is here. */
+  @state() private missed: CallOut[] = [];
 
   static override styles = boardStyles;
 
@@ -89,14 +91,17 @@ export class HallBoard extends LitElement {
     this.layout = config.display.layout;
     this.theme = config.display.theme;
     setTheme(config.display.theme);
+    const missedCallMs = (config.voice.missedCallSeconds ?? 60) * 1_000;
     if (!this.hub) {
       this.hub = new HubConnectionController(this, {
         hallId: config.hall.id,
         offlineAfterMs: this.offlineAfter * 1_000,
+        missedCallMs,
         onAnnounce: (calls) => this.announce(calls),
+        onMissed: (calls) => (this.missed = calls.filter((c) => this.shows(c.window.number))),
         onConfigChanged: () => void this.configCtl?.reload(),
       });
-    }
+    } else this.hub.sync.setMissedCallMs(missedCallMs);
     if (this.hubAudio !== config.voice.hubAudio) {
       this.hubAudio = config.voice.hubAudio;
       void chooseEngine({ hubAudio: config.voice.hubAudio }).then((e) => this.voice.setEngine(e));
@@ -104,6 +109,8 @@ export class HallBoard extends LitElement {
   }
 
   private announce(calls: CallOut[]): void {
+    // A call made while the board is here: the list of what it missed has served its purpose.
+    if (calls.some((c) => !this.missed.some((m) => m.callId === c.callId))) this.missed = [];
     for (const call of calls) {
       if (this.shows(call.window.number))
         this.voice.enqueue({ callId: call.callId, voiceText: call.voiceText });
@@ -151,7 +158,11 @@ export class HallBoard extends LitElement {
     return html`
       ${header}
       <board-calls .windows=${windows} .latest=${calls[0] ?? null}></board-calls>
-      <board-recent .calls=${calls} .limit=${this.layout === 'portrait' ? 3 : 4}></board-recent>
+      <board-recent
+        .calls=${calls}
+        .missed=${this.missed}
+        .limit=${this.layout === 'portrait' ? 3 : 4}
+      ></board-recent>
       <board-areas .areas=${this.areas(config.areas)}></board-areas>
       <board-notice .text=${config.notice} ?hidden=${config.notice === ''}></board-notice>
     `;

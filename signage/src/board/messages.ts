@@ -10,6 +10,7 @@ export type BoardKey =
   | 'paused'
   | 'recall'
   | 'recent'
+  | 'missed'
   | 'waitingAreas'
   | 'waiting'
   | 'minutes'
@@ -34,6 +35,7 @@ export const MESSAGES: Messages<BoardKey> = {
     paused: '暂停服务',
     recall: '重呼',
     recent: '最近叫号',
+    missed: '刚才叫过的号（共{n}个）',
     waitingAreas: '各区等候',
     waiting: '{n}人',
     minutes: '约{n}分钟',
@@ -57,6 +59,7 @@ export const MESSAGES: Messages<BoardKey> = {
     paused: 'Paused',
     recall: 'Recall',
     recent: 'Recent calls',
+    missed: 'Called while this screen was away ({n})',
     waitingAreas: 'Waiting by area',
     waiting: '{n} waiting',
     minutes: '~{n} min',

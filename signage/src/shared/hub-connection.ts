@@ -20,7 +20,10 @@ import {
  * gap asks for one. Calls are handed to `onAnnounce` once per call id, even
  * across reconnects and hub restarts, because the same `DisplaySync` lives as
  * long as the screen. Listeners are added once per socket and the state is
- * replaced, never grown, so a screen can run for days.
+ * replaced, never grown, so a screen can run for days. Every (re)connect and
+ * snapshot request names the last seq the screen has (`sinceSeq`), so after
+ * an absence the hub sends every call it missed (`onMissed`), not only the
+ * snapshot's last ten.
  */
 
 export interface HubConnectionOptions {
@@ -30,6 +33,10 @@ export interface HubConnectionOptions {
   /** Show the offline mark after this long without the hub. */
   offlineAfterMs?: number;
   onAnnounce: (calls: CallOut[]) => void;
+  /** Calls made while the screen was away, oldest first, spoken or not (the spoken ones also go to `onAnnounce`). */
+  onMissed?: (calls: CallOut[]) => void;
+  /** Missed calls at most this old are spoken (hall signage setting `voice.missedCallSeconds`). */
+  missedCallMs?: number;
   /** The hall's configuration changed (or the link came back): fetch it again. */
   onConfigChanged?: () => void;
 }
@@ -54,7 +61,10 @@ export class HubConnectionController implements ReactiveController {
     private readonly host: ReactiveControllerHost,
     private readonly options: HubConnectionOptions,
   ) {
-    this.sync = new DisplaySync({ hallId: options.hallId });
+    this.sync = new DisplaySync({
+      hallId: options.hallId,
+      ...(options.missedCallMs !== undefined ? { missedCallMs: options.missedCallMs } : {}),
+    });
     host.addController(this);
   }
 
@@ -68,7 +78,8 @@ export class HubConnectionController implements ReactiveController {
     const origin = (globalThis as { location?: { origin: string } }).location?.origin ?? '';
     const url = (this.options.url ?? origin) + DISPLAY_NAMESPACE;
     const socket = io(url, {
-      auth: { hallId: this.options.hallId },
+      // Asked again at every reconnect: the seq the screen has then is where the catch-up starts.
+      auth: (cb) => cb({ hallId: this.options.hallId, ...this.since() }),
       // WebSocket first (one connection, no long-poll upgrade); long-polling only where a proxy refuses it.
       transports: ['websocket', 'polling'],
       tryAllTransports: true,
@@ -118,7 +129,13 @@ export class HubConnectionController implements ReactiveController {
     this.connected = false;
   }
 
+  private since(): { sinceSeq?: number } {
+    const seq = this.sync.catchUpFrom;
+    return seq === undefined ? {} : { sinceSeq: seq };
+  }
+
   private handle(result: SyncResult): void {
+    if (result.missed && result.missed.length > 0) this.options.onMissed?.(result.missed);
     if (result.announce.length > 0) this.options.onAnnounce(result.announce);
     if (result.needSnapshot) void this.fetchSnapshot();
     this.host.requestUpdate();
@@ -130,7 +147,7 @@ export class HubConnectionController implements ReactiveController {
     try {
       const res = (await socket
         .timeout(SNAPSHOT_TIMEOUT_MS)
-        .emitWithAck('display:snapshot', {})) as Response<DisplaySnapshot>;
+        .emitWithAck('display:snapshot', this.since())) as Response<DisplaySnapshot>;
       if (res.ok) {
         this.retries = 0;
         this.handle(this.sync.applySnapshot(res.data));

@@ -36,6 +36,8 @@ export interface AgentOptions {
    * overview is right soon after a restart.
    */
   statusEveryMs?: number;
+  /** How long to wait for the printer's status answer after a job (default AFTER_JOB_STATUS_MS). */
+  statusWaitMs?: number;
 }
 
 type AgentEvents = {
@@ -122,7 +124,11 @@ export class PrintAgent extends EventEmitter<AgentEvents> {
     this.ledger.markStarted(job.jobId);
     let result: JobResult;
     try {
-      const outcome = await printBytes(this.opts.port, Buffer.from(job.bytes, 'base64'));
+      const outcome = await printBytes(
+        this.opts.port,
+        Buffer.from(job.bytes, 'base64'),
+        this.opts.statusWaitMs !== undefined ? { afterStatusMs: this.opts.statusWaitMs } : {},
+      );
       this.lastStatus = outcome.after ?? outcome.before;
       result = { ok: true };
       this.emit('printed', job.jobId);

@@ -8,6 +8,7 @@ import { PrintAgent } from './agent.js';
  *   --device  tcp://host:9100 | /dev/usb/lp0 | serial:/dev/ttyS0?baud=9600
  *   --ledger  file recording printed jobs (default ./print-agent-ledger.json)
  *   --status-every  seconds between printer status reports (default 30, 0: never)
+ *   --status-wait   seconds to wait for the printer's status answer after a job (default 15)
  * The token can come from PRINT_AGENT_TOKEN instead, so it is not in `ps`.
  */
 
@@ -27,9 +28,11 @@ const { values } = parseArgs({
     device: { type: 'string' },
     ledger: { type: 'string', default: './print-agent-ledger.json' },
     'status-every': { type: 'string', default: '30' },
+    'status-wait': { type: 'string', default: '15' },
   },
 });
-if (!values.hub || !values.token || !values.device) {
+const statusWait = Number(values['status-wait']);
+if (!values.hub || !values.token || !values.device || !(statusWait >= 1 && statusWait <= 120)) {
   console.error(USAGE);
   process.exit(2);
 }
@@ -40,6 +43,7 @@ const agent = new PrintAgent({
   port: openPrinterPort(values.device),
   ledgerFile: values.ledger,
   statusEveryMs: Number(values['status-every']) * 1000,
+  statusWaitMs: statusWait * 1000,
 });
 agent.on('connected', () => console.log(`connected to ${values.hub}`));
 agent.on('disconnected', (reason) => console.log(`disconnected (${reason}); reconnecting`));

@@ -32,6 +32,8 @@ export interface IssuedTicket {
 export interface PrintJobView {
   id: string;
   copy: number;
+  /** The copy number the paper says. */
+  printedCopy: number;
   status: 'queued' | 'sent' | 'printed' | 'failed';
   error: string | null;
 }
@@ -88,7 +90,8 @@ export class KioskApi {
       .jobs;
   }
 
-  reprint(statusToken: string): Promise<{ job: PrintJobView }> {
+  /** `joined`: a job of this ticket was still printing; no second one was made. */
+  reprint(statusToken: string): Promise<{ job: PrintJobView; joined: boolean }> {
     return api(`/api/v1/halls/${encodeURIComponent(this.hallId)}/reprints`, {
       ...this.opts(),
       body: { statusToken },

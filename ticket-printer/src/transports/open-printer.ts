@@ -5,16 +5,32 @@ import { TcpPrinterPort } from './tcp.js';
 
 /**
  * A printer address names its transport:
- * - `tcp://10.0.0.5:9100` (port defaults to 9100): network printer;
+ * - `tcp://10.0.0.5:9100` (port defaults to 9100): network printer; add
+ *   `?status=0` for a printer that does not answer DLE EOT (printed blind);
  * - `serial:/dev/ttyS0?baud=9600` (add `&status=0` for a TX-only cable);
  * - `/dev/usb/lp0` or `file:/path`: USB line-printer device file (or any file).
  */
 export function openPrinterPort(address: string, timeouts: { connectTimeoutMs?: number } = {}): PrinterPort {
   if (address.startsWith('tcp://')) {
-    const url = new URL(address);
+    let url: URL;
+    try {
+      url = new URL(address);
+    } catch {
+      throw new PrinterError('unsupported', `Not a network printer address: ${address}`);
+    }
+    const status = url.searchParams.get('status');
+    const unknown = [...url.searchParams.keys()].filter((k) => k !== 'status');
+    // An option we do not understand would be silently ignored: refuse it instead.
+    if (unknown.length > 0 || (status !== null && status !== '0' && status !== '1') || url.hostname === '') {
+      throw new PrinterError(
+        'unsupported',
+        `Not a network printer address: ${address} (use tcp://host:9100, optionally ?status=0)`,
+      );
+    }
     return new TcpPrinterPort({
       host: url.hostname.replace(/^\[|\]$/g, ''),
       port: url.port ? Number(url.port) : 9100,
+      status: status !== '0',
       ...timeouts,
     });
   }

@@ -106,12 +106,12 @@ export class SerialPrinterPort implements PrinterPort {
     }
   }
 
-  async status(): Promise<PrinterStatus | null> {
+  async status(timeoutMs?: number): Promise<PrinterStatus | null> {
     if (this.opts.status === false) return null;
     const replies: number[] = [];
     for (const n of STATUS_REQUESTS) {
       await this.write(statusRequest(n));
-      replies.push(await this.nextStatusByte());
+      replies.push(await this.nextStatusByte(timeoutMs));
     }
     return parseStatus(replies);
   }
@@ -122,8 +122,8 @@ export class SerialPrinterPort implements PrinterPort {
     if (serial?.isOpen) await new Promise<void>((resolve) => serial.close(() => resolve()));
   }
 
-  private async nextStatusByte(): Promise<number> {
-    const deadline = Date.now() + (this.opts.statusTimeoutMs ?? 2000);
+  private async nextStatusByte(timeoutMs?: number): Promise<number> {
+    const deadline = Date.now() + (timeoutMs ?? this.opts.statusTimeoutMs ?? 2000);
     for (;;) {
       while (this.received.length > 0) {
         const b = this.received.shift()!;

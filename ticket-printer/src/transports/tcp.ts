@@ -22,6 +22,11 @@ export interface TcpOptions {
   writeTimeoutMs?: number;
   /** How long to wait for each status byte. */
   statusTimeoutMs?: number;
+  /**
+   * false: the printer does not answer DLE EOT (address `tcp://…?status=0`);
+   * `status()` is null and jobs print blind.
+   */
+  status?: boolean;
 }
 
 export class TcpPrinterPort implements PrinterPort {
@@ -107,11 +112,12 @@ export class TcpPrinterPort implements PrinterPort {
     }
   }
 
-  async status(): Promise<PrinterStatus> {
+  async status(timeoutMs?: number): Promise<PrinterStatus | null> {
+    if (this.opts.status === false) return null;
     const replies: number[] = [];
     for (const n of STATUS_REQUESTS) {
       await this.write(statusRequest(n));
-      replies.push(await this.nextStatusByte());
+      replies.push(await this.nextStatusByte(timeoutMs ?? this.timeout('status')));
     }
     return parseStatus(replies);
   }
@@ -127,13 +133,21 @@ export class TcpPrinterPort implements PrinterPort {
     });
   }
 
-  private async nextStatusByte(): Promise<number> {
-    const deadline = Date.now() + this.timeout('status');
+  private async nextStatusByte(timeoutMs: number): Promise<number> {
+    const deadline = Date.now() + timeoutMs;
     for (;;) {
-      // Skip anything that is not a status byte (automatic status back, noise).
+      // The hub never turns automatic status back on, so a printer sends nothing but
+      // status bytes here. Anything else (an echo, an HTTP or telnet banner) is another
+      // kind of device on port 9100; reading its text as status bits would report
+      // "paper out" for a device that cannot print at all.
       while (this.received.length > 0) {
         const b = this.received.shift()!;
         if (isStatusByte(b)) return b;
+        this.received = [];
+        throw new PrinterError(
+          'not_a_printer',
+          `${this.address}: the device answered the status request with 0x${b.toString(16).padStart(2, '0')}, not a printer status; is this a receipt printer?`,
+        );
       }
       if (!this.socket)
         throw this.closedError ?? new PrinterError('disconnected', `${this.address}: not open`);

@@ -8,7 +8,7 @@ import {
 } from '../../domain/index.js';
 import type { PrintJob, PrintJobStatus } from '../../store/port.js';
 import type { AppDeps } from '../deps.js';
-import { printerTarget, type PrinterTarget } from './printer-target.js';
+import { printerTarget, targetOfDevice, type PrinterTarget } from './printer-target.js';
 
 /**
  * Print jobs of tickets. A job is queued in the store with a `print.queued`
@@ -105,14 +105,38 @@ export async function recordPrintResult(
   return saved;
 }
 
+/** Reprints being decided, per ticket: two presses of 重新打印 at once make one job (one hub process). */
+const reprinting = new Map<string, Promise<unknown>>();
+
 /**
- * Prints the ticket again with the same number: a new job, copy n+1, on the
- * printer of the last job (or of the kiosk asking).
+ * Prints the ticket again with the same number, on the printer of the last
+ * job (or of the kiosk asking). A job of the ticket still queued or printing
+ * is joined, not doubled: a slow printer may yet deliver it, and a second job
+ * would put two copies of one number in the tray (`joined: true`). A job's
+ * `copy` numbers the jobs of the ticket; what the paper says is
+ * `printedCopyOf` (copies that came out before it, plus one).
  */
 export async function reprintTicket(
   deps: AppDeps,
   props: { ticket: Ticket; actor: Actor; kioskId?: string },
-): Promise<PrintJob> {
+): Promise<{ job: PrintJob; joined: boolean }> {
+  const before = reprinting.get(props.ticket.id) ?? Promise.resolve();
+  const run = before.then(
+    () => decideReprint(deps, props),
+    () => decideReprint(deps, props),
+  );
+  reprinting.set(props.ticket.id, run);
+  try {
+    return await run;
+  } finally {
+    if (reprinting.get(props.ticket.id) === run) reprinting.delete(props.ticket.id);
+  }
+}
+
+async function decideReprint(
+  deps: AppDeps,
+  props: { ticket: Ticket; actor: Actor; kioskId?: string },
+): Promise<{ job: PrintJob; joined: boolean }> {
   const jobs = await deps.store.listPrintJobs({ ticketId: props.ticket.id });
   const last = jobs.at(-1);
   let deviceId = last?.deviceId ?? null;
@@ -127,22 +151,47 @@ export async function reprintTicket(
       },
     );
   }
+  // Joined only where it can still come out: a job left waiting for a printer that was since
+  // removed from the configuration never will, and the reprint goes to the printer there is now.
+  const unfinished = jobs.find(
+    (j) => (j.status === 'queued' || j.status === 'sent') && j.deviceId === deviceId,
+  );
+  const target = unfinished
+    ? await targetOfDevice(() => deps.store.listDevices(props.ticket.hallId), unfinished.deviceId)
+    : null;
+  if (unfinished && target) return { job: unfinished, joined: true };
   const copy = jobs.reduce((max, j) => Math.max(max, j.copy), 0) + 1;
-  return queuePrintJob(deps, { ticket: props.ticket, deviceId, copy, actor: props.actor });
+  return {
+    job: await queuePrintJob(deps, { ticket: props.ticket, deviceId, copy, actor: props.actor }),
+    joined: false,
+  };
+}
+
+/**
+ * The copy number printed on a job: one more than the copies of the ticket
+ * that actually came out before it. A first print that failed leaves the
+ * reprint as copy 1, so it does not say 补打 第2联 when it is the only paper.
+ */
+export function printedCopyOf(jobs: readonly PrintJob[], job: PrintJob): number {
+  return jobs.filter((j) => j.id !== job.id && j.status === 'printed' && j.copy < job.copy).length + 1;
 }
 
 export interface PrintJobView {
   id: string;
+  /** The job's place among the ticket's jobs (1, 2, …). */
   copy: number;
+  /** The copy number the ticket says (`补打 第n联` when above 1). */
+  printedCopy: number;
   status: PrintJobStatus;
   error: string | null;
   createdAt: number;
   updatedAt: number;
 }
 
-export const presentPrintJob = (j: PrintJob): PrintJobView => ({
+export const presentPrintJob = (j: PrintJob, jobs: readonly PrintJob[] = [j]): PrintJobView => ({
   id: j.id,
   copy: j.copy,
+  printedCopy: printedCopyOf(jobs, j),
   status: j.status,
   error: j.error,
   createdAt: j.createdAt,

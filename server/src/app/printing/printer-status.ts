@@ -1,4 +1,5 @@
 import type { PrinterStatus } from '../../../../ticket-printer/src/escpos/status.js';
+import type { PrinterErrorReason } from '../../../../ticket-printer/src/port.js';
 import type { Actor } from '../../domain/index.js';
 import type { AppDeps } from '../deps.js';
 import { printerTarget } from './printer-target.js';
@@ -17,6 +18,14 @@ export interface PrinterState {
   /** Agent connected, or the network printer answered last time. */
   reachable: boolean;
   error: string | null;
+  /**
+   * What went wrong, as a stable code (the printer port's error reason):
+   * `not_a_printer` (something else answers on that address), `timeout`,
+   * `disconnected`, `not_ready` (paper out, cover open: see `status`); null
+   * when the last job or status read went well. Absent in states saved by
+   * older versions.
+   */
+  code?: PrinterErrorReason | null;
   at: number;
 }
 
@@ -26,6 +35,7 @@ const same = (a: PrinterState | undefined, b: PrinterState) =>
   a !== undefined &&
   a.reachable === b.reachable &&
   a.error === b.error &&
+  (a.code ?? null) === (b.code ?? null) &&
   JSON.stringify(a.status) === JSON.stringify(b.status);
 
 export async function reportPrinterState(
@@ -52,6 +62,7 @@ export async function reportPrinterState(
       deviceId: state.deviceId,
       status: state.status,
       error: state.error,
+      code: state.code ?? null,
     },
   });
 }
@@ -95,7 +106,12 @@ export async function printingOverview(
     });
   }
   const failed = await deps.store.listPrintJobs({ hallId, statuses: ['failed'] });
-  const recent = failed.slice(-limit).reverse();
+  // A failure the citizen later got a good copy for needs nobody's attention any more.
+  const printedAfter = new Map<string, number>();
+  for (const j of await deps.store.listPrintJobs({ hallId, statuses: ['printed'] }))
+    printedAfter.set(j.ticketId, Math.max(printedAfter.get(j.ticketId) ?? 0, j.copy));
+  const open = failed.filter((j) => (printedAfter.get(j.ticketId) ?? 0) < j.copy);
+  const recent = open.slice(-limit).reverse();
   const failures: PrintingOverview['failures'] = [];
   for (const j of recent) {
     const ticket = await deps.store.getTicket(j.ticketId);

@@ -1,5 +1,14 @@
 import type { PaperWidth, TicketDocument } from '../../domain/ticket-document.js';
-import type { Hall, PriorityCategory, Service, Ticket } from '../../domain/index.js';
+import {
+  matchesFilter,
+  windowFilters,
+  type Hall,
+  type PriorityCategory,
+  type RoutingContext,
+  type Service,
+  type Ticket,
+  type WindowKind,
+} from '../../domain/index.js';
 import type { AppDeps } from '../deps.js';
 import { requireHall, requireService } from '../lookups.js';
 import { loadQueueView } from '../queue-view.js';
@@ -21,19 +30,54 @@ const CATEGORY_ZH: Record<PriorityCategory, string> = {
   urgent: '急事急办',
 };
 
-/** Where the citizen waits, by the routing rules of DESIGN.md §4. */
-export function goToText(ticket: Ticket, service: Service): string {
-  if (service.cannotHandle) return '请到办不成事反映窗口等候叫号';
-  if (service.crossRegion) return '请到跨省通办窗口等候叫号';
-  if (ticket.categories.length > 0) return '请到绿色通道或综合受理窗口等候叫号';
-  if (ticket.assistance) return '请到帮办代办窗口等候，工作人员将协助您';
-  return `请到综合受理窗口或${service.domain}窗口等候叫号`;
+/** Window kinds in the order a ticket names them: the special ones first. */
+const KIND_ORDER: readonly WindowKind[] = [
+  'green_channel',
+  'assisted',
+  'cross_region',
+  'cannot_handle',
+  'comprehensive',
+  'domain',
+];
+
+const kindName = (kind: WindowKind, service: Service): string =>
+  ({
+    green_channel: '绿色通道',
+    assisted: '帮办代办窗口',
+    cross_region: '跨省通办窗口',
+    cannot_handle: '办不成事反映窗口',
+    comprehensive: '综合受理窗口',
+    domain: `${service.domain}窗口`,
+  })[kind];
+
+/**
+ * Where the citizen waits: the kinds of window that can call this ticket
+ * now, by the same routing the queue uses (DESIGN.md §4), so a closed help
+ * desk or 跨省通办 window is not named while its tickets go to comprehensive
+ * windows. Windows that would take it only as overflow are named only when
+ * no window takes it as its own.
+ */
+export function goToText(ticket: Ticket, service: Service, ctx: RoutingContext): string {
+  const open = ctx.windows.filter((w) => w.state !== 'closed');
+  const own = open.filter((w) => matchesFilter(windowFilters(w, ctx)[0]!, ticket));
+  const callers =
+    own.length > 0 ? own : open.filter((w) => windowFilters(w, ctx).some((f) => matchesFilter(f, ticket)));
+  const kinds = KIND_ORDER.filter((k) => callers.some((w) => w.kind === k));
+  if (kinds.length === 0) return '请在大厅等候叫号';
+  const places = kinds.map((k) => kindName(k, service)).join('或');
+  return kinds.includes('assisted') ? `请到${places}等候，工作人员将协助您` : `请到${places}等候叫号`;
 }
 
-function priorityText(ticket: Ticket): string {
-  const parts = ticket.categories.map((c) => CATEGORY_ZH[c]);
+/**
+ * Priority and assistance, each in its own words: only a priority category
+ * is 优先 (it moves the ticket ahead); asking for help is 帮办 and does not.
+ */
+export function priorityText(ticket: Pick<Ticket, 'categories' | 'assistance'>): string {
+  const parts: string[] = [];
+  if (ticket.categories.length > 0)
+    parts.push(`优先 · ${ticket.categories.map((c) => CATEGORY_ZH[c]).join('、')}`);
   if (ticket.assistance) parts.push('帮办代办');
-  return parts.length > 0 ? `优先 · ${parts.join('、')}` : '';
+  return parts.join('  ');
 }
 
 export function formatIssuedAt(at: number, hall: Hall): string {
@@ -63,7 +107,8 @@ export async function buildTicketDocument(
   const hall = await requireHall(deps, ticket.hallId);
   const service = await requireService(deps, ticket.serviceId, hall.id);
   const layout = await getTicketLayout(deps, hall.id);
-  const estimate = await (await loadQueueView(deps, hall.id)).estimate(ticket);
+  const view = await loadQueueView(deps, hall.id);
+  const estimate = await view.estimate(ticket);
   return {
     paper: layout.paper,
     document: {
@@ -72,7 +117,7 @@ export async function buildTicketDocument(
       number: ticket.number,
       serviceName: service.name,
       domain: service.domain,
-      goTo: goToText(ticket, service),
+      goTo: goToText(ticket, service, view.ctx),
       ahead: estimate.ahead,
       estimatedMinutes: estimate.minutes,
       issuedAt: formatIssuedAt(ticket.issuedAt, hall),

@@ -25,6 +25,12 @@ export interface VoiceSettings {
   quietHours: QuietHours[];
   /** A chime before each call-out draws attention before the words start. */
   chime: boolean;
+  /**
+   * A board back from an absence (network, power) shows every call it missed
+   * and speaks only those at most this many seconds old; older ones are
+   * shown, not read out to a hall that has moved on.
+   */
+  missedCallSeconds: number;
 }
 
 export interface SignageSettings {
@@ -39,7 +45,7 @@ export interface SignageSettingsPatch {
 
 export const DEFAULT_SIGNAGE: SignageSettings = {
   notice: '',
-  voice: { repeat: 2, volume: 1, quietHours: [], chime: true },
+  voice: { repeat: 2, volume: 1, quietHours: [], chime: true, missedCallSeconds: 60 },
 };
 
 function isRecord(v: unknown): v is Record<string, unknown> {

@@ -1,3 +1,4 @@
+import { readFile, writeFile } from 'node:fs/promises';
 import { DEVICE_TOKEN_PREFIX, hashSecret, type AppDeps } from '../../app/index.js';
 import type { Device } from '../../store/port.js';
 import { VirtualPrinter } from '../../../../ticket-printer/src/virtual-printer/virtual-printer.js';
@@ -6,9 +7,11 @@ import { startVirtualPrinterWeb } from '../../../../ticket-printer/src/virtual-p
 /**
  * The demo hall prints to a virtual printer, so a newcomer running
  * `npm start` sees tickets come out: the virtual printer runs in the hub's
- * process on loopback, and a demo kiosk device points at it. The kiosk gets a
- * fresh token at every start (tokens are only ever shown once), printed with
- * the kiosk's URL.
+ * process on loopback, and a demo kiosk device points at it. The kiosk's token
+ * is made once and kept in the data directory (`demo-kiosk-token`, readable by
+ * the hub's user only: the store keeps only its hash), so the kiosk address
+ * printed at start keeps working across restarts; delete the file, or revoke
+ * the device, to change it.
  *
  * VIRTUAL_PRINTER_PORT (default 9100; `off` to skip; checked in config.ts) and
  * VIRTUAL_PRINTER_WEB_PORT (default 9180). If the port is taken, for example
@@ -25,11 +28,25 @@ export interface DemoPrinting {
   stop(): Promise<void>;
 }
 
-async function demoKiosk(deps: AppDeps, hallId: string, address: string): Promise<string> {
-  const token = DEVICE_TOKEN_PREFIX + deps.newSecret();
+async function storedToken(file: string): Promise<string | null> {
+  const text = await readFile(file, 'utf8').catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'ENOENT') return null;
+    throw err;
+  });
+  const token = text?.trim() ?? '';
+  return /^dev_[A-Za-z0-9_-]{16,200}$/.test(token) ? token : null;
+}
+
+async function demoKiosk(deps: AppDeps, hallId: string, address: string, tokenFile: string): Promise<string> {
   const existing = (await deps.store.listDevices(hallId)).find(
     (d) => d.kind === 'kiosk' && d.name === DEMO_KIOSK_NAME,
   );
+  const kept = await storedToken(tokenFile);
+  let token = kept !== null && existing?.tokenHash === hashSecret(kept) ? kept : null;
+  if (token === null) {
+    token = DEVICE_TOKEN_PREFIX + deps.newSecret();
+    await writeFile(tokenFile, `${token}\n`, { mode: 0o600 });
+  }
   const device: Device = existing
     ? { ...existing, tokenHash: hashSecret(token), config: { ...existing.config, printer: address } }
     : {
@@ -57,6 +74,8 @@ export async function startDemoPrinting(
     printerPort: number | null;
     /** Port of its page of printed tickets. */
     webPort: number;
+    /** Where the demo kiosk's token is kept between starts (in the data directory). */
+    tokenFile: string;
   },
 ): Promise<DemoPrinting | null> {
   const port = props.printerPort;
@@ -74,7 +93,7 @@ export async function startDemoPrinting(
     // Someone already listens there: most likely `npm run virtual-printer`.
   }
   const printerAddress = `tcp://127.0.0.1:${printerPort}`;
-  const token = await demoKiosk(deps, props.hallId, printerAddress);
+  const token = await demoKiosk(deps, props.hallId, printerAddress, props.tokenFile);
   return {
     kioskUrl: `${props.baseUrl}/kiosk/${props.hallId}?token=${token}`,
     printerAddress,

@@ -1,5 +1,5 @@
 import { renderEscPos } from '../../../../ticket-printer/src/render.js';
-import { buildTicketDocument } from '../../app/printing/index.js';
+import { buildTicketDocument, printedCopyOf } from '../../app/printing/index.js';
 import type { AppDeps } from '../../app/index.js';
 import type { PaperWidth } from '../../../../ticket-printer/src/ticket.js';
 import type { PrintJob } from '../../store/port.js';
@@ -12,9 +12,10 @@ export async function renderJobBytes(
 ): Promise<{ bytes: Uint8Array; number: string }> {
   const ticket = await deps.store.getTicket(job.ticketId);
   if (!ticket) throw new Error(`print job ${job.id}: ticket ${job.ticketId} is gone`);
+  const jobs = await deps.store.listPrintJobs({ ticketId: ticket.id });
   const { document, paper } = await buildTicketDocument(deps, {
     ticket,
-    copy: job.copy,
+    copy: printedCopyOf(jobs, job),
     baseUrl: props.baseUrl,
   });
   return { bytes: renderEscPos(document, props.paper ?? paper), number: ticket.number };

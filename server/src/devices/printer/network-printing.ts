@@ -23,6 +23,7 @@ export class NetworkPrinting {
     private readonly deps: AppDeps,
     private readonly baseUrl: () => string,
     private readonly report: (err: unknown, context: string) => void,
+    private readonly statusWaitMs?: number,
   ) {}
 
   enqueue(job: PrintJob, target: Extract<PrinterTarget, { kind: 'network' }>): Promise<void> {
@@ -54,7 +55,11 @@ export class NetworkPrinting {
     }
     const port = openPrinterPort(target.address);
     try {
-      const outcome = await printBytes(port, bytes);
+      const outcome = await printBytes(
+        port,
+        bytes,
+        this.statusWaitMs !== undefined ? { afterStatusMs: this.statusWaitMs } : {},
+      );
       await recordPrintResult(this.deps, { jobId: sent.id, ok: true, actor: HUB });
       await reportPrinterState(this.deps, {
         hallId: job.hallId,
@@ -64,16 +69,25 @@ export class NetworkPrinting {
           status: outcome.after ?? outcome.before,
           reachable: true,
           error: null,
+          code: null,
         },
       });
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       await recordPrintResult(this.deps, { jobId: sent.id, ok: false, error: message, actor: HUB });
       const status = err instanceof PrinterError ? err.printerStatus : null;
+      const code = err instanceof PrinterError ? err.reason : null;
       await reportPrinterState(this.deps, {
         hallId: job.hallId,
         actor: HUB,
-        state: { deviceId: target.deviceId, status, reachable: status !== null, error: message },
+        state: {
+          deviceId: target.deviceId,
+          status,
+          // Something answered on that address, only not as a printer does.
+          reachable: status !== null || code === 'not_a_printer',
+          error: message,
+          code,
+        },
       });
     }
   }

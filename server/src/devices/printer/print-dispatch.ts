@@ -31,14 +31,20 @@ export interface PrintDispatch {
 
 export function startPrintDispatch(
   deps: AppDeps,
-  props: { baseUrl: () => string; agents: AgentDelivery; report: (err: unknown, context: string) => void },
+  props: {
+    baseUrl: () => string;
+    agents: AgentDelivery;
+    report: (err: unknown, context: string) => void;
+    /** Wait for a network printer's status answer after a job (default AFTER_JOB_STATUS_MS). */
+    statusWaitMs?: number;
+  },
 ): PrintDispatch {
   let stopped = false;
   // After stop the store may be closed under a job in flight: nothing to report then.
   const report = (err: unknown, context: string): void => {
     if (!stopped) props.report(err, context);
   };
-  const network = new NetworkPrinting(deps, props.baseUrl, report);
+  const network = new NetworkPrinting(deps, props.baseUrl, report, props.statusWaitMs);
   const pending = new Set<Promise<void>>();
   // Events from now on reach the subscription below; what came before is the recovery's.
   const startedAt = deps.now();

@@ -93,12 +93,12 @@ export const printingRoutes = [
     rateLimited: true,
     params: tokenParams,
     response:
-      '`{ number, jobs: [{ id, copy, status: "queued" | "sent" | "printed" | "failed", error, createdAt, updatedAt }] }`; no jobs when the kiosk has no printer',
+      '`{ number, jobs: [{ id, copy, printedCopy, status: "queued" | "sent" | "printed" | "failed", error, createdAt, updatedAt }] }`; no jobs when the kiosk has no printer. `copy` numbers the jobs; `printedCopy` is the copy the paper says (copies printed before it + 1).',
     errors: ['not_found'],
     handler: async (ctx) => {
       const ticket = await ticketByToken(ctx, ctx.params.token);
       const jobs = await ctx.deps.store.listPrintJobs({ ticketId: ticket.id });
-      return { number: ticket.number, jobs: jobs.map(presentPrintJob) };
+      return { number: ticket.number, jobs: jobs.map((j) => presentPrintJob(j, jobs)) };
     },
   }),
   route({
@@ -107,13 +107,13 @@ export const printingRoutes = [
     tag: 'Citizens and kiosks',
     summary: 'Print a ticket again, same number (补打)',
     description:
-      "A new print job with the next copy number, on the asking kiosk's printer or the printer of the ticket's last print. The ticket is named by its `statusToken` (the kiosk has it from issuing).",
+      "A new print job, on the asking kiosk's printer or the printer of the ticket's last print. The ticket is named by its `statusToken` (the kiosk has it from issuing). While a job of the ticket is still queued or printing (a slow printer), no second job is made: the answer is that job with `joined: true`, so one press of 重新打印 never puts two copies in the tray. Follow the job with `GET /tickets/{token}/print-jobs` until it is `printed` or `failed`.",
     auth: { roles: ['admin', 'supervisor'], devices: ['kiosk'] },
     params: hallParams,
     body: z.strictObject({ statusToken }),
     example: { statusToken: 'Xb3k9QmTz2LpV7wR' },
     status: 202,
-    response: '`{ job: { id, copy, status, error, createdAt, updatedAt } }`',
+    response: '`{ job: { id, copy, printedCopy, status, error, createdAt, updatedAt }, joined }`',
     errors: ['not_found', 'invalid_state'],
     handler: async (ctx) => {
       await requireHall(ctx.deps, ctx.params.hallId);
@@ -121,12 +121,13 @@ export const printingRoutes = [
       const ticket = await ticketByToken(ctx, ctx.body.statusToken);
       if (ticket.hallId !== ctx.params.hallId)
         throw new DomainError('not_found', 'No ticket with this token in this hall.');
-      const job = await reprintTicket(ctx.deps, {
+      const { job, joined } = await reprintTicket(ctx.deps, {
         ticket,
         actor: actor(ctx),
         ...(p.kind === 'device' ? { kioskId: p.device.id } : {}),
       });
-      return { job: presentPrintJob(job) };
+      const jobs = await ctx.deps.store.listPrintJobs({ ticketId: ticket.id });
+      return { job: presentPrintJob(job, jobs), joined };
     },
   }),
   route({
@@ -137,7 +138,7 @@ export const printingRoutes = [
     auth: { roles: ['admin', 'supervisor'] },
     params: hallParams,
     response:
-      '`{ printers: [{ deviceId, name, kind: "network" | "agent", address, state: { status, reachable, error, at } | null }], failures: [{ jobId, ticketId, number, copy, error, at }] }`',
+      '`{ printers: [{ deviceId, name, kind: "network" | "agent", address, state: { status, reachable, error, code, at } | null }], failures: [{ jobId, ticketId, number, copy, error, at }] }`. `code` is `not_a_printer` when something other than a printer answers on the address, else the last failure\'s reason (`timeout`, `disconnected`, `not_ready`) or null. A failure whose ticket was later reprinted successfully is not listed.',
     errors: ['not_found'],
     handler: async (ctx) => {
       await requireHall(ctx.deps, ctx.params.hallId);

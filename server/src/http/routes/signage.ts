@@ -34,6 +34,13 @@ const voicePatch = z.strictObject({
     .optional()
     .describe('hall time; a span may wrap midnight'),
   chime: z.boolean().optional(),
+  missedCallSeconds: z
+    .number()
+    .int()
+    .min(0)
+    .max(3600)
+    .optional()
+    .describe('a board back from an absence speaks missed calls at most this old (default 60; 0: none)'),
 });
 
 const signagePatch = z.strictObject({
@@ -62,7 +69,7 @@ export const signageRoutes = [
     rateLimited: true,
     params: hallParams,
     response:
-      '`{ hall: { id, name, timeZone }, notice, voice: { repeat, volume, quietHours, chime, hubAudio }, display: { layout, theme, windows, domains }, deviceId: null, areas: [{ domain, waiting, minutes }], at }`',
+      '`{ hall: { id, name, timeZone }, notice, voice: { repeat, volume, quietHours, chime, missedCallSeconds, hubAudio }, display: { layout, theme, windows, domains }, deviceId: null, areas: [{ domain, waiting, minutes }], at }`',
     errors: ['not_found'],
     handler: async ({ deps, params }) =>
       boardConfig(deps, { hallId: params.hallId, hubAudio: await hubVoice.isAvailable() }),
@@ -89,10 +96,11 @@ export const signageRoutes = [
     method: 'get',
     path: '/api/v1/halls/:hallId/signage',
     tag: TAG,
-    summary: "The hall's signage settings: notice text and voice (repeat, volume, quiet hours, chime)",
+    summary:
+      "The hall's signage settings: notice text and voice (repeat, volume, quiet hours, chime, age of missed calls still spoken)",
     auth: { roles: ['admin', 'supervisor'] },
     params: hallParams,
-    response: '`{ notice, voice: { repeat, volume, quietHours: [{ from, to }], chime } }`',
+    response: '`{ notice, voice: { repeat, volume, quietHours: [{ from, to }], chime, missedCallSeconds } }`',
     errors: ['not_found'],
     handler: async (ctx) => {
       requireHallAccess(ctx, ctx.params.hallId);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { HALL_LEVELS, PREFIX_PATTERN, WINDOW_KINDS } from '../../domain/index.js';
+import { isPrinterAddress } from '../../../../ticket-printer/src/transports/open-printer.js';
 import { id, name } from './common.js';
 
 /** Shapes of the configuration: halls, matters, windows, users, devices, and the export file. */
@@ -113,13 +114,31 @@ export const userInput = z.strictObject({
 
 export const userPatch = userInput.omit({ username: true }).partial();
 
+/**
+ * A printer address the hub would not understand (or an option it would
+ * ignore, like `?status=2`) is refused here, not discovered at the first print.
+ */
+const deviceConfig = z
+  .record(z.string().max(64), z.union([z.string().max(500), z.number(), z.boolean(), z.null()]))
+  .superRefine((config, ctx) => {
+    for (const key of ['printer', 'address'] as const) {
+      const v = config[key];
+      if (typeof v !== 'string' || v === '' || (key === 'printer' && v === 'agent')) continue;
+      if (!isPrinterAddress(v))
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message:
+            'a printer address: tcp://host:9100 (add ?status=0 for a printer without status), /dev/usb/lp0 or serial:/dev/ttyS0?baud=9600',
+        });
+    }
+  });
+
 export const deviceInput = z.strictObject({
   kind: z.enum(['printer', 'keypad', 'display', 'evaluator', 'kiosk']),
   name,
   windowId: id.nullable().optional(),
-  config: z
-    .record(z.string().max(64), z.union([z.string().max(500), z.number(), z.boolean(), z.null()]))
-    .optional(),
+  config: deviceConfig.optional(),
 });
 
 export const devicePatch = deviceInput.omit({ kind: true }).partial();

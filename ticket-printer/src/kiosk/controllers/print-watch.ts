@@ -6,9 +6,11 @@ export type PrintState = 'none' | 'printing' | 'printed' | 'failed';
 /**
  * Follows the print job of the ticket on screen: asks the hub every second
  * until the newest job is printed or failed. No job after a few tries means
- * this kiosk has no printer (`none`); a job that never ends is shown as
- * failed after `giveUpMs`, so the reprint button appears instead of a spinner
- * forever.
+ * this kiosk has no printer (`none`). There is no give-up timer: a slow
+ * printer may still be printing, and showing 重新打印 then would put a second
+ * copy in the tray. The hub always ends a job (its network printing has
+ * connect, write and status time limits; an agent's job ends when the agent
+ * answers), and the kiosk returns to the start when left idle.
  */
 export class PrintWatch implements ReactiveController {
   state: PrintState = 'none';
@@ -18,7 +20,7 @@ export class PrintWatch implements ReactiveController {
 
   constructor(
     private readonly host: ReactiveControllerHost,
-    private readonly opts: { intervalMs?: number; giveUpMs?: number } = {},
+    private readonly opts: { intervalMs?: number } = {},
   ) {
     host.addController(this);
   }
@@ -46,10 +48,9 @@ export class PrintWatch implements ReactiveController {
       if (run !== this.run) return;
       const last = jobs.at(-1);
       const waited = Date.now() - started;
-      if (last) this.copy = last.copy;
+      if (last) this.copy = last.printedCopy;
       if (last?.status === 'printed' || last?.status === 'failed') this.state = last.status;
       else if (!last && waited > 3000) this.state = 'none';
-      else if (waited > (this.opts.giveUpMs ?? 30_000)) this.state = 'failed';
       this.host.requestUpdate();
       if (this.state === 'printing') this.timer = setTimeout(() => void tick(), this.opts.intervalMs ?? 1000);
     };
