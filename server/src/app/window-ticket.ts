@@ -121,42 +121,25 @@ export async function transferTicket(deps: AppDeps, props: TransferProps): Promi
   });
 }
 
-/** Frees the window for the next call, finishing its ticket first when the hall's rules say so. */
-async function freeWindow(deps: AppDeps, window: ServiceWindow, actor: Actor): Promise<void> {
-  if (!window.currentTicketId) return;
-  const hall = await requireHall(deps, window.hallId);
-  let current = await requireTicket(deps, window.currentTicketId);
-  if (!hall.rules.completeOnNext) {
-    throw new DomainError('window_busy', `Window ${window.number} is still with ${current.number}.`, {
-      ticketId: current.id,
-    });
-  }
-  if (current.status === 'called')
-    current = await apply(deps, current, lifecycle.start(current, deps.now(), actor));
-  await apply(deps, current, lifecycle.complete(current, deps.now(), actor));
-}
-
 /** 回呼: a held citizen is back and is called to the window again, ahead of the queue. */
 export async function callBackTicket(
   deps: AppDeps,
   props: WindowActionProps & { ticketId: string },
 ): Promise<Ticket> {
   const window = await requireWindow(deps, props.windowId);
+  const hall = await requireHall(deps, window.hallId);
   const ticket = await requireTicket(deps, props.ticketId, window.hallId);
-  if (ticket.windowId !== window.id || ticket.status !== 'held') {
-    throw new DomainError(
-      'invalid_state',
-      `Ticket ${ticket.number} is not held at window ${window.number}.`,
-      {
-        ticketId: ticket.id,
-        status: ticket.status,
-      },
-    );
-  }
-  if (window.state !== 'open')
-    throw new DomainError('window_not_open', `Window ${window.number} is ${window.state}.`);
-  await freeWindow(deps, window, props.actor);
-  return apply(deps, ticket, lifecycle.callBack(ticket, deps.now(), props.actor), window);
+  const { ticket: called } = await deps.store.claimTicket({
+    hallId: hall.id,
+    windowId: window.id,
+    ticketId: ticket.id,
+    mode: 'call_back',
+    businessDay: today(deps, hall),
+    now: deps.now(),
+    actor: props.actor,
+    completeCurrent: hall.rules.completeOnNext,
+  });
+  return called;
 }
 
 /** Calls a waiting ticket by its number, typed by the clerk. */
@@ -166,22 +149,23 @@ export async function callSpecific(
 ): Promise<Ticket> {
   const window = await requireWindow(deps, props.windowId);
   const hall = await requireHall(deps, window.hallId);
-  if (window.state !== 'open')
-    throw new DomainError('window_not_open', `Window ${window.number} is ${window.state}.`);
   const parsed = parseNumber(props.number);
   if (!parsed) throw new DomainError('not_found', `${props.number} is not a ticket number.`);
   const number = formatNumber(parsed.prefix, parsed.seq, hall.rules.numberDigits);
-  const ticket = await deps.store.findTicketByNumber(hall.id, today(deps, hall), number);
+  const day = today(deps, hall);
+  const ticket = await deps.store.findTicketByNumber(hall.id, day, number);
   if (!ticket) throw new DomainError('not_found', `No ticket ${number} today.`, { number });
-  if (ticket.status !== 'waiting') {
-    throw new DomainError('invalid_state', `Ticket ${number} is ${ticket.status}, not waiting.`, {
-      ticketId: ticket.id,
-      status: ticket.status,
-    });
-  }
-  await freeWindow(deps, window, props.actor);
-  const change = lifecycle.call(ticket, window.id, deps.now(), props.actor, { specific: true });
-  return apply(deps, ticket, change, window);
+  const { ticket: called } = await deps.store.claimTicket({
+    hallId: hall.id,
+    windowId: window.id,
+    ticketId: ticket.id,
+    mode: 'by_number',
+    businessDay: day,
+    now: deps.now(),
+    actor: props.actor,
+    completeCurrent: hall.rules.completeOnNext,
+  });
+  return called;
 }
 
 /** Cancels a ticket at the citizen's request or a supervisor's decision. */

@@ -122,6 +122,25 @@ export function complete(t: Ticket, at: number, actor: Actor): TicketChange {
   };
 }
 
+/**
+ * Finishes the ticket at the counter before the window calls another: a
+ * served ticket is completed; one that was called and never started is
+ * completed as not started (no service time), so statistics tell it apart
+ * from a real service and credit it to whoever pressed.
+ */
+export function finishAtCounter(t: Ticket, at: number, actor: Actor): TicketChange {
+  if (t.status === 'serving') return complete(t, at, actor);
+  requireStatus(t, ['called'], 'finish');
+  return {
+    patch: { status: 'completed', endedAt: at },
+    event: event(t, 'ticket.completed', 'completed', at, actor, t.windowId, {
+      serviceId: t.serviceId,
+      serviceMs: null,
+      started: false,
+    }),
+  };
+}
+
 export function noShow(t: Ticket, at: number, actor: Actor): TicketChange {
   requireStatus(t, ['called'], 'no-show');
   return {

@@ -14,6 +14,7 @@ import type {
   ServiceWindow,
   Ticket,
   TicketPatch,
+  TicketClaimMode,
   TicketStatus,
   WindowState,
 } from '../domain/index.js';
@@ -101,6 +102,20 @@ export type ClaimResult =
   | { kind: 'repeated'; ticket: Ticket; events: [] }
   /** Nothing eligible waits; `events` holds the completion of the previous ticket, if any. */
   | { kind: 'empty'; events: HallEvent[] };
+
+/** Calls one given ticket: 回呼 of a ticket held at the window, or a waiting ticket by its number. */
+export interface TicketClaimRequest {
+  hallId: string;
+  windowId: string;
+  ticketId: string;
+  mode: TicketClaimMode;
+  /** A ticket called by number must be of this business day. */
+  businessDay: string;
+  now: number;
+  actor: Actor;
+  /** As for call-next: finish the window's present ticket first, else refuse with `window_busy`. */
+  completeCurrent: boolean;
+}
 
 export interface TicketUpdate {
   ticketId: string;
@@ -309,6 +324,8 @@ export interface Store {
    */
   issueTicketOnce(input: IssueInput, once: IssueOnce): Promise<IssueOnceResult>;
   claimNext(request: ClaimRequest): Promise<ClaimResult>;
+  /** As atomic as claimNext: the counter is freed and the ticket called in one step, or nothing changes. */
+  claimTicket(request: TicketClaimRequest): Promise<{ ticket: Ticket; events: HallEvent[] }>;
   updateTicket(update: TicketUpdate): Promise<{ ticket: Ticket; events: HallEvent[] }>;
   getTicket(id: string): Promise<Ticket | null>;
   getTicketByToken(statusToken: string): Promise<Ticket | null>;

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
+  lifecycle,
   windowFilters,
   type EligibilityFilter,
   type ServiceWindow,
 } from '../../../server/src/domain/index.js';
+import type { TicketClaimRequest } from '../../../server/src/store/port.js';
 import { buildService, buildWindow, DAY, MINUTE, NEXT_DAY, T0 } from '../../helpers/factories.js';
 import {
   anyFilter,
@@ -238,7 +240,7 @@ export function claimContract(makeStore: MakeStore): void {
       expect(await captureState(store(), hall.id)).toEqual(before);
     });
 
-    it('completes the current ticket and calls the next once the idempotency time has passed', async () => {
+    it('finishes a ticket never started as not started (no service time) and calls the next once the idempotency time has passed', async () => {
       const { hall, services, windows } = await seedHall(store());
       const t1 = await issue(store(), services[0], { issuedAt: T0 });
       const t2 = await issue(store(), services[0], { issuedAt: T0 + 1 });
@@ -247,15 +249,16 @@ export function claimContract(makeStore: MakeStore): void {
       const r = await store().claimNext(claimRequest(windows[0], { now: at, completeCurrent: true }));
       expect(r.kind).toBe('claimed');
       expect(r.events.map((e) => [e.type, e.ticketId, e.from, e.to])).toEqual([
-        ['ticket.started', t1.id, 'called', 'serving'],
-        ['ticket.completed', t1.id, 'serving', 'completed'],
+        ['ticket.completed', t1.id, 'called', 'completed'],
         ['ticket.called', t2.id, 'waiting', 'called'],
       ]);
-      expect(r.events.map((e) => e.seq)).toEqual([4, 5, 6]);
-      expect(r.events[1]?.data).toEqual({ serviceId: t1.serviceId, serviceMs: 0, started: true });
+      expect(r.events.map((e) => e.seq)).toEqual([4, 5]);
+      // Called and never started: no invented service time, credited to whoever pressed.
+      expect(r.events[0]?.data).toEqual({ serviceId: t1.serviceId, serviceMs: null, started: false });
+      expect(r.events[0]?.actor).toEqual(claimRequest(windows[0]).actor);
       expect(await store().getTicket(t1.id)).toMatchObject({
         status: 'completed',
-        startedAt: at,
+        startedAt: null,
         endedAt: at,
         windowId: windows[0].id,
       });
@@ -328,10 +331,7 @@ export function claimContract(makeStore: MakeStore): void {
       await store().claimNext(claimRequest(windows[0], { now: NOW }));
       const r = await store().claimNext(claimRequest(windows[0], { now: NOW + 3000, completeCurrent: true }));
       expect(r.kind).toBe('empty');
-      expect(r.events.map((e) => [e.type, e.ticketId])).toEqual([
-        ['ticket.started', t.id],
-        ['ticket.completed', t.id],
-      ]);
+      expect(r.events.map((e) => [e.type, e.ticketId])).toEqual([['ticket.completed', t.id]]);
       expect(await store().getWindow(windows[0].id)).toMatchObject({
         currentTicketId: null,
         lastCallNextAt: NOW,
@@ -365,6 +365,87 @@ export function claimContract(makeStore: MakeStore): void {
         store().claimNext(claimRequest({ ...windows[0], hallId: other.hall.id })),
         'not_found',
       );
+    });
+  });
+
+  describe('claimTicket: 回呼 and call by number, as atomic as call-next', () => {
+    const ticketClaim = (
+      window: ServiceWindow,
+      ticketId: string,
+      mode: 'call_back' | 'by_number',
+      overrides: Partial<TicketClaimRequest> = {},
+    ): TicketClaimRequest => ({
+      hallId: window.hallId,
+      windowId: window.id,
+      ticketId,
+      mode,
+      businessDay: DAY,
+      now: NOW,
+      actor: CLERK,
+      completeCurrent: true,
+      ...overrides,
+    });
+
+    it('calls a waiting ticket by number, finishing the ticket at the counter in the same step', async () => {
+      const { hall, services, windows } = await seedHall(store());
+      const first = await issue(store(), services[0], { issuedAt: T0 });
+      const wanted = await issue(store(), services[0], { issuedAt: T0 + 1 });
+      await store().claimNext(claimRequest(windows[0], { now: NOW }));
+      const seq = await store().lastSeq(hall.id);
+      const r = await store().claimTicket(
+        ticketClaim(windows[0], wanted.id, 'by_number', { now: NOW + 5000 }),
+      );
+      expect(r.ticket).toMatchObject({ id: wanted.id, status: 'called', windowId: windows[0].id });
+      expect(r.events.map((e) => [e.type, e.ticketId])).toEqual([
+        ['ticket.completed', first.id],
+        ['ticket.called', wanted.id],
+      ]);
+      expect(r.events[1]?.data).toMatchObject({ specific: true });
+      expect(await store().listEvents(hall.id, seq, 10)).toEqual(r.events);
+      expect(await store().getWindow(windows[0].id)).toMatchObject({ currentTicketId: wanted.id });
+    });
+
+    it('calls back a ticket held at the window, and refuses one held elsewhere, changing nothing', async () => {
+      const { hall, services, windows } = await seedHall(store());
+      const t = await issue(store(), services[0]);
+      const called = claimedTicket(await store().claimNext(claimRequest(windows[0], { now: NOW })));
+      const serving = await startTicket(store(), called, NOW + 1);
+      const held = lifecycle.hold(serving, '缺材料', NOW + 2, CLERK);
+      await store().updateTicket({
+        ticketId: t.id,
+        expectedVersion: serving.version,
+        patch: held.patch,
+        events: [held.event],
+        window: { id: windows[0].id, expectedCurrentTicketId: t.id, currentTicketId: null },
+      });
+      const before = await captureState(store(), hall.id);
+      await expectDomainError(
+        store().claimTicket(ticketClaim(windows[1], t.id, 'call_back')),
+        'invalid_state',
+      );
+      expect(await captureState(store(), hall.id)).toEqual(before);
+      const back = await store().claimTicket(ticketClaim(windows[0], t.id, 'call_back', { now: NOW + 9 }));
+      expect(back.ticket).toMatchObject({ status: 'called', windowId: windows[0].id, calledAt: NOW + 9 });
+      expect(back.events.map((e) => e.type)).toEqual(['ticket.called_back']);
+    });
+
+    it('never calls one ticket to two windows, and a refusal leaves the counter as it was', async () => {
+      const { hall, services, windows } = await seedHall(store());
+      const busy = await issue(store(), services[0], { issuedAt: T0 });
+      const t = await issue(store(), services[0], { issuedAt: T0 + 1 });
+      await store().claimNext(claimRequest(windows[1], { now: NOW }));
+      const results = await Promise.allSettled([
+        store().claimTicket(ticketClaim(windows[0], t.id, 'by_number')),
+        store().claimTicket(ticketClaim(windows[1], t.id, 'by_number')),
+      ]);
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      const state = await captureState(store(), hall.id);
+      // Window 2 kept its own ticket if its claim of `t` was the one refused.
+      if (results[1]?.status === 'rejected') {
+        expect((await store().getTicket(busy.id))?.status).toBe('called');
+        expect(state).toBeDefined();
+      }
+      expect((await store().getTicket(t.id))?.status).toBe('called');
     });
   });
 }

@@ -1,15 +1,18 @@
 import {
-  ACTIVE_AT_WINDOW,
-  DomainError,
+  claimGiven,
+  firstEligible,
+  freeCounter,
+  isRepeatPress,
   lifecycle,
-  matchesFilter,
-  type EligibilityFilter,
+  requireOpen,
+  DomainError,
+  type Counter,
   type HallEvent,
   type NewEvent,
+  type QueuedTicket,
   type Ticket,
-  type TicketPatch,
 } from '../../domain/index.js';
-import type { ClaimRequest, ClaimResult } from '../port.js';
+import type { ClaimRequest, ClaimResult, TicketClaimRequest } from '../port.js';
 import { notFound, sql, writeTx, type Db } from './connection.js';
 import { appendEvents } from './events.js';
 import { QUEUED_COLUMNS, toQueued, type QueuedRow } from './queue-rows.js';
@@ -27,102 +30,95 @@ export const WAITING_OF_DAY_SQL = `SELECT ${QUEUED_COLUMNS} FROM tickets
   WHERE hall_id = ? AND status = 'waiting' AND business_day = ?
   ORDER BY effective_at, issued_at, number`;
 
-function firstEligible(db: Db, req: ClaimRequest, filter: EligibilityFilter): string | null {
-  for (const row of sql(db, WAITING_OF_DAY_SQL).iterate(
-    req.hallId,
-    req.businessDay,
-  ) as IterableIterator<QueuedRow>) {
-    // Leaving the loop closes the iterator, which frees the connection for the writes that follow.
-    if (matchesFilter(filter, toQueued(row))) return row.id;
-  }
-  return null;
+function* waitingInOrder(db: Db, hallId: string, businessDay: string): Generator<QueuedTicket> {
+  // Leaving the loop early closes the iterator, which frees the connection for the writes that follow.
+  for (const row of sql(db, WAITING_OF_DAY_SQL).iterate(hallId, businessDay) as IterableIterator<QueuedRow>)
+    yield toQueued(row);
 }
 
-/** A repeated press: the ticket the last call-next claimed is still being called, within the time allowed. */
-function isRepeat(window: WindowRow, current: Ticket, req: ClaimRequest): boolean {
-  return (
-    current.status === 'called' &&
-    window.last_claim_ticket_id === current.id &&
-    window.last_call_next_at !== null &&
-    req.now - window.last_call_next_at < req.idempotencyMs
-  );
+function counterOf(row: WindowRow): Counter {
+  return {
+    id: row.id,
+    number: row.number,
+    state: row.state as Counter['state'],
+    currentTicketId: row.current_ticket_id,
+    lastCallNextAt: row.last_call_next_at,
+    lastClaimTicketId: row.last_claim_ticket_id,
+  };
 }
 
-/** Finishes the window's current ticket (started first if only called) and frees the counter. */
-function completeCurrent(db: Db, window: WindowRow, current: Ticket, req: ClaimRequest): NewEvent[] {
-  const events: NewEvent[] = [];
-  const patch: TicketPatch = {};
-  let ticket = current;
-  if (ticket.status === 'called') {
-    const started = lifecycle.start(ticket, req.now, req.actor);
-    events.push(started.event);
-    Object.assign(patch, started.patch);
-    ticket = { ...ticket, ...started.patch };
+/** Reads the window and its ticket, and frees the counter as the domain decides. */
+function prepareCounter(
+  db: Db,
+  req: {
+    hallId: string;
+    windowId: string;
+    now: number;
+    actor: ClaimRequest['actor'];
+    completeCurrent: boolean;
+  },
+  repeat?: (window: Counter, current: Ticket | null) => boolean,
+): { window: Counter; pending: NewEvent[]; repeated: Ticket | null } {
+  const row = getWindowRow(db, req.windowId);
+  if (!row || row.hall_id !== req.hallId) throw notFound('Window', req.windowId);
+  const window = counterOf(row);
+  requireOpen(window);
+  const current = window.currentTicketId === null ? null : getTicket(db, window.currentTicketId);
+  if (repeat?.(window, current)) return { window, pending: [], repeated: current };
+  const { finish, clearStale } = freeCounter(window, current, req);
+  const pending: NewEvent[] = [];
+  if (finish && current) {
+    applyTicketPatch(db, current, finish.patch);
+    pending.push(finish.event);
   }
-  const completed = lifecycle.complete(ticket, req.now, req.actor);
-  events.push(completed.event);
-  Object.assign(patch, completed.patch);
-  applyTicketPatch(db, current, patch);
-  sql(db, 'UPDATE windows SET current_ticket_id = NULL WHERE id = ?').run(window.id);
-  return events;
+  if (finish || clearStale)
+    sql(db, 'UPDATE windows SET current_ticket_id = NULL WHERE id = ?').run(window.id);
+  return { window, pending, repeated: null };
 }
 
 /**
  * Call-next for one window as one IMMEDIATE transaction: two windows, two
  * presses or two processes never call the same ticket, and a refusal
- * changes nothing.
+ * changes nothing. Every rule is the domain's (domain/claim.ts).
  */
 export function claimNext(db: Db, req: ClaimRequest): ClaimResult {
   return writeTx(db, (): ClaimResult => {
-    const window = getWindowRow(db, req.windowId);
-    if (!window || window.hall_id !== req.hallId) throw notFound('Window', req.windowId);
-    if (window.state !== 'open') {
-      throw new DomainError(
-        'window_not_open',
-        `Window ${window.number} is ${window.state}; open it to call.`,
-        {
-          windowId: window.id,
-          state: window.state,
-        },
-      );
-    }
+    const { window, pending, repeated } = prepareCounter(db, req, (w, current) =>
+      isRepeatPress(w, current, req.now, req.idempotencyMs),
+    );
+    if (repeated) return { kind: 'repeated', ticket: repeated, events: [] };
+    const id = firstEligible(req.filters, () => waitingInOrder(db, req.hallId, req.businessDay));
+    if (id === null) return { kind: 'empty', events: appendEvents(db, pending) };
+    const ticket = getTicket(db, id) as Ticket;
+    const call = lifecycle.call(ticket, window.id, req.now, req.actor);
+    const called = applyTicketPatch(db, ticket, call.patch);
+    sql(
+      db,
+      'UPDATE windows SET current_ticket_id = ?, last_call_next_at = ?, last_claim_ticket_id = ? WHERE id = ?',
+    ).run(called.id, req.now, called.id, window.id);
+    const events: HallEvent[] = appendEvents(db, [...pending, call.event]);
+    return { kind: 'claimed', ticket: called, events };
+  });
+}
 
-    const pending: NewEvent[] = [];
-    const current = window.current_ticket_id === null ? null : getTicket(db, window.current_ticket_id);
-    if (current && ACTIVE_AT_WINDOW.includes(current.status)) {
-      if (isRepeat(window, current, req)) return { kind: 'repeated', ticket: current, events: [] };
-      if (!req.completeCurrent) {
-        throw new DomainError(
-          'window_busy',
-          `Window ${window.number} still has ${current.number}; finish it first.`,
-          {
-            windowId: window.id,
-            ticketId: current.id,
-            status: current.status,
-          },
-        );
-      }
-      pending.push(...completeCurrent(db, window, current, req));
+/**
+ * Calls one given ticket to a window (回呼 of a held ticket, or a waiting one
+ * by its number) in one transaction with freeing the counter, as atomic as
+ * call-next: two presses or two hubs never call it twice.
+ */
+export function claimTicket(db: Db, req: TicketClaimRequest): { ticket: Ticket; events: HallEvent[] } {
+  return writeTx(db, () => {
+    const target = getTicket(db, req.ticketId);
+    if (!target || target.hallId !== req.hallId) throw notFound('Ticket', req.ticketId);
+    if (req.mode === 'by_number' && target.businessDay !== req.businessDay) {
+      throw new DomainError('not_found', `No ticket ${target.number} today.`, { number: target.number });
     }
-
-    for (const filter of req.filters) {
-      const id = firstEligible(db, req, filter);
-      if (id === null) continue;
-      const ticket = getTicket(db, id) as Ticket;
-      const call = lifecycle.call(ticket, window.id, req.now, req.actor);
-      const called = applyTicketPatch(db, ticket, call.patch);
-      sql(
-        db,
-        'UPDATE windows SET current_ticket_id = ?, last_call_next_at = ?, last_claim_ticket_id = ? WHERE id = ?',
-      ).run(called.id, req.now, called.id, window.id);
-      const events: HallEvent[] = appendEvents(db, [...pending, call.event]);
-      return { kind: 'claimed', ticket: called, events };
-    }
-
-    // A stale pointer to a ticket no longer at the counter is cleared as well.
-    if (window.current_ticket_id !== null) {
-      sql(db, 'UPDATE windows SET current_ticket_id = NULL WHERE id = ?').run(window.id);
-    }
-    return { kind: 'empty', events: appendEvents(db, pending) };
+    const { window, pending } = prepareCounter(db, req);
+    // Finishing the counter's ticket may have been this very ticket's row: read it again.
+    const fresh = getTicket(db, req.ticketId) as Ticket;
+    const change = claimGiven(window, fresh, req.mode, req.now, req.actor);
+    const called = applyTicketPatch(db, fresh, change.patch);
+    sql(db, 'UPDATE windows SET current_ticket_id = ? WHERE id = ?').run(called.id, window.id);
+    return { ticket: called, events: appendEvents(db, [...pending, change.event]) };
   });
 }

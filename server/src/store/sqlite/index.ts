@@ -12,6 +12,7 @@ import type {
   Session,
   Store,
   TicketQuery,
+  TicketClaimRequest,
   TicketUpdate,
   User,
   WindowUpdate,
@@ -26,7 +27,7 @@ import type {
   StatsRollupUpdate,
   TicketFactQuery,
 } from '../port.js';
-import { claimNext } from './claim.js';
+import { claimNext, claimTicket } from './claim.js';
 import { openConnection, sql, writeTx, type ConnectionOptions, type Db } from './connection.js';
 import * as devices from './devices.js';
 import * as evaluations from './evaluations.js';
@@ -139,6 +140,9 @@ export class SqliteStore implements Store {
   }
   async claimNext(request: ClaimRequest) {
     return claimNext(this.db, request);
+  }
+  async claimTicket(request: TicketClaimRequest) {
+    return claimTicket(this.db, request);
   }
   async updateTicket(update: TicketUpdate) {
     return tickets.updateTicket(this.db, update);
