@@ -2,10 +2,12 @@ import {
   CITIZEN,
   DomainError,
   businessDay,
+  checkDeclaredCategories,
   effectiveTime,
   type Actor,
   type Channel,
   type PriorityCategory,
+  type PriorityDeclarer,
   type Service,
   type Ticket,
   type WaitEstimate,
@@ -23,6 +25,11 @@ export interface IssueTicketProps {
   /** A checked-in appointment near its slot gets the appointment head start. */
   appointmentId?: string | null;
   actor?: Actor;
+  /**
+   * Who declares the categories: a citizen (kiosk, public API) may declare
+   * only the hall's self-declarable ones; staff may give any the hall offers.
+   */
+  declaredBy?: PriorityDeclarer;
 }
 
 export interface IssuedTicket {
@@ -44,6 +51,7 @@ export async function issueTicket(deps: AppDeps, props: IssueTicketProps): Promi
     });
   }
   const categories = [...new Set(props.categories ?? [])];
+  checkDeclaredCategories(hall.rules, categories, props.declaredBy ?? 'citizen');
   const appointmentId = props.appointmentId ?? null;
   const now = deps.now();
   const { ticket, events } = await deps.store.issueTicket({

@@ -15,6 +15,8 @@ export const DOMAIN_ERROR_CODES = [
   'invalid_transfer',
   'conflict',
   'invalid_config',
+  'priority_not_offered',
+  'priority_staff_only',
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 

@@ -8,3 +8,4 @@ export { TERMINAL_STATUSES, ACTIVE_AT_WINDOW, type TicketPatch, type TicketChang
 export * from './eta.js';
 export * from './calendar.js';
 export * from './defaults.js';
+export * from './priority.js';

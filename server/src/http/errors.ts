@@ -25,6 +25,8 @@ const DOMAIN_ERRORS = {
   invalid_transfer: { status: 409, title: 'Invalid transfer' },
   conflict: { status: 409, title: 'Conflict' },
   invalid_config: { status: 422, title: 'Invalid configuration' },
+  priority_not_offered: { status: 422, title: 'Priority category not offered in this hall' },
+  priority_staff_only: { status: 403, title: 'Priority category given by staff only' },
 } as const satisfies Record<DomainErrorCode, ErrorType>;
 
 export const ERROR_TYPES = {

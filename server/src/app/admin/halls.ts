@@ -1,6 +1,7 @@
 import {
   DomainError,
   defaultRules,
+  priorityListProblems,
   standardCalendar,
   type Actor,
   type Hall,
@@ -49,6 +50,9 @@ export function applyHallInput(
   };
   checkTimeZone(next.timeZone, issues, where, `${path}.timeZone`);
   checkCalendar(next.calendar, issues, where, `${path}.calendar`);
+  for (const problem of priorityListProblems(next.rules.priorityCategories ?? [])) {
+    issues.add(where, `${path}.rules.priorityCategories`, problem);
+  }
   return next;
 }
 
