@@ -150,6 +150,7 @@ export async function callBackTicket(
       `Ticket ${ticket.number} is not held at window ${window.number}.`,
       {
         ticketId: ticket.id,
+        number: ticket.number,
         status: ticket.status,
       },
     );

@@ -74,17 +74,30 @@ export class HttpError extends Error {
   }
 }
 
-/** application/problem+json (RFC 9457) with our stable `code`. */
+/** A parameter of a refusal, for screens to word it in their own language. */
+export type ProblemParam = string | number | boolean | string[];
+
+/**
+ * application/problem+json (RFC 9457) with our stable `code`. `detail` is an
+ * English sentence for logs and API clients; screens word the refusal from
+ * `code` and `params` (ticket `number`, `status`, `category`, limits …).
+ */
 export interface Problem {
   type: string;
   title: string;
   status: number;
   code: ErrorCode;
   detail: string;
+  params?: Record<string, ProblemParam>;
   errors?: FieldIssue[];
 }
 
-export function problem(code: ErrorCode, detail?: string, issues?: FieldIssue[]): Problem {
+export function problem(
+  code: ErrorCode,
+  detail?: string,
+  issues?: FieldIssue[],
+  params?: Record<string, ProblemParam>,
+): Problem {
   const t = ERROR_TYPES[code];
   return {
     type: `urn:hall-queue:problem:${code}`,
@@ -92,6 +105,7 @@ export function problem(code: ErrorCode, detail?: string, issues?: FieldIssue[])
     status: t.status,
     code,
     detail: detail ?? t.title,
+    ...(params && Object.keys(params).length > 0 ? { params } : {}),
     ...(issues && issues.length > 0 ? { errors: issues } : {}),
   };
 }

@@ -1,11 +1,17 @@
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import { isDomainError } from '../domain/index.js';
-import { HttpError, problem, type ErrorCode, type FieldIssue } from './errors.js';
+import { HttpError, problem, type ErrorCode, type FieldIssue, type ProblemParam } from './errors.js';
 
 /** Turns anything thrown into a problem+json answer; internals never leave the process. */
 
-export function sendProblem(res: Response, code: ErrorCode, detail?: string, issues?: FieldIssue[]): void {
-  const body = problem(code, detail, issues);
+export function sendProblem(
+  res: Response,
+  code: ErrorCode,
+  detail?: string,
+  issues?: FieldIssue[],
+  params?: Record<string, ProblemParam>,
+): void {
+  const body = problem(code, detail, issues, params);
   res.status(body.status).type('application/problem+json').send(JSON.stringify(body));
 }
 
@@ -36,6 +42,21 @@ function domainIssues(details: Record<string, unknown>): FieldIssue[] | undefine
   );
 }
 
+/**
+ * The refusal's parameters screens may word it with: plain values the caller
+ * already knows about (a ticket number and status, a category, a limit).
+ * Internal ids and nested structures stay in the process.
+ */
+export function domainParams(details: Record<string, unknown>): Record<string, ProblemParam> {
+  const out: Record<string, ProblemParam> = {};
+  for (const [key, value] of Object.entries(details)) {
+    if (key === 'issues' || /Ids?$/.test(key)) continue;
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') out[key] = value;
+    else if (Array.isArray(value) && value.every((v) => typeof v === 'string')) out[key] = [...value];
+  }
+  return out;
+}
+
 export function errorHandler(log: (msg: string, err: unknown) => void): ErrorRequestHandler {
   return (err: unknown, req: Request, res: Response, next) => {
     if (res.headersSent) {
@@ -43,7 +64,9 @@ export function errorHandler(log: (msg: string, err: unknown) => void): ErrorReq
       return;
     }
     if (err instanceof HttpError) return sendProblem(res, err.code, err.message, err.issues);
-    if (isDomainError(err)) return sendProblem(res, err.code, err.message, domainIssues(err.details));
+    if (isDomainError(err)) {
+      return sendProblem(res, err.code, err.message, domainIssues(err.details), domainParams(err.details));
+    }
     if (typeof err === 'object' && err !== null) {
       const code = parserCode(err as { type?: unknown; status?: unknown });
       if (code) return sendProblem(res, code);

@@ -11,7 +11,7 @@ import { kioskStyles } from './kiosk-styles.js';
 import { MESSAGES } from './messages.js';
 import './kiosk-appointment.js';
 import './kiosk-menu.js';
-import './kiosk-priority.js';
+import { CATEGORIES } from './kiosk-priority.js';
 import './kiosk-result.js';
 
 type Step = 'menu' | 'priority' | 'appointment' | 'taking' | 'result';
@@ -150,6 +150,7 @@ export class KioskApp extends LitElement {
       case 'priority':
         return html`<kiosk-priority
           language=${this.language}
+          .categories=${this.menu?.priorityCategories ?? CATEGORIES}
           @kiosk-priority=${this.onPriority}
           @kiosk-back=${() => this.reset()}
         ></kiosk-priority>`;
