@@ -73,7 +73,24 @@ export const REFUSALS: Record<string, Text> = {
   reactivation_expired: fixed('已超过过号重排时限，请重新取号', 'Too late to re-activate; take a new ticket'),
   service_disabled: fixed('该事项暂停取号', 'This matter is not being issued now'),
   invalid_transfer: fixed('转办目标无效，请选择其他事项或窗口', 'Invalid transfer; choose another matter or window'),
-  conflict: fixed('与现有数据冲突，请刷新后重试', 'Conflicts with existing data; reload and try again'),
+  conflict: (p, lang) => {
+    // What is in the way, when the hub says: counts of what still uses it, or the field that clashes.
+    const counts: [string, string, string][] = [
+      ['tickets', '张号票', 'tickets'],
+      ['services', '个事项', 'matters'],
+      ['windows', '个窗口', 'windows'],
+      ['devices', '台设备', 'devices'],
+    ];
+    for (const [key, zh, en] of counts) {
+      if (typeof p[key] === 'number') {
+        return lang === 'zh' ? `仍有 ${p[key]} ${zh}在使用，请先处理` : `Still used by ${p[key]} ${en}`;
+      }
+    }
+    if (p.field === 'username') return lang === 'zh' ? '用户名已被使用' : 'The username is taken';
+    if (p.field === 'code') return lang === 'zh' ? '编码已被使用' : 'The code is already used';
+    if (p.field === 'number') return lang === 'zh' ? '编号已被使用' : 'The number is already used';
+    return lang === 'zh' ? '与现有数据冲突，请刷新后重试' : 'Conflicts with existing data; reload and try again';
+  },
   invalid_config: fixed('填写的内容有误，请检查后重试', 'Some values are not valid; check and try again'),
   priority_not_offered: (p, lang) =>
     lang === 'zh'

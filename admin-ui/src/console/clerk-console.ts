@@ -1,6 +1,5 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { ApiError } from '../../../ui-shared/src/api.js';
 import { translator, type Lang } from '../../../ui-shared/src/i18n.js';
 import { baseStyles } from '../../../ui-shared/src/tokens.js';
 import { MESSAGES } from './messages.js';
@@ -8,6 +7,7 @@ import { ConsoleSession } from './session.js';
 import './console-login.js';
 import './window-picker.js';
 import './window-screen.js';
+import { refusalText } from '../../../ui-shared/src/refusals.js';
 
 /**
  * /console: log in, choose the window, work it. The chosen window is kept in
@@ -84,7 +84,7 @@ export class ClerkConsole extends LitElement {
       this.choice = readChoice();
       this.stage = this.choice ? 'window' : 'pick';
     } catch (err) {
-      this.error = err instanceof ApiError ? err.detail || err.code : String(err);
+      this.error = refusalText(err, this.language);
     } finally {
       this.busy = false;
     }

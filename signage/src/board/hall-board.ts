@@ -22,6 +22,7 @@ import './board-recent.js';
 import { boardStyles } from './board-styles.js';
 import './board-strip.js';
 import { MESSAGES } from './messages.js';
+import { refusalText } from '../../../ui-shared/src/refusals.js';
 
 /**
  * The lobby board: its configuration from the hub, the live state of the
@@ -130,7 +131,7 @@ export class HallBoard extends LitElement {
     if (!config) {
       const err = this.configCtl?.error;
       return html`<p class="message">
-        ${err && err.status !== 0 ? this.t('badSource', { detail: err.detail }) : this.t('connecting')}
+        ${err && err.status !== 0 ? this.t('badSource', { detail: refusalText(err, this.language) }) : this.t('connecting')}
       </p>`;
     }
     const state = this.hub?.state ?? null;

@@ -1,12 +1,13 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { api, ApiError } from '../../../ui-shared/src/api.js';
+import { api } from '../../../ui-shared/src/api.js';
 import { translator, type Lang } from '../../../ui-shared/src/i18n.js';
 import { baseStyles } from '../../../ui-shared/src/tokens.js';
 import type { LevelOption, RatingChoice, ReasonOption } from './counter-evaluator.js';
 import { CounterFeed } from './counter-feed.js';
 import { KIND_NAMES, MESSAGES } from './messages.js';
 import './counter-evaluator.js';
+import { refusalText } from '../../../ui-shared/src/refusals.js';
 
 /**
  * The screen at a window: its number, name and kind, the clerk on duty, the
@@ -137,7 +138,7 @@ export class CounterScreen extends LitElement {
       this.error = '';
       this.feed.connect();
     } catch (err) {
-      this.error = err instanceof ApiError ? err.detail : String(err);
+      this.error = refusalText(err, this.language);
     }
   }
 
@@ -158,7 +159,7 @@ export class CounterScreen extends LitElement {
       });
       this.thanked = ticket.number;
     } catch (err) {
-      this.error = err instanceof ApiError ? err.detail : String(err);
+      this.error = refusalText(err, this.language);
     }
     await this.load();
   }

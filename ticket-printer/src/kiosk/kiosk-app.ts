@@ -1,6 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { ApiError } from '../../../ui-shared/src/api.js';
 import { translator, type Lang } from '../../../ui-shared/src/i18n.js';
 import { baseStyles, setTheme } from '../../../ui-shared/src/tokens.js';
 import { IdleController } from './controllers/idle-controller.js';
@@ -13,6 +12,7 @@ import './kiosk-appointment.js';
 import './kiosk-menu.js';
 import { CATEGORIES } from './kiosk-priority.js';
 import './kiosk-result.js';
+import { refusalText } from '../../../ui-shared/src/refusals.js';
 
 type Step = 'menu' | 'priority' | 'appointment' | 'taking' | 'result';
 
@@ -181,7 +181,7 @@ export class KioskApp extends LitElement {
       this.error = '';
     } catch (err) {
       this.error = translator(MESSAGES, this.language)('error', {
-        detail: err instanceof ApiError ? err.detail : String(err),
+        detail: refusalText(err, this.language),
       });
     }
   }
@@ -219,7 +219,7 @@ export class KioskApp extends LitElement {
       }
     } catch (err) {
       this.error = translator(MESSAGES, this.language)('error', {
-        detail: err instanceof ApiError ? err.detail : String(err),
+        detail: refusalText(err, this.language),
       });
     }
   }
@@ -239,7 +239,7 @@ export class KioskApp extends LitElement {
       this.printing.watch(this.api, this.ticket.statusToken, true);
     } catch (err) {
       this.error = translator(MESSAGES, this.language)('error', {
-        detail: err instanceof ApiError ? err.detail : String(err),
+        detail: refusalText(err, this.language),
       });
     } finally {
       this.reprinting = false;
