@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { VOICE_ENGINES } from './voice/synth.js';
 
 /**
  * Environment configuration, checked once at start-up. A bad value stops the
@@ -22,6 +23,7 @@ const schema = z.object({
   DEMO: bool.default(true),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
   TRUST_PROXY: bool.default(false),
+  VOICE_ENGINE: z.enum(VOICE_ENGINES).default('auto'),
   LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
   /** `hid`: read keypads attached to the hub machine itself (node-hid); `off` when keypads use agents. */
   KEYPADS: z.enum(['off', 'hid']).default('off'),

@@ -15,6 +15,7 @@ import { startJobs, type JobRunner } from './jobs/index.js';
 import type { Store } from './store/port.js';
 import { statusPage } from './web/status-page.js';
 import { staticApps } from './web/static-apps.js';
+import type { HubVoice } from './voice/espeak.js';
 
 /** Where Socket.IO serves its transports (its default). */
 const REALTIME_PATH = '/socket.io/';
@@ -30,6 +31,8 @@ export interface HubOptions {
    * most halls run keypad agents on the window PCs, or have no keypads.
    */
   keypads?: { binding: HidBinding; scanMs?: number; log?: (line: string) => void };
+  /** The call-out voice for boards without a browser voice (`VOICE_ENGINE`); default: auto. */
+  voice?: HubVoice;
 }
 
 export interface HubComponents {
@@ -66,6 +69,7 @@ export function createApplication(httpServer: HttpServer, components: HubCompone
     rateLimitPerMinute: components.options.rateLimitPerMinute,
     trustProxy: components.options.trustProxy,
     ...(components.options.publicUrl ? { publicUrl: components.options.publicUrl } : {}),
+    ...(components.options.voice ? { voice: components.options.voice } : {}),
   });
   const app = express();
   app.disable('x-powered-by');

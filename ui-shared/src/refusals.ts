@@ -1,5 +1,7 @@
 import { ApiError } from './api.js';
-import type { Lang } from './i18n.js';
+
+/** As in i18n.ts (not imported: the hub's unit tests read this table without the DOM). */
+type Lang = 'zh' | 'en';
 
 /**
  * What every screen says when the hub refuses something. The hub answers
