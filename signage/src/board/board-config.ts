@@ -24,6 +24,9 @@ export interface BoardConfig {
     volume: number;
     quietHours: { from: string; to: string }[];
     chime: boolean;
+    /** The call-out sentence with {number} and {window}; absent from an older hub. */
+    template?: string;
+    numberReading?: 'digits' | 'number';
     hubAudio: boolean;
   };
   display: { layout: BoardLayout; theme: BoardTheme; windows: number[]; domains: string[] };

@@ -57,6 +57,10 @@ export class HallBoard extends LitElement {
         volume: v?.volume ?? 1,
         chime: v?.chime ?? true,
         quiet: this.quiet(),
+        style: {
+          ...(v?.template !== undefined ? { template: v.template } : {}),
+          ...(v?.numberReading !== undefined ? { numberReading: v.numberReading } : {}),
+        },
       };
     },
     () => this.requestUpdate(),
@@ -100,7 +104,9 @@ export class HallBoard extends LitElement {
     }
     if (this.hubAudio !== config.voice.hubAudio) {
       this.hubAudio = config.voice.hubAudio;
-      void chooseEngine({ hubAudio: config.voice.hubAudio }).then((e) => this.voice.setEngine(e));
+      void chooseEngine({ hubAudio: config.voice.hubAudio, hallId: config.hall.id }).then((e) =>
+        this.voice.setEngine(e),
+      );
     }
   }
 

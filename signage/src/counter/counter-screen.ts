@@ -26,7 +26,7 @@ interface CounterView {
     pauseReason: string | null;
   };
   clerk: { displayName: string; staffNo: string } | null;
-  current: { number: string; status: string; service: string } | null;
+  current: { number: string; status: string; service: string; priority?: boolean } | null;
   evaluable: { ticketId: string; number: string; service: string } | null;
   levels: LevelOption[];
   reasons: ReasonOption[];
@@ -75,6 +75,16 @@ export class CounterScreen extends LitElement {
       .clerk {
         font-size: var(--font-size-large);
         opacity: 0.9;
+      }
+      /* A priority ticket is marked, so the clerk asks for the proof the citizen was told to show. */
+      .mark {
+        display: inline-block;
+        font-size: var(--font-size-large);
+        font-weight: 700;
+        padding: var(--space-1) var(--space-3);
+        border-radius: var(--radius-small);
+        background: var(--counter-priority, var(--color-success));
+        color: #fff;
       }
       .number {
         font-family: var(--font-family-number);
@@ -187,6 +197,11 @@ export class CounterScreen extends LitElement {
         v.current
           ? html`<div class="status">${t('serving')}</div>
               <div class="number" aria-live="polite" data-testid="serving">${v.current.number}</div>
+              ${
+                v.current.priority
+                  ? html`<div class="mark" data-testid="priority-mark">${t('priority')}</div>`
+                  : null
+              }
               <div class="status">${v.current.service}</div>`
           : html`<div class="number" data-testid="serving">—</div>`
       }
