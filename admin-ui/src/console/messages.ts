@@ -10,6 +10,8 @@ type Key =
   | 'chooseWindow'
   | 'noWindows'
   | 'changeWindow'
+  | 'issueForCitizen'
+  | 'close'
   | 'window'
   | 'open'
   | 'paused'
@@ -56,6 +58,8 @@ export const MESSAGES: Messages<Key> = {
     chooseWindow: '请选择您的窗口',
     noWindows: '没有分配给您的窗口，请联系管理员。',
     changeWindow: '换窗口',
+    issueForCitizen: '为群众取号',
+    close: '关闭',
     window: '{n}号窗口',
     open: '服务中',
     paused: '暂停：{reason}',
@@ -101,6 +105,8 @@ export const MESSAGES: Messages<Key> = {
     chooseWindow: 'Choose your window',
     noWindows: 'No window is assigned to you; ask an administrator.',
     changeWindow: 'Change window',
+    issueForCitizen: 'Issue for a citizen',
+    close: 'Close',
     window: 'Window {n}',
     open: 'Open',
     paused: 'Paused: {reason}',

@@ -107,10 +107,12 @@ export class BoardRecent extends LitElement {
                     (c) =>
                       html`<li data-priority=${c.priority ? 'true' : ''}>
                         <span class="n">${c.ticketNumber}</span
-                        ><span>${c.priority ? html`<span class="tag" data-mark>${this.t('priority')}</span>` : ''}${this.t(
-                          'window',
-                          { n: c.window.number },
-                        )}</span>
+                        ><span
+                          >${c.priority ? html`<span class="tag" data-mark>${this.t('priority')}</span>` : ''}${this.t(
+                            'window',
+                            { n: c.window.number },
+                          )}</span
+                        >
                       </li>`,
                   )}
               </ol>`
