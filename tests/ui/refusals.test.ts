@@ -15,6 +15,7 @@ const SAMPLE_PARAMS: Record<string, unknown>[] = [
   { number: 'A004', status: 'called', allowed: ['serving'], action: 'hold' },
   { category: 'urgent' },
   { status: 'no_show' },
+  { state: 'open' },
   { callCount: 3, recallLimit: 2, number: 'B012' },
 ];
 

@@ -58,13 +58,16 @@ export const REFUSALS: Record<string, Text> = {
   not_found: fixed('找不到相关记录，请刷新后重试', 'Not found; reload and try again'),
   invalid_state: (p, lang) => {
     const status = word(STATUS, p.status, lang);
+    const windowState = word(STATUS, p.state, lang);
     const n = num(p);
     if (lang === 'zh') {
       if (status && n) return `${n} 号当前${status}，不能进行此操作`;
       if (status) return `当前状态为${status}，不能进行此操作`;
+      if (windowState) return `窗口当前为${windowState}状态，不能进行此操作`;
       return '当前状态下不能进行此操作';
     }
     if (status && n) return `Ticket ${n} is ${status}; this is not possible now`;
+    if (windowState) return `The window is ${windowState}; this is not possible now`;
     return 'Not possible in the current state';
   },
   recall_limit_reached: fixed('已达到重呼次数上限，请标记过号', 'Recall limit reached; mark it a no-show'),
