@@ -29,7 +29,6 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-
 async function hallWithMatter() {
   const hall = await createHall(admin);
   const service = await createService(admin, hall.id);

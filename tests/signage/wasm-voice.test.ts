@@ -47,7 +47,10 @@ describe('the espeak-ng WebAssembly build', () => {
 
   it("changes the audio when the hall's sentence changes", async () => {
     const a = checkSpeech(await wasm.wav(spokenText(CALL), 'cmn-latn-pinyin', 140));
-    const other = spokenText(CALL, { template: '请{number}号到{window}号窗口，谢谢', numberReading: 'number' });
+    const other = spokenText(CALL, {
+      template: '请{number}号到{window}号窗口，谢谢',
+      numberReading: 'number',
+    });
     expect(other).toBe('请 A 二十三 号到 三 号窗口，谢谢');
     const b = checkSpeech(await wasm.wav(other, 'cmn-latn-pinyin', 140));
     expect(Buffer.from(b.samples.buffer).equals(Buffer.from(a.samples.buffer))).toBe(false);

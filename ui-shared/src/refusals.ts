@@ -77,7 +77,10 @@ export const REFUSALS: Record<string, Text> = {
   not_eligible: fixed('该号票不能在本窗口办理', 'This ticket is not served at this window'),
   reactivation_expired: fixed('已超过过号重排时限，请重新取号', 'Too late to re-activate; take a new ticket'),
   service_disabled: fixed('该事项暂停取号', 'This matter is not being issued now'),
-  invalid_transfer: fixed('转办目标无效，请选择其他事项或窗口', 'Invalid transfer; choose another matter or window'),
+  invalid_transfer: fixed(
+    '转办目标无效，请选择其他事项或窗口',
+    'Invalid transfer; choose another matter or window',
+  ),
   conflict: (p, lang) => {
     // What is in the way, when the hub says: counts of what still uses it, or the field that clashes.
     const counts: [string, string, string][] = [
@@ -94,7 +97,9 @@ export const REFUSALS: Record<string, Text> = {
     if (p.field === 'username') return lang === 'zh' ? '用户名已被使用' : 'The username is taken';
     if (p.field === 'code') return lang === 'zh' ? '编码已被使用' : 'The code is already used';
     if (p.field === 'number') return lang === 'zh' ? '编号已被使用' : 'The number is already used';
-    return lang === 'zh' ? '与现有数据冲突，请刷新后重试' : 'Conflicts with existing data; reload and try again';
+    return lang === 'zh'
+      ? '与现有数据冲突，请刷新后重试'
+      : 'Conflicts with existing data; reload and try again';
   },
   invalid_config: fixed('填写的内容有误，请检查后重试', 'Some values are not valid; check and try again'),
   priority_not_offered: (p, lang) =>

@@ -17,13 +17,16 @@ const zh = {
   navFloor: '现场监控',
   navGuide: '导服台',
   callOutVoice: '叫号语音',
-  callOutHint: '大屏播报的句子：{number} 为号码，{window} 为窗口号，例如 请{number}号，到{window}号窗口办理。',
+  callOutHint:
+    '大屏播报的句子：{number} 为号码，{window} 为窗口号，例如 请{number}号，到{window}号窗口办理。',
   callOutTemplate: '播报句子',
   numberReading: '号码读法',
   readDigits: '逐位读（A 零 二 三）',
   readNumber: '按数字读（A 二十三）',
-  voiceChimeOnly: '叫号系统服务器没有可用的语音：没有中文语音的大屏只会播放提示音。请在服务器上安装 espeak-ng，或检查 VOICE_ENGINE 设置。',
-  guideHint: '为到导服台的群众取号；重点项目、急事急办等须由工作人员认定的类别只能在此或窗口给出，请先核验相关证件。',
+  voiceChimeOnly:
+    '叫号系统服务器没有可用的语音：没有中文语音的大屏只会播放提示音。请在服务器上安装 espeak-ng，或检查 VOICE_ENGINE 设置。',
+  guideHint:
+    '为到导服台的群众取号；重点项目、急事急办等须由工作人员认定的类别只能在此或窗口给出，请先核验相关证件。',
   navStats: '效能统计',
   navRatings: '好差评整改',
   navDevices: '设备',
@@ -210,7 +213,8 @@ const zh = {
   hs_military: '军人',
   hs_appointment: '预约签到',
   priorityCategories: '优先类别',
-  priorityCategoriesHint: '每个类别由谁认定：群众在取号机自行申报（取号后提示出示相关证件），或仅由工作人员在导服台、窗口认定。',
+  priorityCategoriesHint:
+    '每个类别由谁认定：群众在取号机自行申报（取号后提示出示相关证件），或仅由工作人员在导服台、窗口认定。',
   pc_citizen: '群众自行申报',
   pc_staff: '仅工作人员认定',
   pc_off: '本大厅不设',
@@ -288,13 +292,16 @@ const en: Record<Key, string> = {
   navFloor: 'Live floor',
   navGuide: 'Guide desk',
   callOutVoice: 'Call-out voice',
-  callOutHint: 'The sentence boards say: {number} is the ticket, {window} the window number, e.g. 请{number}号，到{window}号窗口办理.',
+  callOutHint:
+    'The sentence boards say: {number} is the ticket, {window} the window number, e.g. 请{number}号，到{window}号窗口办理.',
   callOutTemplate: 'Sentence',
   numberReading: 'Ticket numbers read',
   readDigits: 'Digit by digit (A 零 二 三)',
   readNumber: 'As a number (A 二十三)',
-  voiceChimeOnly: 'The queuing system server has no voice: boards without a Mandarin browser voice only chime. Install espeak-ng on the server or check VOICE_ENGINE.',
-  guideHint: 'Issue tickets for citizens at the guide desk; staff-only priorities (key project, urgent) are given here or at a window, after checking the papers.',
+  voiceChimeOnly:
+    'The queuing system server has no voice: boards without a Mandarin browser voice only chime. Install espeak-ng on the server or check VOICE_ENGINE.',
+  guideHint:
+    'Issue tickets for citizens at the guide desk; staff-only priorities (key project, urgent) are given here or at a window, after checking the papers.',
   navStats: 'Statistics',
   navRatings: 'Rating follow-up',
   navDevices: 'Devices',
@@ -481,7 +488,8 @@ const en: Record<Key, string> = {
   hs_military: 'Military',
   hs_appointment: 'Appointment',
   priorityCategories: 'Priority categories',
-  priorityCategoriesHint: 'Who declares each: the citizen at the kiosk (then asked to show proof), or staff only at the guide desk or a window.',
+  priorityCategoriesHint:
+    'Who declares each: the citizen at the kiosk (then asked to show proof), or staff only at the guide desk or a window.',
   pc_citizen: 'Citizen declares',
   pc_staff: 'Staff only',
   pc_off: 'Not offered',

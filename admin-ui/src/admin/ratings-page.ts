@@ -224,7 +224,10 @@ export class RatingsPage extends LitElement {
       <h3>
         ${c.ticketNumber} · ${t(`level${c.level}` as MessageKey)} · ${t(`rc_${c.status}` as MessageKey)}
       </h3>
-      <p>${t('reasons')}：${c.reasons.map((r) => this.reasonLabel(r)).join('、') || '—'} · ${t('comment')}：${c.comment || '—'}</p>
+      <p>
+        ${t('reasons')}：${c.reasons.map((r) => this.reasonLabel(r)).join('、') || '—'} ·
+        ${t('comment')}：${c.comment || '—'}
+      </p>
       <h3>${t('history')}</h3>
       <ol class="history">
         ${history.map((h) => html`<li>${h}</li>`)}

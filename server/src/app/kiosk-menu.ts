@@ -1,8 +1,4 @@
-import {
-  priorityCategoriesOf,
-  type PriorityCategory,
-  type PriorityCategoryRule,
-} from '../domain/index.js';
+import { priorityCategoriesOf, type PriorityCategory, type PriorityCategoryRule } from '../domain/index.js';
 import type { AppDeps } from './deps.js';
 import { requireHall } from './lookups.js';
 import { loadQueueView } from './queue-view.js';

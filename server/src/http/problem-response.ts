@@ -51,7 +51,8 @@ export function domainParams(details: Record<string, unknown>): Record<string, P
   const out: Record<string, ProblemParam> = {};
   for (const [key, value] of Object.entries(details)) {
     if (key === 'issues' || /Ids?$/.test(key)) continue;
-    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') out[key] = value;
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+      out[key] = value;
     else if (Array.isArray(value) && value.every((v) => typeof v === 'string')) out[key] = [...value];
   }
   return out;

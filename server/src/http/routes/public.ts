@@ -81,7 +81,8 @@ export const publicRoutes = [
     method: 'post',
     path: '/api/v1/halls/:hallId/tickets/staff',
     tag: 'Citizens and kiosks',
-    summary: 'Issue a ticket on a citizen\'s behalf (导服台, or a clerk at a window), with any priority the hall offers',
+    summary:
+      "Issue a ticket on a citizen's behalf (导服台, or a clerk at a window), with any priority the hall offers",
     description:
       'For the hall guide and clerks: the same ticket as at a kiosk, but staff may give the staff-only categories (by default `key_project`, `urgent`). The ticket is credited to the person who issued it; channel `counter`.',
     auth: { roles: ['admin', 'supervisor', 'clerk'] },
