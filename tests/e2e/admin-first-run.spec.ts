@@ -297,7 +297,8 @@ test('a hall with matters is not deleted; an empty one is, and the console moves
 }) => {
   await open(page, '#hall');
   await page.getByRole('button', { name: '删除大厅' }).click();
-  await expect(page.getByText(/无法删除：.*remove those first/)).toBeVisible();
+  // Worded from the hub's counts, never its English detail ("… remove those first").
+  await expect(page.getByText(/无法删除：仍有 \d+ \S+在使用，请先处理/)).toBeVisible();
   expect(await hub.store.getHall(hall.id)).not.toBeNull();
 
   const create = page.getByRole('form', { name: '新建大厅' });

@@ -90,7 +90,7 @@ export const REFUSALS: Record<string, Text> = {
       ['devices', '台设备', 'devices'],
     ];
     for (const [key, zh, en] of counts) {
-      if (typeof p[key] === 'number') {
+      if (typeof p[key] === 'number' && p[key] > 0) {
         return lang === 'zh' ? `仍有 ${p[key]} ${zh}在使用，请先处理` : `Still used by ${p[key]} ${en}`;
       }
     }

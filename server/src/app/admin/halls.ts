@@ -104,6 +104,10 @@ export async function deleteHall(deps: AppDeps, props: { hallId: string }): Prom
       `${hall.name} still has matters, windows, devices or tickets; remove those first.`,
       {
         hallId: hall.id,
+        services: services.length,
+        windows: windows.length,
+        devices: devices.length,
+        tickets: tickets.length,
       },
     );
   }
