@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { LOG_LEVELS } from './logger.js';
+import { VOICE_ENGINES } from './voice/synth.js';
 
 /**
  * Environment configuration, checked once at start-up. A bad value stops the
@@ -23,6 +24,7 @@ const schema = z.object({
   DEMO: bool.default(true),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
   TRUST_PROXY: bool.default(false),
+  VOICE_ENGINE: z.enum(VOICE_ENGINES).default('auto'),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   /** `hid`: read keypads attached to the hub machine itself (node-hid); `off` when keypads use agents. */
   KEYPADS: z.enum(['off', 'hid']).default('off'),

@@ -11,6 +11,7 @@ import { startJobs, type JobRunner } from './jobs/index.js';
 import type { Store } from './store/port.js';
 import { statusPage } from './web/status-page.js';
 import { staticApps } from './web/static-apps.js';
+import type { HubVoice } from './voice/espeak.js';
 
 /** Where Socket.IO serves its transports (its default). */
 const REALTIME_PATH = '/socket.io/';
@@ -28,6 +29,8 @@ export interface HubOptions {
   keypads?: { binding: HidBinding; scanMs?: number; log?: (line: string) => void };
   /** How long to wait for a network printer's status answer after a job (`PRINTER_STATUS_WAIT_MS`). */
   printerStatusWaitMs?: number;
+  /** The call-out voice for boards without a browser voice (`VOICE_ENGINE`); default: auto. */
+  voice?: HubVoice;
 }
 
 export interface HubComponents {
@@ -70,6 +73,7 @@ export function createApplication(httpServer: HttpServer, components: HubCompone
     rateLimitPerMinute: components.options.rateLimitPerMinute,
     trustProxy: components.options.trustProxy,
     ...(components.options.publicUrl ? { publicUrl: components.options.publicUrl } : {}),
+    ...(components.options.voice ? { voice: components.options.voice } : {}),
   });
   const app = express();
   app.disable('x-powered-by');

@@ -9,6 +9,7 @@ import { seedDemoHall, DEMO_HALL_ID, DEMO_HALL_NAME } from './demo/seed.js';
 import { startDemoPrinting } from './devices/printer/demo-printer.js';
 import { nodeHidBinding } from './devices/keypad/node-hid-binding.js';
 import type { Store } from './store/port.js';
+import { HubVoice } from './voice/espeak.js';
 
 /**
  * Chooses the adapters from the configuration and starts the hub. What it
@@ -47,6 +48,7 @@ async function main(): Promise<void> {
   const log = createLogger(config.LOG_LEVEL);
   const store = openStore(config, log);
   const server = createServer();
+  const voice = new HubVoice(config.VOICE_ENGINE);
   const hub = createApplication(server, {
     store,
     log,
@@ -55,6 +57,7 @@ async function main(): Promise<void> {
       trustProxy: config.TRUST_PROXY,
       jobs: true,
       printerStatusWaitMs: config.PRINTER_STATUS_WAIT_MS,
+      voice,
       ...(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}),
       ...(config.KEYPADS === 'hid' ? { keypads: { binding: hidBinding() } } : {}),
     },
@@ -84,6 +87,16 @@ async function main(): Promise<void> {
   console.log(`  realtime      ${base}/display  (docs/realtime.md)`);
   console.log(`  clerk console ${base}/console/`);
   console.log(`  admin console ${base}/admin/`);
+  const speech = await voice.engine();
+  if (speech) {
+    console.log(
+      `  voice         espeak-ng ${speech.name === 'system' ? 'program' : 'WebAssembly build'} for boards without a browser voice`,
+    );
+  } else {
+    console.warn(
+      `  WARNING: no call-out voice (VOICE_ENGINE=${config.VOICE_ENGINE}): boards whose browser has no Mandarin voice will only chime.`,
+    );
+  }
   if (config.KEYPADS === 'hid')
     console.log('  keypads       read on this machine (KEYPADS=hid, docs/hardware.md)');
   for (const hall of await store.listHalls()) {

@@ -36,14 +36,13 @@ const DOMAIN_WEIGHT: Record<string, number> = {
   办不成事: 0.2,
 };
 
+/** What citizens declare at a kiosk: urgent matters and key projects are given by staff, not declared there. */
 const CATEGORY_ODDS: [PriorityCategory, number][] = [
   ['elderly', 0.06],
   ['disabled', 0.01],
   ['pregnant', 0.01],
   ['military', 0.005],
   ['child', 0.005],
-  ['urgent', 0.01],
-  ['key_project', 0.005],
 ];
 
 export type PlannableService = Pick<Service, 'id' | 'code' | 'domain' | 'prefix'>;

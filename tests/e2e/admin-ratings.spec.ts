@@ -93,6 +93,9 @@ test('a 差评 from the evaluator opens a case that a supervisor closes in the c
   await row.getByRole('button', { name: '编辑' }).click();
   const detail = page.locator(`[data-case-detail="${number}"]`);
   await expect(detail).toContainText('等了很久，态度也不好');
+  // The reasons in words, never their codes.
+  await expect(detail).toContainText('服务态度不好、等候时间长');
+  await expect(detail).not.toContainText('long_wait');
   await detail.getByLabel('承办人').selectOption({ label: '张监管' });
   await detail.getByRole('button', { name: '分派' }).click();
   await expect(row).toContainText('已分派');

@@ -101,6 +101,7 @@ test('priority and an appointment code still give a ticket, and a failed print o
   await page.getByRole('button', { name: /户口迁移/ }).click();
   await page.getByRole('button', { name: '老年人' }).click();
   await page.getByRole('button', { name: '下一步' }).click();
+  await page.getByRole('button', { name: '我知道了，继续取号' }).click();
   for (const d of ['1', '2', '3'])
     await page.locator('kiosk-appointment').getByRole('button', { name: d, exact: true }).click();
   await page.getByRole('button', { name: '预约签到' }).click();

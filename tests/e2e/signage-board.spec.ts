@@ -124,7 +124,10 @@ test('without a Mandarin voice in the browser the board plays the hub’s audio,
   const audio = page.waitForResponse((r) => r.url().includes('/api/v1/voice?text='));
   const number = await callNext(2);
   const response = await audio;
-  expect(decodeURIComponent(response.url().split('text=')[1]!)).toBe(`请${number}号到2号窗口办理`);
+  const asked = new URL(response.url()).searchParams;
+  expect(asked.get('text')).toBe(`请${number}号到2号窗口办理`);
+  // In this hall's sentence and number reading.
+  expect(asked.get('hall')).toBe(demo.hall.id);
   expect(response.status()).toBe(200);
   expect(response.headers()['content-type']).toContain('audio/wav');
 });

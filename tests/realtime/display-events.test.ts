@@ -105,6 +105,7 @@ describe('display namespace: snapshot and messages', () => {
       recall: false,
       kind: 'call',
       at: event?.at,
+      priority: false,
       counts: {
         total: 0,
         byService: { [seeded.social.id]: 0, [seeded.medical.id]: 0 },

@@ -160,6 +160,7 @@ describe('DisplaySync', () => {
       service: { id: 's1', name: '社会保障卡申领' },
       status: 'called',
       calledAt: T + 3000,
+      priority: false,
     });
   });
 });

@@ -41,15 +41,16 @@ afterAll(async () => {
 describe('signage settings', () => {
   it('start from defaults, merge a patch and keep what the patch did not name', async () => {
     const before = expectStatus(await admin.get(`/api/v1/halls/${hallId}/signage`), 200, 'read');
+    const sentence = { template: '请{number}号，到{window}号窗口办理', numberReading: 'digits' };
     expect(before).toEqual({
       notice: '',
-      voice: { repeat: 2, volume: 1, quietHours: [], chime: true, missedCallSeconds: 60 },
+      voice: { repeat: 2, volume: 1, quietHours: [], chime: true, missedCallSeconds: 60, ...sentence },
     });
 
     const saved = await admin.patch(`/api/v1/halls/${hallId}/signage`, { voice: { repeat: 3 } });
     expect(saved.body).toEqual({
       notice: '',
-      voice: { repeat: 3, volume: 1, quietHours: [], chime: true, missedCallSeconds: 60 },
+      voice: { repeat: 3, volume: 1, quietHours: [], chime: true, missedCallSeconds: 60, ...sentence },
     });
     await admin.patch(`/api/v1/halls/${hallId}/signage`, { notice: '午间照常办理' });
     const after = expectStatus(await admin.get(`/api/v1/halls/${hallId}/signage`), 200, 'read again');

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { chineseNumber, spellTicketNumber, spokenText } from '../../server/src/voice/spoken.js';
+import {
+  chineseNumber,
+  readTicketNumberAsNumber,
+  spellTicketNumber,
+  spokenText,
+  templateProblem,
+} from '../../server/src/voice/spoken.js';
 
 describe('how a call-out is read aloud', () => {
   it('reads the ticket number letter by letter and digit by digit', () => {
@@ -29,5 +35,36 @@ describe('how a call-out is read aloud', () => {
 
   it('leaves other text as it is', () => {
     expect(spokenText('欢迎光临')).toBe('欢迎光临');
+  });
+});
+
+describe("the hall's call-out sentence and number reading", () => {
+  it('fills {number} and {window} into the hall sentence', () => {
+    expect(spokenText('请A023号到3号窗口办理', { template: '请{number}号顾客到{window}号窗口' })).toBe(
+      '请 A 零 二 三 号顾客到 三 号窗口',
+    );
+    expect(spokenText('重呼，请A023号到3号窗口办理', { template: '{number}号请到前台' })).toBe(
+      '重呼，A 零 二 三 号请到前台',
+    );
+  });
+
+  it('reads the ticket as a number when the hall says so', () => {
+    expect(readTicketNumberAsNumber('A023')).toBe('A 二十三');
+    expect(readTicketNumberAsNumber('GB105')).toBe('G B 一百零五');
+    expect(spokenText('请A023号到12号窗口办理', { numberReading: 'number' })).toBe(
+      '请 A 二十三 号，到 十二 号窗口办理',
+    );
+  });
+
+  it('refuses a sentence without the number or with unknown placeholders, and reads such a one as the default', () => {
+    expect(templateProblem('请{number}号到{window}号窗口办理')).toBeNull();
+    expect(templateProblem('请{number}号')).toBeNull();
+    expect(templateProblem('请到窗口办理')).not.toBeNull();
+    expect(templateProblem('{number}{number}')).not.toBeNull();
+    expect(templateProblem('请{number}号到{counter}号')).not.toBeNull();
+    expect(templateProblem('x'.repeat(61) + '{number}')).not.toBeNull();
+    expect(spokenText('请A023号到3号窗口办理', { template: '请到窗口' })).toBe(
+      spokenText('请A023号到3号窗口办理'),
+    );
   });
 });

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EspeakVoice, VoiceError } from '../../server/src/voice/espeak.js';
+import { HubVoice, SystemEspeak, VoiceError } from '../../server/src/voice/espeak.js';
+import { WasmEspeak } from '../../server/src/voice/wasm-espeak.js';
 import { Api } from '../helpers/api-fixtures.js';
 import { startTestHub, type TestHub } from '../helpers/hub.js';
 
@@ -61,9 +62,12 @@ describe('GET /api/v1/voice', () => {
   });
 });
 
-describe('EspeakVoice without espeak-ng', () => {
+describe('the hub voice without espeak-ng', () => {
   it('reports itself unavailable and refuses with a flagged error', async () => {
-    const voice = new EspeakVoice('/nonexistent/espeak-ng');
+    const voice = new HubVoice('system', {
+      system: new SystemEspeak('/nonexistent/espeak-ng'),
+      wasm: new WasmEspeak(),
+    });
     expect(await voice.isAvailable()).toBe(false);
     const err = await voice.wav('请A001号到1号窗口办理').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(VoiceError);

@@ -1,6 +1,7 @@
 /**
  * JSON over the hub's HTTP API. Errors come back as problem+json with a
- * stable `code`; screens branch on the code and show the `detail`.
+ * stable `code` and its `params`; screens branch on the code and show
+ * `refusalText` (refusals.ts), never the English `detail`.
  */
 export class ApiError extends Error {
   constructor(
@@ -8,6 +9,7 @@ export class ApiError extends Error {
     readonly code: string,
     readonly detail: string,
     readonly errors: unknown[] = [],
+    readonly params: Record<string, unknown> = {},
   ) {
     super(detail || code);
     this.name = 'ApiError';
@@ -44,12 +46,19 @@ export async function api<T>(path: string, options: ApiOptions = {}): Promise<T>
   const text = await res.text();
   const data: unknown = text ? JSON.parse(text) : null;
   if (!res.ok) {
-    const p = (data ?? {}) as { code?: string; detail?: string; title?: string; errors?: unknown[] };
+    const p = (data ?? {}) as {
+      code?: string;
+      detail?: string;
+      title?: string;
+      errors?: unknown[];
+      params?: Record<string, unknown>;
+    };
     throw new ApiError(
       res.status,
       p.code ?? 'http_error',
       p.detail ?? p.title ?? res.statusText,
       p.errors ?? [],
+      p.params ?? {},
     );
   }
   return data as T;

@@ -11,6 +11,7 @@ import { makeT, type MessageKey } from './messages.js';
 import { errorText, Session, type HallSummary } from './session.js';
 import './admin-login.js';
 import './floor-page.js';
+import './guide-page.js';
 import './stats-page.js';
 import './ratings-page.js';
 import './devices-page.js';
@@ -38,6 +39,7 @@ interface PageDef {
 
 const PAGES: PageDef[] = [
   { id: 'floor', label: 'navFloor', adminOnly: false },
+  { id: 'guide', label: 'navGuide', adminOnly: false },
   { id: 'stats', label: 'navStats', adminOnly: false },
   { id: 'ratings', label: 'navRatings', adminOnly: false },
   { id: 'devices', label: 'navDevices', adminOnly: true },
@@ -279,6 +281,8 @@ export class AdminApp extends LitElement {
 
   private renderPage(page: string) {
     switch (page) {
+      case 'guide':
+        return html`<guide-page></guide-page>`;
       case 'stats':
         return html`<stats-page></stats-page>`;
       case 'ratings':

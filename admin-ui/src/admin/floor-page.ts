@@ -64,6 +64,8 @@ export class FloorPage extends LitElement {
   private ctx!: ConsoleContext;
   @state() private floor: Floor | null = null;
   @state() private error = '';
+  /** False when the hub cannot voice call-outs: boards without a browser Mandarin voice only chime. */
+  @state() private hubVoice = true;
   @state() private waitMinutes = Number(localStorage.getItem('floor-wait-min') ?? 30);
   @state() private pauseMinutes = Number(localStorage.getItem('floor-pause-min') ?? 15);
   private fetchedAt = Date.now();
@@ -77,6 +79,12 @@ export class FloorPage extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     void this.load();
+    void this.ctx.session
+      .call<{ voice: { hubAudio: boolean } }>(
+        `/api/v1/halls/${encodeURIComponent(this.ctx.hall.id)}/signage/board`,
+      )
+      .then((b) => (this.hubVoice = b.voice.hubAudio))
+      .catch(() => undefined);
   }
 
   private async load() {
@@ -102,6 +110,7 @@ export class FloorPage extends LitElement {
         >
       </h2>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${this.hubVoice ? nothing : html`<p class="error" role="alert" data-voice-warning>${t('voiceChimeOnly')}</p>`}
       ${f ? this.renderFloor(f) : html`<p>${t('loading')}</p>`}`;
   }
 

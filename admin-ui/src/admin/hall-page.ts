@@ -35,7 +35,27 @@ interface Hall {
     noShowReactivateMinutes: number;
     reentryBehind: number;
     idempotencyMs: number;
+    priorityCategories?: { category: string; declaredBy: 'citizen' | 'staff' }[];
   };
+}
+
+/** 老幼病残孕军 declared at the kiosk; key projects and urgent matters given by staff (the hub's default). */
+const PRIORITY_CATEGORIES = [
+  'elderly',
+  'child',
+  'sick',
+  'disabled',
+  'pregnant',
+  'military',
+  'key_project',
+  'urgent',
+] as const;
+const STAFF_ONLY_BY_DEFAULT = new Set(['key_project', 'urgent']);
+
+function declaredBy(h: Hall, category: string): 'citizen' | 'staff' | 'off' {
+  const list = h.rules.priorityCategories;
+  if (!list) return STAFF_ONLY_BY_DEFAULT.has(category) ? 'staff' : 'citizen';
+  return list.find((r) => r.category === category)?.declaredBy ?? 'off';
 }
 
 const HEAD_STARTS = [
@@ -133,6 +153,26 @@ export class HallPage extends LitElement {
         <div class="fields">
           ${RULES.map((k) => field(t(k), `rules.${k}`, html`<input name=${k} type="number" .value=${String(h.rules[k])} />`, e))}
         </div>
+        <h3>${t('priorityCategories')}</h3>
+        <p class="muted">${t('priorityCategoriesHint')}</p>
+        <div class="fields">
+          ${PRIORITY_CATEGORIES.map((k) =>
+            field(
+              t(`hs_${k}` as MessageKey),
+              `rules.priorityCategories.${k}`,
+              html`<select name="pc_${k}">
+                ${(['citizen', 'staff', 'off'] as const).map(
+                  (v) =>
+                    html`<option value=${v} ?selected=${declaredBy(h, k) === v}>
+                      ${t(`pc_${v}` as MessageKey)}
+                    </option>`,
+                )}
+              </select>`,
+              e,
+            ),
+          )}
+        </div>
+        ${e['rules.priorityCategories'] ? html`<p class="field-error" role="alert">${e['rules.priorityCategories']}</p>` : nothing}
         <p class="row"><button class="primary" type="submit">${t('save')}</button>${msg('hall')}</p>
       </form>
       <form @submit=${this.saveEvaluation} aria-label=${t('acceptMinutes')}>
@@ -193,6 +233,10 @@ export class HallPage extends LitElement {
       rules: {
         headStarts: Object.fromEntries(HEAD_STARTS.map((k) => [k, Number(get(`hs_${k}`))])),
         ...Object.fromEntries(RULES.map((k) => [k, Number(get(k))])),
+        priorityCategories: PRIORITY_CATEGORIES.flatMap((category) => {
+          const by = get(`pc_${category}`);
+          return by === 'citizen' || by === 'staff' ? [{ category, declaredBy: by }] : [];
+        }),
       },
     };
     await this.attempt('hall', async () => {

@@ -3,7 +3,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { dateTime, field, pageStyles } from './admin-styles.js';
 import { consoleContext, type ConsoleContext } from './context.js';
-import type { MessageKey } from './messages.js';
+import { MESSAGES, type MessageKey } from './messages.js';
 import { errorText, fieldErrors } from './session.js';
 
 /**
@@ -116,6 +116,12 @@ export class RatingsPage extends LitElement {
     return id ? (this.names.get(id) ?? id) : '—';
   }
 
+  /** A 差评 reason code (`repeated_visits`) in words (需要多次跑); an unknown code reads as 其他. */
+  private reasonLabel(code: string): string {
+    const key = `rr_${code}`;
+    return this.ctx.t((key in MESSAGES.zh ? key : 'rr_other') as MessageKey);
+  }
+
   override render() {
     const t = this.ctx.t;
     return html`<h2>${t('navRatings')}</h2>
@@ -218,7 +224,10 @@ export class RatingsPage extends LitElement {
       <h3>
         ${c.ticketNumber} · ${t(`level${c.level}` as MessageKey)} · ${t(`rc_${c.status}` as MessageKey)}
       </h3>
-      <p>${t('reasons')}：${c.reasons.join('、') || '—'} · ${t('comment')}：${c.comment || '—'}</p>
+      <p>
+        ${t('reasons')}：${c.reasons.map((r) => this.reasonLabel(r)).join('、') || '—'} ·
+        ${t('comment')}：${c.comment || '—'}
+      </p>
       <h3>${t('history')}</h3>
       <ol class="history">
         ${history.map((h) => html`<li>${h}</li>`)}

@@ -1,4 +1,6 @@
 import { api, ApiError, type ApiOptions } from '../../../ui-shared/src/api.js';
+import { refusalText } from '../../../ui-shared/src/refusals.js';
+import type { Lang } from '../../../ui-shared/src/i18n.js';
 
 /**
  * The signed-in person of the console. The browser keeps the httpOnly
@@ -95,11 +97,13 @@ export class Session {
  * paths above it (`serviceIds.0` under `serviceIds`, `calendar.weekly.1.0`
  * under `calendar.weekly.1`), so a form finds it at the field it has.
  */
-export function fieldErrors(err: unknown): Record<string, string> {
+export function fieldErrors(err: unknown, lang: Lang = pageLang()): Record<string, string> {
   const out: Record<string, string> = {};
   if (!(err instanceof ApiError)) return out;
   for (const e of err.errors) {
-    const p = e as { in?: unknown; path?: unknown; message?: unknown };
+    const raw = e as { in?: unknown; path?: unknown; message?: unknown };
+    // The hub words field problems in English for API clients; a Chinese page marks the field instead.
+    const p = lang === 'zh' ? { ...raw, message: '此项填写有误，请检查' } : raw;
     const full = Array.isArray(p.path) ? p.path.join('.') : String(p.path ?? '');
     const own = typeof p.in === 'string' && full.startsWith(`${p.in}.`) ? full.slice(p.in.length + 1) : full;
     const parts = own.split('.');
@@ -112,8 +116,15 @@ export function fieldErrors(err: unknown): Record<string, string> {
   return out;
 }
 
-/** The message to show for a failed call: the hub's detail, or its code. */
-export function errorText(err: unknown): string {
-  if (err instanceof ApiError) return err.detail || err.code;
-  return err instanceof Error ? err.message : String(err);
+/**
+ * The message to show for a failed call, in the console's language (the
+ * page's `lang`): the shared wording of the refusal code, never the hub's
+ * English detail or the bare code.
+ */
+export function errorText(err: unknown, lang: Lang = pageLang()): string {
+  return refusalText(err, lang);
+}
+
+function pageLang(): Lang {
+  return globalThis.document?.documentElement.lang === 'en' ? 'en' : 'zh';
 }

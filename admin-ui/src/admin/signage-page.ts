@@ -47,6 +47,8 @@ export class SignagePage extends LitElement {
   @state()
   private ctx!: ConsoleContext;
   @state() private notice = '';
+  /** The call-out sentence and how ticket numbers are read (hall signage setting `voice`). */
+  @state() private sentence = { template: '', numberReading: 'digits' };
   @state() private layout: Layout = { paper: 80, logoText: '', notice: [] };
   @state() private errors: Record<string, string> = {};
   @state() private message: { part: string; ok: boolean; text: string } | null = null;
@@ -64,10 +66,13 @@ export class SignagePage extends LitElement {
 
   private async load() {
     const [sig, layout] = await Promise.all([
-      this.ctx.session.call<{ notice: string }>(`${this.base}/signage`),
+      this.ctx.session.call<{ notice: string; voice: { template: string; numberReading: string } }>(
+        `${this.base}/signage`,
+      ),
       this.ctx.session.call<Layout>(`${this.base}/ticket-layout`),
     ]);
     this.notice = sig.notice;
+    this.sentence = { template: sig.voice.template, numberReading: sig.voice.numberReading };
     this.layout = layout;
     this.schedulePreview();
   }
@@ -102,6 +107,32 @@ export class SignagePage extends LitElement {
       <form @submit=${this.saveNotice} aria-label=${t('notice')}>
         ${field(t('notice'), 'notice', html`<textarea name="notice" .value=${this.notice}></textarea>`, e)}
         <p class="row"><button class="primary" type="submit">${t('save')}</button>${msg('notice')}</p>
+      </form>
+      <form @submit=${this.saveSentence} aria-label=${t('callOutVoice')}>
+        <h3>${t('callOutVoice')}</h3>
+        <p class="muted">${t('callOutHint')}</p>
+        <div class="fields">
+          ${field(
+            t('callOutTemplate'),
+            'voice.template',
+            html`<input name="template" .value=${this.sentence.template} maxlength="60" />`,
+            e,
+          )}
+          ${field(
+            t('numberReading'),
+            'voice.numberReading',
+            html`<select name="numberReading">
+              ${(['digits', 'number'] as const).map(
+                (v) =>
+                  html`<option value=${v} ?selected=${this.sentence.numberReading === v}>
+                    ${t(v === 'digits' ? 'readDigits' : 'readNumber')}
+                  </option>`,
+              )}
+            </select>`,
+            e,
+          )}
+        </div>
+        <p class="row"><button class="primary" type="submit">${t('save')}</button>${msg('voice')}</p>
       </form>
       <form @submit=${this.saveLayout} @input=${this.onLayoutInput} aria-label=${t('ticketLayout')}>
         <h3>${t('ticketLayout')}</h3>
@@ -159,6 +190,22 @@ export class SignagePage extends LitElement {
         body: { notice },
       });
       this.notice = res.notice;
+    });
+  }
+
+  private async saveSentence(ev: Event) {
+    ev.preventDefault();
+    const fd = new FormData(ev.target as HTMLFormElement);
+    const voice = {
+      template: String(fd.get('template') ?? ''),
+      numberReading: String(fd.get('numberReading') ?? 'digits'),
+    };
+    await this.attempt('voice', async () => {
+      const res = await this.ctx.session.call<{ voice: { template: string; numberReading: string } }>(
+        `${this.base}/signage`,
+        { method: 'PATCH', body: { voice } },
+      );
+      this.sentence = { template: res.voice.template, numberReading: res.voice.numberReading };
     });
   }
 

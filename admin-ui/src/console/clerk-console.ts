@@ -1,13 +1,15 @@
 import { LitElement, css, html } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
-import { ApiError } from '../../../ui-shared/src/api.js';
+import { customElement, property, query, state } from 'lit/decorators.js';
 import { translator, type Lang } from '../../../ui-shared/src/i18n.js';
 import { baseStyles } from '../../../ui-shared/src/tokens.js';
 import { MESSAGES } from './messages.js';
 import { ConsoleSession } from './session.js';
+import { dialogStyles } from './dialog-styles.js';
+import '../shared/staff-issue.js';
 import './console-login.js';
 import './window-picker.js';
 import './window-screen.js';
+import { refusalText } from '../../../ui-shared/src/refusals.js';
 
 /**
  * /console: log in, choose the window, work it. The chosen window is kept in
@@ -27,10 +29,21 @@ export class ClerkConsole extends LitElement {
   @state() private busy = false;
   @state() private choice: { hallId: string; windowId: string } | null = null;
   private readonly session = new ConsoleSession();
+  /** 为群众取号: the clerk issues a ticket for a citizen at the window (any priority the hall offers). */
+  @state() private issuing = false;
+  @query('dialog.issue') private issueDialog!: HTMLDialogElement;
+  private readonly issueClient = {
+    get: <T>(path: string) => this.session.get<T>(path),
+    post: <T>(path: string, body: unknown) => this.session.send<T>(path, body),
+  };
 
   static override styles = [
     baseStyles,
+    dialogStyles,
     css`
+      dialog.issue {
+        width: min(760px, 96vw);
+      }
       :host {
         display: block;
         min-height: 100vh;
@@ -84,7 +97,7 @@ export class ClerkConsole extends LitElement {
       this.choice = readChoice();
       this.stage = this.choice ? 'window' : 'pick';
     } catch (err) {
-      this.error = err instanceof ApiError ? err.detail || err.code : String(err);
+      this.error = refusalText(err, this.language);
     } finally {
       this.busy = false;
     }
@@ -117,7 +130,10 @@ export class ClerkConsole extends LitElement {
         ${user && this.stage !== 'login' ? html`<span>${user.displayName || user.username}</span>` : null}
         ${
           this.stage === 'window'
-            ? html`<button @click=${() => this.choose(null)}>${t('changeWindow')}</button>`
+            ? html`<button data-issue-for-citizen @click=${() => this.openIssue()}>
+                  ${t('issueForCitizen')}
+                </button>
+                <button @click=${() => this.choose(null)}>${t('changeWindow')}</button>`
             : null
         }
         <button @click=${() => this.toggleLanguage()}>${t('language')}</button>
@@ -128,7 +144,25 @@ export class ClerkConsole extends LitElement {
         }
       </nav>
       ${this.renderStage()}
+      <dialog class="issue" aria-label=${t('issueForCitizen')} @close=${() => (this.issuing = false)}>
+        <h2>${t('issueForCitizen')}</h2>
+        ${
+          this.issuing && this.choice
+            ? html`<staff-issue
+                .client=${this.issueClient}
+                hallId=${this.choice.hallId}
+                language=${this.language}
+              ></staff-issue>`
+            : null
+        }
+        <div class="actions"><button @click=${() => this.issueDialog.close()}>${t('close')}</button></div>
+      </dialog>
     `;
+  }
+
+  private openIssue(): void {
+    this.issuing = true;
+    void this.updateComplete.then(() => this.issueDialog.showModal());
   }
 
   private renderStage() {

@@ -10,6 +10,8 @@ type Key =
   | 'chooseWindow'
   | 'noWindows'
   | 'changeWindow'
+  | 'issueForCitizen'
+  | 'close'
   | 'window'
   | 'open'
   | 'paused'
@@ -56,6 +58,8 @@ export const MESSAGES: Messages<Key> = {
     chooseWindow: '请选择您的窗口',
     noWindows: '没有分配给您的窗口，请联系管理员。',
     changeWindow: '换窗口',
+    issueForCitizen: '为群众取号',
+    close: '关闭',
     window: '{n}号窗口',
     open: '服务中',
     paused: '暂停：{reason}',
@@ -101,6 +105,8 @@ export const MESSAGES: Messages<Key> = {
     chooseWindow: 'Choose your window',
     noWindows: 'No window is assigned to you; ask an administrator.',
     changeWindow: 'Change window',
+    issueForCitizen: 'Issue for a citizen',
+    close: 'Close',
     window: 'Window {n}',
     open: 'Open',
     paused: 'Paused: {reason}',
@@ -176,7 +182,7 @@ export function duration(ms: number): string {
   return h > 0 ? `${h}:${pad(m)}:${pad(s % 60)}` : `${pad(m)}:${pad(s % 60)}`;
 }
 
-/** Short words for the hub's refusal codes; the hub's `detail` follows them. */
+/** The console's own short words for some refusal codes; the rest come from ui-shared/src/refusals.ts. */
 export const CODE_TEXT: Record<string, { zh: string; en: string }> = {
   recall_limit_reached: { zh: '已达重呼次数上限', en: 'Recall limit reached' },
   window_has_no_ticket: { zh: '窗口当前没有号', en: 'No ticket at this window' },
@@ -189,5 +195,5 @@ export const CODE_TEXT: Record<string, { zh: string; en: string }> = {
   validation_failed: { zh: '输入有误', en: 'Invalid input' },
   unauthenticated: { zh: '登录已失效，请重新登录', en: 'Session ended; log in again' },
   conflict: { zh: '操作冲突，请重试', en: 'Conflict; try again' },
-  network_error: { zh: '无法连接服务器', en: 'Cannot reach the hub' },
+  network_error: { zh: '无法连接叫号系统', en: 'Cannot reach the queuing system' },
 };

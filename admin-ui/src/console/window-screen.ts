@@ -15,6 +15,7 @@ import './current-ticket.js';
 import './queue-lists.js';
 import './reason-dialog.js';
 import './transfer-dialog.js';
+import { refusalText } from '../../../ui-shared/src/refusals.js';
 
 type Prompt = 'hold' | 'pause' | 'call-number';
 
@@ -249,12 +250,14 @@ export class WindowScreen extends LitElement {
     `;
   }
 
-  /** The hub's own explanation, after a short one in the console's language when the code is known. */
+  /**
+   * The refusal in the console's words: its own short text where it has one,
+   * the shared catalogue otherwise (and for a wrong state, which names the
+   * ticket and its status). The hub's English detail is never shown.
+   */
   private explain(err: unknown): string {
-    if (!(err instanceof ApiError)) return String(err);
-    const known = CODE_TEXT[err.code];
-    const short = known ? known[this.language] : '';
-    return short && err.detail ? `${short}（${err.detail}）` : short || err.detail || err.code;
+    const own = err instanceof ApiError && err.code !== 'invalid_state' ? CODE_TEXT[err.code] : undefined;
+    return own ? own[this.language] : refusalText(err, this.language);
   }
 }
 

@@ -61,8 +61,12 @@ function serviceRef(dir: HallDirectory, serviceId: string) {
   return { id: serviceId, name: dir.services.get(serviceId)?.name ?? '' };
 }
 
-/** A call event as a call-out; null for any other event. */
-export function presentCall(event: HallEvent, dir: HallDirectory): CallOut | null {
+/** A call event as a call-out; null for any other event. `ticket` (when found) tells whether it is a priority ticket. */
+export function presentCall(
+  event: HallEvent,
+  dir: HallDirectory,
+  ticket: Pick<Ticket, 'categories'> | null = null,
+): CallOut | null {
   if (!isCallEvent(event)) return null;
   const kind = callKindOf(event.type);
   if (kind === null) return null;
@@ -82,6 +86,7 @@ export function presentCall(event: HallEvent, dir: HallDirectory): CallOut | nul
     recall,
     kind,
     at: event.at,
+    priority: (ticket?.categories.length ?? 0) > 0,
   };
 }
 
@@ -106,6 +111,7 @@ export function presentWindow(w: ServiceWindow, current: Ticket | null, dir: Hal
           service: serviceRef(dir, at.serviceId),
           status: at.status as 'called' | 'serving',
           calledAt: at.calledAt ?? 0,
+          priority: at.categories.length > 0,
         }
       : null,
   };
@@ -185,13 +191,25 @@ export async function hallSnapshot(
   const snap = await deps.store.hallSnapshot(hall.id, props.recentCalls ?? RECENT_CALLS_LIMIT);
   const dir = directoryOf(services, snap.windows);
   const tickets = new Map(snap.activeTickets.map((t) => [t.id, t]));
+  // Recent calls may be of tickets already finished: read those few to mark priority calls.
+  const callTickets = new Map(tickets);
+  await Promise.all(
+    snap.recentCalls.map(async (e) => {
+      if (e.ticketId && !callTickets.has(e.ticketId)) {
+        const t = await deps.store.getTicket(e.ticketId);
+        if (t) callTickets.set(t.id, t);
+      }
+    }),
+  );
   return {
     seq: snap.seq,
     hall: { id: hall.id, name: hall.name },
     windows: sortWindows(snap.windows).map((w) =>
       presentWindow(w, w.currentTicketId ? (tickets.get(w.currentTicketId) ?? null) : null, dir),
     ),
-    recentCalls: snap.recentCalls.flatMap((e) => presentCall(e, dir) ?? []),
+    recentCalls: snap.recentCalls.flatMap(
+      (e) => presentCall(e, dir, e.ticketId ? (callTickets.get(e.ticketId) ?? null) : null) ?? [],
+    ),
     counts: countWaiting(snap.waiting, services),
     at: deps.now(),
     ...(props.sinceSeq !== undefined

@@ -2,11 +2,13 @@ import {
   CITIZEN,
   DomainError,
   businessDay,
+  checkDeclaredCategories,
   effectiveTime,
   type Actor,
   type Channel,
   type HallEvent,
   type PriorityCategory,
+  type PriorityDeclarer,
   type Service,
   type Ticket,
   type WaitEstimate,
@@ -30,6 +32,11 @@ export interface IssueTicketProps {
    * the ticket issued the first time instead of a new number.
    */
   idempotencyKey?: string;
+  /**
+   * Who declares the categories: a citizen (kiosk, public API) may declare
+   * only the hall's self-declarable ones; staff may give any the hall offers.
+   */
+  declaredBy?: PriorityDeclarer;
 }
 
 export interface IssuedTicket {
@@ -53,6 +60,7 @@ export async function issueTicket(deps: AppDeps, props: IssueTicketProps): Promi
     });
   }
   const categories = [...new Set(props.categories ?? [])];
+  checkDeclaredCategories(hall.rules, categories, props.declaredBy ?? 'citizen');
   const appointmentId = props.appointmentId ?? null;
   const now = deps.now();
   const assistance = props.assistance ?? false;

@@ -1,3 +1,4 @@
+import { priorityCategoriesOf, type PriorityCategory, type PriorityCategoryRule } from '../domain/index.js';
 import type { AppDeps } from './deps.js';
 import { requireHall } from './lookups.js';
 import { loadQueueView } from './queue-view.js';
@@ -25,6 +26,10 @@ export interface KioskDomain {
 export interface KioskMenu {
   hall: { id: string; name: string };
   domains: KioskDomain[];
+  /** What a citizen may declare at the kiosk (each to be shown proof of at the window). */
+  priorityCategories: PriorityCategory[];
+  /** Every category the hall offers, with who declares it (staff issuing screens offer them all). */
+  priorityRules: PriorityCategoryRule[];
 }
 
 /** The ticket machine's menu: enabled matters by domain, each with its queue and wait now. */
@@ -59,5 +64,11 @@ export async function kioskMenu(deps: AppDeps, props: { hallId: string }): Promi
     d.services.push(entry);
     domains.set(s.domain, d);
   }
-  return { hall: { id: hall.id, name: hall.name }, domains: [...domains.values()] };
+  const priorityRules = priorityCategoriesOf(hall.rules);
+  return {
+    hall: { id: hall.id, name: hall.name },
+    domains: [...domains.values()],
+    priorityCategories: priorityRules.filter((r) => r.declaredBy === 'citizen').map((r) => r.category),
+    priorityRules,
+  };
 }

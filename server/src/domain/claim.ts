@@ -34,6 +34,7 @@ export function requireOpen(window: Counter): void {
   if (window.state !== 'open') {
     throw new DomainError('window_not_open', `Window ${window.number} is ${window.state}; open it to call.`, {
       windowId: window.id,
+      window: window.number,
       state: window.state,
     });
   }
@@ -77,7 +78,9 @@ export function freeCounter(
       `Window ${window.number} still has ${atCounter.number}; finish it first.`,
       {
         windowId: window.id,
+        window: window.number,
         ticketId: atCounter.id,
+        number: atCounter.number,
         status: atCounter.status,
       },
     );
@@ -130,6 +133,7 @@ export function claimGiven(
   if (ticket.status !== 'waiting') {
     throw new DomainError('invalid_state', `Ticket ${ticket.number} is ${ticket.status}, not waiting.`, {
       ticketId: ticket.id,
+      number: ticket.number,
       status: ticket.status,
     });
   }

@@ -16,6 +16,8 @@ export const DOMAIN_ERROR_CODES = [
   'conflict',
   'invalid_config',
   'idempotency_key_reused',
+  'priority_not_offered',
+  'priority_staff_only',
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 

@@ -12,3 +12,4 @@ export * from './eta.js';
 export * from './calendar.js';
 export * from './defaults.js';
 export * from './claim.js';
+export * from './priority.js';

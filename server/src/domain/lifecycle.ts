@@ -43,7 +43,7 @@ function requireStatus(t: Ticket, allowed: readonly TicketStatus[], action: stri
     throw new DomainError(
       'invalid_state',
       `Ticket ${t.number} is ${t.status}; ${action} needs it to be ${allowed.join(' or ')}.`,
-      { ticketId: t.id, status: t.status, allowed },
+      { ticketId: t.id, number: t.number, status: t.status, allowed, action },
     );
   }
 }
@@ -88,7 +88,7 @@ export function recall(t: Ticket, rules: QueueRules, at: number, actor: Actor): 
     throw new DomainError(
       'recall_limit_reached',
       `Ticket ${t.number} has been called ${t.callCount} times; mark it no-show instead.`,
-      { ticketId: t.id, callCount: t.callCount, recallLimit: rules.recallLimit },
+      { ticketId: t.id, number: t.number, callCount: t.callCount, recallLimit: rules.recallLimit },
     );
   }
   return {

@@ -3,6 +3,8 @@
  * business day is the hall-local calendar date `YYYY-MM-DD`.
  */
 
+import type { PriorityCategoryRule } from './priority.js';
+
 export const PRIORITY_CATEGORIES = [
   'elderly',
   'child',
@@ -91,6 +93,11 @@ export interface QueueRules {
   completeOnNext: boolean;
   /** Digits of the sequence part of a number: 3 gives A001. */
   numberDigits: number;
+  /**
+   * The priority categories the hall offers and who may declare each
+   * (domain/priority.ts); absent in a hall configured before the list existed.
+   */
+  priorityCategories?: PriorityCategoryRule[];
 }
 
 export interface Hall {

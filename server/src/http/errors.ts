@@ -26,6 +26,8 @@ const DOMAIN_ERRORS = {
   conflict: { status: 409, title: 'Conflict' },
   invalid_config: { status: 422, title: 'Invalid configuration' },
   idempotency_key_reused: { status: 422, title: 'Idempotency key used for another request' },
+  priority_not_offered: { status: 422, title: 'Priority category not offered in this hall' },
+  priority_staff_only: { status: 403, title: 'Priority category given by staff only' },
 } as const satisfies Record<DomainErrorCode, ErrorType>;
 
 export const ERROR_TYPES = {
@@ -73,19 +75,32 @@ export class HttpError extends Error {
   }
 }
 
-/** application/problem+json (RFC 9457) with our stable `code`. */
+/** A parameter of a refusal, for screens to word it in their own language. */
+export type ProblemParam = string | number | boolean | string[];
+
+/**
+ * application/problem+json (RFC 9457) with our stable `code`. `detail` is an
+ * English sentence for logs and API clients; screens word the refusal from
+ * `code` and `params` (ticket `number`, `status`, `category`, limits …).
+ */
 export interface Problem {
   type: string;
   title: string;
   status: number;
   code: ErrorCode;
   detail: string;
+  params?: Record<string, ProblemParam>;
   errors?: FieldIssue[];
   /** On 5xx answers: the request's `X-Request-Id`, under which the hub logged what went wrong. */
   requestId?: string;
 }
 
-export function problem(code: ErrorCode, detail?: string, issues?: FieldIssue[]): Problem {
+export function problem(
+  code: ErrorCode,
+  detail?: string,
+  issues?: FieldIssue[],
+  params?: Record<string, ProblemParam>,
+): Problem {
   const t = ERROR_TYPES[code];
   return {
     type: `urn:hall-queue:problem:${code}`,
@@ -93,6 +108,7 @@ export function problem(code: ErrorCode, detail?: string, issues?: FieldIssue[])
     status: t.status,
     code,
     detail: detail ?? t.title,
+    ...(params && Object.keys(params).length > 0 ? { params } : {}),
     ...(issues && issues.length > 0 ? { errors: issues } : {}),
   };
 }

@@ -1,5 +1,6 @@
 import type { FirstAdminSetup } from '../app/index.js';
 import type { RealtimeHub } from '../realtime/index.js';
+import type { HubVoice } from '../voice/espeak.js';
 
 export interface HttpOptions {
   setup: FirstAdminSetup;
@@ -16,4 +17,6 @@ export interface HttpOptions {
    * `data: { entity: 'device', action: 'revoked' | 'deleted', deviceId }`.
    */
   onDeviceRevoked?: (deviceId: string) => void;
+  /** How the hub voices call-outs for boards without a browser voice; defaults to `hubVoice` (auto). */
+  voice?: HubVoice;
 }

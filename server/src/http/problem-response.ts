@@ -1,13 +1,26 @@
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import { isDomainError } from '../domain/index.js';
 import type { Logger } from '../logger.js';
-import { ERROR_TYPES, HttpError, problem, type ErrorCode, type FieldIssue } from './errors.js';
+import {
+  ERROR_TYPES,
+  HttpError,
+  problem,
+  type ErrorCode,
+  type FieldIssue,
+  type ProblemParam,
+} from './errors.js';
 import { requestIdOf } from './request-log.js';
 
 /** Turns anything thrown into a problem+json answer; internals never leave the process. */
 
-export function sendProblem(res: Response, code: ErrorCode, detail?: string, issues?: FieldIssue[]): void {
-  const body = problem(code, detail, issues);
+export function sendProblem(
+  res: Response,
+  code: ErrorCode,
+  detail?: string,
+  issues?: FieldIssue[],
+  params?: Record<string, ProblemParam>,
+): void {
+  const body = problem(code, detail, issues, params);
   // The hub's fault: the caller gets the id under which it is logged.
   const requestId = body.status >= 500 ? requestIdOf(res) : undefined;
   if (requestId) body.requestId = requestId;
@@ -41,6 +54,22 @@ function domainIssues(details: Record<string, unknown>): FieldIssue[] | undefine
   );
 }
 
+/**
+ * The refusal's parameters screens may word it with: plain values the caller
+ * already knows about (a ticket number and status, a category, a limit).
+ * Internal ids and nested structures stay in the process.
+ */
+export function domainParams(details: Record<string, unknown>): Record<string, ProblemParam> {
+  const out: Record<string, ProblemParam> = {};
+  for (const [key, value] of Object.entries(details)) {
+    if (key === 'issues' || /Ids?$/.test(key)) continue;
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+      out[key] = value;
+    else if (Array.isArray(value) && value.every((v) => typeof v === 'string')) out[key] = [...value];
+  }
+  return out;
+}
+
 export function errorHandler(log: Logger): ErrorRequestHandler {
   return (err: unknown, req: Request, res: Response, next) => {
     if (res.headersSent) {
@@ -62,7 +91,9 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
         );
       return sendProblem(res, err.code, err.message, err.issues);
     }
-    if (isDomainError(err)) return sendProblem(res, err.code, err.message, domainIssues(err.details));
+    if (isDomainError(err)) {
+      return sendProblem(res, err.code, err.message, domainIssues(err.details), domainParams(err.details));
+    }
     if (typeof err === 'object' && err !== null) {
       const code = parserCode(err as { type?: unknown; status?: unknown });
       if (code) return sendProblem(res, code);

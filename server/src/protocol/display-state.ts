@@ -32,6 +32,7 @@ export function copyWindow(w: PublicWindow): PublicWindow {
           service: { id: c.service.id, name: c.service.name },
           status: c.status,
           calledAt: c.calledAt,
+          priority: c.priority === true,
         }
       : null,
   };
@@ -48,5 +49,6 @@ export function copyCall(c: CallOut): CallOut {
     recall: c.recall,
     kind: c.kind,
     at: c.at,
+    priority: c.priority === true,
   };
 }

@@ -179,6 +179,7 @@ export class DisplaySync {
           service: call.service,
           status: 'called' as const,
           calledAt: call.at,
+          priority: call.priority === true,
         };
         const known = cur.windows.some((w) => w.id === call.window.id);
         this.current = {

@@ -32,6 +32,8 @@ export interface CurrentCall {
   service: ServiceRef;
   status: 'called' | 'serving';
   calledAt: number;
+  /** A priority ticket (绿色通道: 老幼病残孕军, urgent, key project); which category stays private. Absent from an older hub. */
+  priority?: boolean;
 }
 
 export interface PublicWindow extends WindowRef {
@@ -56,6 +58,8 @@ export interface CallOut {
   recall: boolean;
   kind: CallKind;
   at: number;
+  /** A priority ticket (绿色通道), marked on the board; which category stays private. Absent from an older hub. */
+  priority?: boolean;
 }
 
 /**

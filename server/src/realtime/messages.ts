@@ -1,4 +1,4 @@
-import { countWaiting, presentCall, presentWindow, type AppDeps } from '../app/index.js';
+import { callKindOf, countWaiting, presentCall, presentWindow, type AppDeps } from '../app/index.js';
 import type { HallEvent, Ticket } from '../domain/index.js';
 import type {
   PublicWindow,
@@ -99,7 +99,9 @@ async function publicMessage(e: HallEvent, hall: CachedHall, reads: BatchReads):
     const domain = hall.dir.services.get(serviceId)?.domain ?? '';
     return { event: 'ticket:issued', payload: { ...base, serviceId, domain, counts } };
   }
-  const call = presentCall(e, hall.dir);
+  const call = callKindOf(e.type)
+    ? presentCall(e, hall.dir, e.ticketId ? await reads.ticket(e.ticketId) : null)
+    : null;
   if (call) return { event: 'ticket:called', payload: { ...call, hallId: e.hallId, counts } };
   const window = e.windowId ? await reads.window(e.windowId) : null;
   return { event: 'queue:counts', payload: { ...base, cause: e.type, counts, window } };

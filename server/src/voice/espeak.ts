@@ -1,18 +1,23 @@
 import { spawn } from 'node:child_process';
-import { spokenText } from './spoken.js';
+import { spokenText, type SpokenStyle } from './spoken.js';
+import type { SpeechSynth, VoiceEngineChoice } from './synth.js';
+import { WasmEspeak } from './wasm-espeak.js';
 
 /**
- * The hub's fallback voice: espeak-ng with its Mandarin voice that reads
- * Latin letters as pinyin (`cmn-latn-pinyin`), for boards whose browser has
- * no Mandarin speech voice. espeak-ng is optional: it is looked for at run
- * time, and without it boards fall back to the chime alone.
+ * The hub's fallback voice, for boards whose browser has no Mandarin speech
+ * voice: espeak-ng with its Mandarin voice that reads Latin letters as pinyin
+ * (`cmn-latn-pinyin`). The espeak-ng program is used when it is installed;
+ * otherwise its WebAssembly build from npm, so a fresh install speaks too.
+ * `VOICE_ENGINE` (auto | system | wasm | off) forces one.
  *
- * espeak-ng runs without a shell, its text as one argument, with a time and
- * size limit; at most a few run at once and recent results are kept, since
- * every board in the hall asks for the same call-out at the same moment.
+ * The program runs without a shell, its text as one argument, with a time
+ * and size limit; at most a few call-outs are voiced at once and recent
+ * results are kept, since every board in the hall asks for the same call-out
+ * at the same moment.
  */
 
 export const ESPEAK_VOICE = 'cmn-latn-pinyin';
+const SPEED = 140;
 const TIMEOUT_MS = 5_000;
 const MAX_WAV_BYTES = 4 * 1024 * 1024;
 const CACHE_SIZE = 32;
@@ -48,37 +53,77 @@ function run(bin: string, args: string[]): Promise<Buffer> {
   });
 }
 
-export class EspeakVoice {
-  private available: Promise<boolean> | null = null;
+/** The espeak-ng program installed on the machine. */
+export class SystemEspeak implements SpeechSynth {
+  readonly name = 'system';
+  private found: Promise<boolean> | null = null;
+
+  constructor(private readonly bin = 'espeak-ng') {}
+
+  available(): Promise<boolean> {
+    this.found ??= run(this.bin, ['--voices=cmn']).then(
+      (out) => out.toString('utf8').includes(ESPEAK_VOICE),
+      () => false,
+    );
+    return this.found;
+  }
+
+  wav(words: string, voice: string, speed: number): Promise<Buffer> {
+    return run(this.bin, ['-v', voice, '-s', String(speed), '--stdout', words]);
+  }
+}
+
+export class HubVoice {
+  private chosen: Promise<SpeechSynth | null> | null = null;
   private readonly cache = new Map<string, Buffer>();
   private running = 0;
   private readonly waiting: (() => void)[] = [];
 
-  constructor(private readonly bin = 'espeak-ng') {}
+  constructor(
+    private readonly choice: VoiceEngineChoice = 'auto',
+    private readonly engines: { system: SpeechSynth; wasm: SpeechSynth } = {
+      system: new SystemEspeak(),
+      wasm: new WasmEspeak(),
+    },
+  ) {}
 
-  /** Whether espeak-ng with the Mandarin voice is installed; asked once per process. */
-  isAvailable(): Promise<boolean> {
-    this.available ??= run(this.bin, ['--voices=cmn']).then(
-      (out) => out.toString('utf8').includes(ESPEAK_VOICE),
-      () => false,
-    );
-    return this.available;
+  /** The synthesizer in use, or null when boards can only chime; chosen once per process. */
+  engine(): Promise<SpeechSynth | null> {
+    this.chosen ??= this.pick();
+    return this.chosen;
   }
 
-  /** WAV audio of a call-out text (read as `spokenText` says). */
-  async wav(voiceText: string): Promise<Buffer> {
-    if (!(await this.isAvailable())) {
-      throw new VoiceError(
-        'unavailable',
-        `espeak-ng with the ${ESPEAK_VOICE} voice is not installed on this hub.`,
-      );
+  private async pick(): Promise<SpeechSynth | null> {
+    const order: SpeechSynth[] =
+      this.choice === 'off'
+        ? []
+        : this.choice === 'system'
+          ? [this.engines.system]
+          : this.choice === 'wasm'
+            ? [this.engines.wasm]
+            : [this.engines.system, this.engines.wasm];
+    for (const e of order) if (await e.available()) return e;
+    return null;
+  }
+
+  /** Whether the hub can voice call-outs (else boards without a browser voice only chime). */
+  async isAvailable(): Promise<boolean> {
+    return (await this.engine()) !== null;
+  }
+
+  /** WAV audio of a call-out text, read as `spokenText` says in the hall's style. */
+  async wav(voiceText: string, style: SpokenStyle = {}): Promise<Buffer> {
+    const engine = await this.engine();
+    if (!engine) {
+      throw new VoiceError('unavailable', `No espeak-ng with the ${ESPEAK_VOICE} voice on this hub.`);
     }
-    const cached = this.cache.get(voiceText);
+    const words = spokenText(voiceText, style);
+    const cached = this.cache.get(words);
     if (cached) return cached;
     await this.slot();
     try {
-      const wav = await run(this.bin, ['-v', ESPEAK_VOICE, '-s', '140', '--stdout', spokenText(voiceText)]);
-      this.cache.set(voiceText, wav);
+      const wav = await engine.wav(words, ESPEAK_VOICE, SPEED);
+      this.cache.set(words, wav);
       if (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value as string);
       return wav;
     } catch (err) {
@@ -100,5 +145,5 @@ export class EspeakVoice {
   }
 }
 
-/** The hub's one voice; boards share its cache. */
-export const hubVoice = new EspeakVoice();
+/** The hub's voice when none is given (tests, tools): the program if installed, else the WebAssembly build. */
+export const hubVoice = new HubVoice();

@@ -39,19 +39,68 @@ export function chineseNumber(n: number): string {
   return out;
 }
 
+/** How a hall reads ticket numbers: digit by digit (A 零 二 三, the default) or as a number (A 二十三). */
+export const NUMBER_READINGS = ['digits', 'number'] as const;
+export type NumberReading = (typeof NUMBER_READINGS)[number];
+
+/**
+ * The hall's call-out sentence: `{number}` (the ticket) and `{window}` (the
+ * window number) are filled in; a recall is preceded by 重呼，. The comma is
+ * a pause, so the window is heard apart from the ticket.
+ */
+export const DEFAULT_CALL_OUT_TEMPLATE = '请{number}号，到{window}号窗口办理';
+export const CALL_OUT_TEMPLATE_MAX = 60;
+
+export interface SpokenStyle {
+  template?: string;
+  numberReading?: NumberReading;
+}
+
+/** Why a hall's template cannot be used, or null when it can. */
+export function templateProblem(template: string): string | null {
+  if (template.trim() === '' || template.length > CALL_OUT_TEMPLATE_MAX)
+    return `must be 1 to ${CALL_OUT_TEMPLATE_MAX} characters`;
+  if (template.split('{number}').length !== 2) return 'must contain {number} exactly once';
+  if (template.split('{window}').length > 2) return 'may contain {window} at most once';
+  if (/[{}]/.test(template.replace('{number}', '').replace('{window}', '')))
+    return 'may only use the placeholders {number} and {window}';
+  return null;
+}
+
+/** `A023` → `A 二十三`; `A000` → `A 零`. */
+export function readTicketNumberAsNumber(ticketNumber: string): string {
+  const m = /^([A-Za-z]*)(\d+)$/.exec(ticketNumber);
+  if (!m) return spellTicketNumber(ticketNumber);
+  const letters = [...(m[1] ?? '').toUpperCase()];
+  const n = Number(m[2]);
+  return [...letters, n <= 9999 ? chineseNumber(n) : spellTicketNumber(m[2] ?? '')].join(' ');
+}
+
 /** `A023` → `A 零 二 三`. */
 export function spellTicketNumber(ticketNumber: string): string {
   return [...ticketNumber.toUpperCase()].map((c) => (/\d/.test(c) ? digit(c) : c)).join(' ');
 }
 
 /**
- * The words to say for a call-out text. Text of another shape (a hall's own
- * announcement) is returned unchanged.
+ * The words to say for a call-out text, in the hall's sentence and number
+ * reading. Text of another shape (a hall's own announcement) is returned
+ * unchanged; a template that is not valid reads as the default one.
  */
-export function spokenText(voiceText: string): string {
+export function spokenText(voiceText: string, style: SpokenStyle = {}): string {
   const m = CALL_OUT_TEXT.exec(voiceText);
   if (!m) return voiceText;
   const [, recall, letters, digits, window] = m;
-  const number = spellTicketNumber(`${letters ?? ''}${digits ?? ''}`);
-  return `${recall ?? ''}请 ${number} 号，到 ${chineseNumber(Number(window))} 号窗口办理`;
+  const ticket = `${letters ?? ''}${digits ?? ''}`;
+  const number =
+    style.numberReading === 'number' ? readTicketNumberAsNumber(ticket) : spellTicketNumber(ticket);
+  const template =
+    style.template !== undefined && templateProblem(style.template) === null
+      ? style.template
+      : DEFAULT_CALL_OUT_TEMPLATE;
+  const words = template
+    .replace('{number}', ` ${number} `)
+    .replace('{window}', ` ${chineseNumber(Number(window))} `)
+    .replace(/\s+/g, ' ')
+    .trim();
+  return `${recall ?? ''}${words}`;
 }

@@ -70,6 +70,19 @@ export class BoardCalls extends LitElement {
       .card.paused .number {
         opacity: 0.5;
       }
+      /* Priority calls (绿色通道) are marked so waiting citizens see why a number went ahead. */
+      .card.priority {
+        border-color: var(--board-priority, var(--color-success, #2e7d32));
+      }
+      .mark {
+        font-size: min(var(--board-status-size, var(--font-size-large)), 12cqh, 16cqw);
+        font-weight: 700;
+        padding: 0 var(--space-2);
+        border-radius: var(--radius-small);
+        background: var(--board-priority, var(--color-success, #2e7d32));
+        color: #fff;
+        white-space: nowrap;
+      }
       @keyframes flash {
         from {
           filter: brightness(1);
@@ -102,12 +115,29 @@ export class BoardCalls extends LitElement {
         : c
           ? this.t(c.status === 'serving' ? 'serving' : 'called')
           : '';
-    const classes = ['card', latest ? 'latest flash' : '', w.state === 'paused' ? 'paused' : ''].join(' ');
+    const priority = c?.priority === true;
+    const green = w.kind === 'green_channel';
+    const classes = [
+      'card',
+      latest ? 'latest flash' : '',
+      w.state === 'paused' ? 'paused' : '',
+      priority || green ? 'priority' : '',
+    ].join(' ');
     // Keyed by the call id, so the flash runs again for each new call to this window.
     return keyed(
       latest ? this.latest?.callId : w.id,
-      html`<div class=${classes} data-window=${w.number} aria-live=${latest ? 'polite' : 'off'}>
+      html`<div
+        class=${classes}
+        data-window=${w.number}
+        data-priority=${priority ? 'true' : nothing}
+        aria-live=${latest ? 'polite' : 'off'}
+      >
         <div class="window">${this.t('window', { n: w.number })}</div>
+        ${
+          priority || green
+            ? html`<div class="mark" data-mark>${green ? this.t('greenChannel') : this.t('priority')}</div>`
+            : nothing
+        }
         <div class="number">${c ? c.ticketNumber : '—'}</div>
         ${status ? html`<div class="status">${status}</div>` : nothing}
       </div>`,

@@ -26,6 +26,9 @@ export interface BoardConfig {
     chime: boolean;
     /** Missed calls at most this old are spoken when the board comes back; absent from older hubs. */
     missedCallSeconds?: number;
+    /** The call-out sentence with {number} and {window}; absent from an older hub. */
+    template?: string;
+    numberReading?: 'digits' | 'number';
     hubAudio: boolean;
   };
   display: { layout: BoardLayout; theme: BoardTheme; windows: number[]; domains: string[] };

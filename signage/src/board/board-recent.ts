@@ -117,10 +117,12 @@ export class BoardRecent extends LitElement {
     if (!latest) return html`<div class="empty">${this.t('noCalls')}</div>`;
     return html`
       ${this.renderMissed()}
-      <div class="latest" data-call=${latest.callId}>
+      <div class="latest" data-call=${latest.callId} data-priority=${latest.priority ? 'true' : ''}>
         <div class="number">${latest.ticketNumber}</div>
         <div class="to">
-          ${latest.recall ? html`<span class="tag">${this.t('recall')}</span>` : ''}${this.t('window', {
+          ${latest.priority ? html`<span class="tag" data-mark>${this.t('priority')}</span>` : ''}${
+            latest.recall ? html`<span class="tag">${this.t('recall')}</span>` : ''
+          }${this.t('window', {
             n: latest.window.number,
           })}
         </div>
@@ -133,9 +135,14 @@ export class BoardRecent extends LitElement {
                   .slice(0, this.limit)
                   .map(
                     (c) =>
-                      html`<li>
+                      html`<li data-priority=${c.priority ? 'true' : ''}>
                         <span class="n">${c.ticketNumber}</span
-                        ><span>${this.t('window', { n: c.window.number })}</span>
+                        ><span
+                          >${c.priority ? html`<span class="tag" data-mark>${this.t('priority')}</span>` : ''}${this.t(
+                            'window',
+                            { n: c.window.number },
+                          )}</span
+                        >
                       </li>`,
                   )}
               </ol>`

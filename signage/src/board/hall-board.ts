@@ -22,6 +22,7 @@ import './board-recent.js';
 import { boardStyles } from './board-styles.js';
 import './board-strip.js';
 import { MESSAGES } from './messages.js';
+import { refusalText } from '../../../ui-shared/src/refusals.js';
 
 /**
  * The lobby board: its configuration from the hub, the live state of the
@@ -58,6 +59,10 @@ export class HallBoard extends LitElement {
         volume: v?.volume ?? 1,
         chime: v?.chime ?? true,
         quiet: this.quiet(),
+        style: {
+          ...(v?.template !== undefined ? { template: v.template } : {}),
+          ...(v?.numberReading !== undefined ? { numberReading: v.numberReading } : {}),
+        },
       };
     },
     () => this.requestUpdate(),
@@ -104,7 +109,9 @@ export class HallBoard extends LitElement {
     } else this.hub.sync.setMissedCallMs(missedCallMs);
     if (this.hubAudio !== config.voice.hubAudio) {
       this.hubAudio = config.voice.hubAudio;
-      void chooseEngine({ hubAudio: config.voice.hubAudio }).then((e) => this.voice.setEngine(e));
+      void chooseEngine({ hubAudio: config.voice.hubAudio, hallId: config.hall.id }).then((e) =>
+        this.voice.setEngine(e),
+      );
     }
   }
 
@@ -137,7 +144,7 @@ export class HallBoard extends LitElement {
     if (!config) {
       const err = this.configCtl?.error;
       return html`<p class="message">
-        ${err && err.status !== 0 ? this.t('badSource', { detail: err.detail }) : this.t('connecting')}
+        ${err && err.status !== 0 ? this.t('badSource', { detail: refusalText(err, this.language) }) : this.t('connecting')}
       </p>`;
     }
     const state = this.hub?.state ?? null;

@@ -23,11 +23,15 @@ export type BoardKey =
   | 'voiceChime'
   | 'voiceQuiet'
   | 'noSource'
-  | 'badSource';
+  | 'badSource'
+  | 'priority'
+  | 'greenChannel';
 
 export const MESSAGES: Messages<BoardKey> = {
   zh: {
     title: '叫号信息',
+    priority: '优先',
+    greenChannel: '绿色通道',
     window: '{n}号窗口',
     callTo: '请 {number} 号到 {window} 号窗口办理',
     called: '请到窗口',
@@ -52,6 +56,8 @@ export const MESSAGES: Messages<BoardKey> = {
   },
   en: {
     title: 'Now calling',
+    priority: 'Priority',
+    greenChannel: 'Green channel',
     window: 'Window {n}',
     callTo: 'Number {number}, please go to window {window}',
     called: 'Please come',

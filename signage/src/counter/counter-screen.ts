@@ -1,12 +1,13 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { api, ApiError } from '../../../ui-shared/src/api.js';
+import { api } from '../../../ui-shared/src/api.js';
 import { translator, type Lang } from '../../../ui-shared/src/i18n.js';
 import { baseStyles } from '../../../ui-shared/src/tokens.js';
 import type { LevelOption, RatingChoice, ReasonOption } from './counter-evaluator.js';
 import { CounterFeed } from './counter-feed.js';
 import { KIND_NAMES, MESSAGES } from './messages.js';
 import './counter-evaluator.js';
+import { refusalText } from '../../../ui-shared/src/refusals.js';
 
 /**
  * The screen at a window: its number, name and kind, the clerk on duty, the
@@ -25,7 +26,7 @@ interface CounterView {
     pauseReason: string | null;
   };
   clerk: { displayName: string; staffNo: string } | null;
-  current: { number: string; status: string; service: string } | null;
+  current: { number: string; status: string; service: string; priority?: boolean } | null;
   evaluable: { ticketId: string; number: string; service: string } | null;
   levels: LevelOption[];
   reasons: ReasonOption[];
@@ -74,6 +75,16 @@ export class CounterScreen extends LitElement {
       .clerk {
         font-size: var(--font-size-large);
         opacity: 0.9;
+      }
+      /* A priority ticket is marked, so the clerk asks for the proof the citizen was told to show. */
+      .mark {
+        display: inline-block;
+        font-size: var(--font-size-large);
+        font-weight: 700;
+        padding: var(--space-1) var(--space-3);
+        border-radius: var(--radius-small);
+        background: var(--counter-priority, var(--color-success));
+        color: #fff;
       }
       .number {
         font-family: var(--font-family-number);
@@ -137,7 +148,7 @@ export class CounterScreen extends LitElement {
       this.error = '';
       this.feed.connect();
     } catch (err) {
-      this.error = err instanceof ApiError ? err.detail : String(err);
+      this.error = refusalText(err, this.language);
     }
   }
 
@@ -158,7 +169,7 @@ export class CounterScreen extends LitElement {
       });
       this.thanked = ticket.number;
     } catch (err) {
-      this.error = err instanceof ApiError ? err.detail : String(err);
+      this.error = refusalText(err, this.language);
     }
     await this.load();
   }
@@ -186,6 +197,11 @@ export class CounterScreen extends LitElement {
         v.current
           ? html`<div class="status">${t('serving')}</div>
               <div class="number" aria-live="polite" data-testid="serving">${v.current.number}</div>
+              ${
+                v.current.priority
+                  ? html`<div class="mark" data-testid="priority-mark">${t('priority')}</div>`
+                  : null
+              }
               <div class="status">${v.current.service}</div>`
           : html`<div class="number" data-testid="serving">—</div>`
       }

@@ -15,6 +15,7 @@ export const MESSAGES: Messages<
   | 'noToken'
   | 'error'
   | 'kind'
+  | 'priority'
 > = {
   zh: {
     window: '{n}号窗口',
@@ -31,6 +32,7 @@ export const MESSAGES: Messages<
     noToken: '本屏未配置设备令牌：请用 /counter/窗口编号?token=dev_… 打开',
     error: '出错了：{detail}',
     kind: '{kind}',
+    priority: '优先办理（绿色通道）',
   },
   en: {
     window: 'Window {n}',
@@ -47,6 +49,7 @@ export const MESSAGES: Messages<
     noToken: 'No device token: open /counter/<windowId>?token=dev_…',
     error: 'Error: {detail}',
     kind: '{kind}',
+    priority: 'Priority (green channel)',
   },
 };
 

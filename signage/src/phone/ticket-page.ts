@@ -8,6 +8,7 @@ import { MESSAGES } from './messages.js';
 import { TicketFeed } from './ticket-feed.js';
 import { statusLine, type TicketStatus } from './status-line.js';
 import './phone-rating.js';
+import { refusalText } from '../../../ui-shared/src/refusals.js';
 
 /**
  * /t/<statusToken>: the citizen's ticket on their phone, from the QR code.
@@ -155,7 +156,7 @@ export class TicketPage extends LitElement {
         this.rating = await api<RatingState>(`${path}/evaluation`);
     } catch (err) {
       if (err instanceof ApiError && err.status === 404) this.missing = true;
-      else this.error = err instanceof ApiError ? err.detail : String(err);
+      else this.error = refusalText(err, this.language);
     }
   }
 
@@ -178,7 +179,7 @@ export class TicketPage extends LitElement {
       this.status = this.ticket.status;
       this.error = '';
     } catch (err) {
-      this.error = err instanceof ApiError ? err.detail : String(err);
+      this.error = refusalText(err, this.language);
     } finally {
       this.busy = false;
     }
@@ -193,7 +194,7 @@ export class TicketPage extends LitElement {
     } catch (err) {
       // Rated meanwhile (at the window or on another tab): say so instead of an error.
       if (err instanceof ApiError && err.code === 'conflict') await this.load();
-      else this.error = err instanceof ApiError ? err.detail : String(err);
+      else this.error = refusalText(err, this.language);
     } finally {
       this.busy = false;
     }

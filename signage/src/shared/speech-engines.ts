@@ -55,10 +55,15 @@ export class BrowserSpeech implements SpeechEngine {
 export class HubAudio implements SpeechEngine {
   readonly kind = 'hub-audio';
   private playing: HTMLAudioElement | null = null;
-  constructor(private readonly baseUrl = '') {}
+  constructor(
+    private readonly baseUrl = '',
+    /** The hub reads the call-out in this hall's sentence and number reading. */
+    private readonly hallId: string | null = null,
+  ) {}
 
   speak(u: Utterance, { volume }: { volume: number }): Promise<void> {
-    const audio = new Audio(`${this.baseUrl}/api/v1/voice?text=${encodeURIComponent(u.voiceText)}`);
+    const hall = this.hallId ? `&hall=${encodeURIComponent(this.hallId)}` : '';
+    const audio = new Audio(`${this.baseUrl}/api/v1/voice?text=${encodeURIComponent(u.voiceText)}${hall}`);
     audio.volume = volume;
     this.playing = audio;
     const done = new Promise<void>((resolve) => {
@@ -103,10 +108,14 @@ function voicesNow(): Promise<SpeechSynthesisVoice[]> {
 }
 
 /** The injected engine, else browser Mandarin, else the hub's audio when it has espeak-ng, else the chime. */
-export async function chooseEngine(options: { hubAudio: boolean; baseUrl?: string }): Promise<SpeechEngine> {
+export async function chooseEngine(options: {
+  hubAudio: boolean;
+  baseUrl?: string;
+  hallId?: string;
+}): Promise<SpeechEngine> {
   if (window.hallSpeechEngine) return window.hallSpeechEngine;
   const voice = pickMandarinVoice(await voicesNow());
   if (voice) return new BrowserSpeech(voice);
-  if (options.hubAudio) return new HubAudio(options.baseUrl);
+  if (options.hubAudio) return new HubAudio(options.baseUrl, options.hallId ?? null);
   return new ChimeOnly();
 }

@@ -1,4 +1,4 @@
-import { spokenText } from '../../../server/src/voice/spoken.js';
+import { spokenText, type SpokenStyle } from '../../../server/src/voice/spoken.js';
 import type { ChimePlayer, SpeechEngine } from './voice-types.js';
 
 /**
@@ -20,6 +20,8 @@ export interface VoiceOptions {
   chime: boolean;
   /** In quiet hours call-outs are shown but not voiced. */
   quiet: boolean;
+  /** The hall's sentence and number reading (default: 请 A 零 二 三 号，到 三 号窗口办理). */
+  style?: SpokenStyle;
 }
 
 const REMEMBERED = 200;
@@ -97,7 +99,7 @@ export class VoiceQueue {
     if (o.quiet || o.volume <= 0) return;
     try {
       if (o.chime || this.engine.kind === 'chime') await this.chime.play(o.volume);
-      const utterance = { text: spokenText(a.voiceText), voiceText: a.voiceText };
+      const utterance = { text: spokenText(a.voiceText, o.style), voiceText: a.voiceText };
       for (let i = 0; i < o.repeat && generation === this.generation; i++) {
         if (i > 0) await new Promise((resolve) => setTimeout(resolve, REPEAT_GAP_MS));
         await this.engine.speak(utterance, { volume: o.volume });

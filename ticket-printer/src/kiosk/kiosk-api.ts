@@ -18,6 +18,8 @@ export interface KioskService {
 export interface KioskMenu {
   hall: { id: string; name: string };
   domains: { domain: string; waiting: number; services: KioskService[] }[];
+  /** The priority categories a citizen may declare here (absent from an older hub). */
+  priorityCategories?: string[];
 }
 
 export interface IssuedTicket {

@@ -1,6 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { ApiError } from '../../../ui-shared/src/api.js';
 import { translator, type Lang } from '../../../ui-shared/src/i18n.js';
 import { baseStyles, setTheme } from '../../../ui-shared/src/tokens.js';
 import { IdleController } from './controllers/idle-controller.js';
@@ -19,8 +18,9 @@ import { kioskStyles } from './kiosk-styles.js';
 import { MESSAGES } from './messages.js';
 import './kiosk-appointment.js';
 import './kiosk-menu.js';
-import './kiosk-priority.js';
+import { CATEGORIES } from './kiosk-priority.js';
 import './kiosk-result.js';
+import { refusalText } from '../../../ui-shared/src/refusals.js';
 
 type Step = 'menu' | 'priority' | 'appointment' | 'taking' | 'result';
 
@@ -169,6 +169,7 @@ export class KioskApp extends LitElement {
       case 'priority':
         return html`<kiosk-priority
           language=${this.language}
+          .categories=${this.menu?.priorityCategories ?? CATEGORIES}
           @kiosk-priority=${this.onPriority}
           @kiosk-back=${() => this.reset()}
         ></kiosk-priority>`;
@@ -199,7 +200,7 @@ export class KioskApp extends LitElement {
       this.error = '';
     } catch (err) {
       this.error = translator(MESSAGES, this.language)('error', {
-        detail: err instanceof ApiError ? err.detail : String(err),
+        detail: refusalText(err, this.language),
       });
     }
   }
@@ -245,7 +246,7 @@ export class KioskApp extends LitElement {
       // A refusal is final; a lost answer keeps the attempt (and its key) for 重试.
       if (!answerUnknown(err)) this.pending = null;
       this.error = translator(MESSAGES, this.language)('error', {
-        detail: err instanceof ApiError ? err.detail : String(err),
+        detail: refusalText(err, this.language),
       });
     }
   }
@@ -270,7 +271,7 @@ export class KioskApp extends LitElement {
       this.printing.watch(this.api, this.ticket.statusToken, true);
     } catch (err) {
       this.error = translator(MESSAGES, this.language)('error', {
-        detail: err instanceof ApiError ? err.detail : String(err),
+        detail: refusalText(err, this.language),
       });
     } finally {
       this.reprinting = false;

@@ -7,29 +7,26 @@ import { kioskStyles } from './kiosk-styles.js';
 import { MESSAGES, type KioskKey } from './messages.js';
 import './kiosk-events.js';
 
-/** 老、幼、病、残、孕、军, then the green-channel reasons (DESIGN.md §4). */
-export const CATEGORIES = [
-  'elderly',
-  'child',
-  'sick',
-  'disabled',
-  'pregnant',
-  'military',
-  'key_project',
-  'urgent',
-] as const;
+/**
+ * 老、幼、病、残、孕、军: what a citizen may declare by default (DESIGN.md §4).
+ * Key projects and urgent matters are given by staff at the 导服台, not here.
+ */
+export const CATEGORIES = ['elderly', 'child', 'sick', 'disabled', 'pregnant', 'military'] as const;
 
 /**
  * Step 2: a priority category (绿色通道) or assistance (帮办代办), or neither.
- * The citizen's word is taken; nothing is checked at the kiosk.
+ * The citizen's word is taken at the kiosk; whoever declares a category is
+ * asked to show proof at the window before the ticket is taken.
  */
 @customElement('kiosk-priority')
 export class KioskPriority extends LitElement {
   @property() language: Lang = 'zh';
-  /** The hall's categories (a hall may offer fewer). */
+  /** The categories a citizen may declare in this hall (the kiosk menu's `priorityCategories`). */
   @property({ attribute: false }) categories: readonly string[] = CATEGORIES;
   @state() private chosen = new Set<string>();
   @state() private assistance = false;
+  /** Showing the 出示证件 prompt for the chosen categories. */
+  @state() private proof = false;
 
   static override styles = [
     baseStyles,
@@ -54,6 +51,21 @@ export class KioskPriority extends LitElement {
 
   override render() {
     const t = translator(MESSAGES, this.language);
+    if (this.proof) {
+      const names = [...this.chosen]
+        .map((c) => t(`cat_${c}` as KioskKey))
+        .join(this.language === 'zh' ? '、' : ', ');
+      return html`
+        <section data-proof role="alertdialog" aria-labelledby="proof-title" aria-describedby="proof-hint">
+          <h2 id="proof-title">${t('proofTitle')}</h2>
+          <p class="hint" id="proof-hint">${t('proofHint', { categories: names })}</p>
+          <div class="actions">
+            <button @click=${() => (this.proof = false)}>${t('back')}</button>
+            <button class="primary" data-proof-ok @click=${this.confirm}>${t('proofOk')}</button>
+          </div>
+        </section>
+      `;
+    }
     const none = this.chosen.size === 0 && !this.assistance;
     return html`
       <h2>${t('priorityTitle')}</h2>
@@ -92,7 +104,12 @@ export class KioskPriority extends LitElement {
     this.chosen = next;
   }
 
-  private readonly next = () =>
+  private readonly next = () => {
+    if (this.chosen.size > 0) this.proof = true;
+    else this.confirm();
+  };
+
+  private readonly confirm = () =>
     fireEvent(this, 'kiosk-priority', { categories: [...this.chosen], assistance: this.assistance });
 }
 

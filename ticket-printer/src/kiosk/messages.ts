@@ -20,6 +20,9 @@ export type KioskKey =
   | 'next'
   | 'back'
   | 'normal'
+  | 'proofTitle'
+  | 'proofHint'
+  | 'proofOk'
   | 'apptTitle'
   | 'apptHint'
   | 'apptCode'
@@ -68,6 +71,10 @@ export const MESSAGES: Messages<KioskKey> = {
     next: '下一步',
     back: '返回',
     normal: '不需要，普通取号',
+    proofTitle: '请向工作人员出示相关证件',
+    proofHint:
+      '您选择了：{categories}。叫号后请在窗口出示相关证件（如身份证、老年证、残疾人证、军人证件），以便优先办理。',
+    proofOk: '我知道了，继续取号',
     apptTitle: '有预约吗？（可跳过）',
     apptHint: '没有预约也可以直接取号，不影响办理。',
     apptCode: '预约码',
@@ -123,6 +130,10 @@ export const MESSAGES: Messages<KioskKey> = {
     next: 'Next',
     back: 'Back',
     normal: 'No, a normal ticket',
+    proofTitle: 'Please show proof to the staff',
+    proofHint:
+      'You chose: {categories}. When called, show the clerk a document that proves it (ID card, senior card, disability card, military ID).',
+    proofOk: 'Understood, take my ticket',
     apptTitle: 'Do you have an appointment? (optional)',
     apptHint: 'No appointment needed: you can take a ticket right away.',
     apptCode: 'Appointment code',

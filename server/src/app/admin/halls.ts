@@ -1,6 +1,7 @@
 import {
   DomainError,
   defaultRules,
+  priorityListProblems,
   standardCalendar,
   type Actor,
   type Hall,
@@ -49,6 +50,9 @@ export function applyHallInput(
   };
   checkTimeZone(next.timeZone, issues, where, `${path}.timeZone`);
   checkCalendar(next.calendar, issues, where, `${path}.calendar`);
+  for (const problem of priorityListProblems(next.rules.priorityCategories ?? [])) {
+    issues.add(where, `${path}.rules.priorityCategories`, problem);
+  }
   return next;
 }
 
@@ -103,6 +107,10 @@ export async function deleteHall(deps: AppDeps, props: { hallId: string }): Prom
       `${hall.name} still has matters, windows, devices or tickets; remove those first.`,
       {
         hallId: hall.id,
+        services: services.length,
+        windows: windows.length,
+        devices: devices.length,
+        tickets: tickets.length,
       },
     );
   }

@@ -21,7 +21,14 @@ export interface CounterView {
     pauseReason: string | null;
   };
   clerk: { displayName: string; staffNo: string } | null;
-  current: { number: string; status: string; service: string; calledAt: number | null } | null;
+  /** `priority`: a 绿色通道 ticket, marked on the counter display (which category stays private). */
+  current: {
+    number: string;
+    status: string;
+    service: string;
+    calledAt: number | null;
+    priority: boolean;
+  } | null;
   /** The ticket just completed here and not yet rated, while it can be rated. */
   evaluable: { ticketId: string; number: string; service: string; endedAt: number; until: number } | null;
 }
@@ -54,6 +61,7 @@ export async function counterView(deps: AppDeps, props: { windowId: string }): P
           status: current.status,
           service: await serviceName(current.serviceId),
           calledAt: current.calledAt,
+          priority: current.categories.length > 0,
         }
       : null,
     evaluable:

@@ -2,6 +2,7 @@ import type { Actor } from '../../domain/index.js';
 import { audited } from '../admin/audit.js';
 import type { AppDeps } from '../deps.js';
 import { requireHall } from '../lookups.js';
+import { DEFAULT_CALL_OUT_TEMPLATE, type NumberReading } from '../../voice/spoken.js';
 
 /**
  * The hall's lobby signage settings (hall setting `signage`): the scrolling
@@ -31,6 +32,10 @@ export interface VoiceSettings {
    * shown, not read out to a hall that has moved on.
    */
   missedCallSeconds: number;
+  /** The call-out sentence, with `{number}` and `{window}` (voice/spoken.ts). */
+  template: string;
+  /** Ticket numbers read digit by digit (A 零 二 三) or as a number (A 二十三). */
+  numberReading: NumberReading;
 }
 
 export interface SignageSettings {
@@ -45,7 +50,15 @@ export interface SignageSettingsPatch {
 
 export const DEFAULT_SIGNAGE: SignageSettings = {
   notice: '',
-  voice: { repeat: 2, volume: 1, quietHours: [], chime: true, missedCallSeconds: 60 },
+  voice: {
+    repeat: 2,
+    volume: 1,
+    quietHours: [],
+    chime: true,
+    missedCallSeconds: 60,
+    template: DEFAULT_CALL_OUT_TEMPLATE,
+    numberReading: 'digits',
+  },
 };
 
 function isRecord(v: unknown): v is Record<string, unknown> {

@@ -29,7 +29,8 @@ The same table serves \`GET /api/v1/openapi.json\` (OpenAPI 3.1 with JSON Schema
 - **Rate limits**: routes marked *rate-limited* allow \`RATE_LIMIT_PER_MINUTE\` requests per minute per IP and route (\`429 rate_limited\`, with \`RateLimit\` headers).
   Kiosk device tokens and logged-in staff are not held to it.
 - **Actions are recorded**: every change records who made it (user or device) in the hall's event log.
-- **Errors** are \`application/problem+json\`: \`{ type, title, status, code, detail, errors? }\`. Clients branch on \`code\`, never on \`detail\`.
+- **Errors** are \`application/problem+json\`: \`{ type, title, status, code, detail, params?, errors? }\`. Clients branch on \`code\`, never on \`detail\` (an English sentence for logs and API clients).
+  \`params\` are the refusal's parameters a screen words it with: the ticket \`number\` and its \`status\`, a window's \`state\`, the \`action\` refused and the statuses it \`allowed\`, a priority \`category\`, counts and limits; no internal ids. The screens' Chinese and English wording of every code is \`ui-shared/src/refusals.ts\`.
   \`errors\` lists field problems as \`{ in, path, message }\` (\`in\`: \`body\`, \`query\`, \`params\`, or the part of a configuration being checked).
   A 5xx answer also carries \`requestId\`: quote it to whoever reads the hub's log.
 - **Request ids**: every answer has an \`X-Request-Id\` header. The hub keeps the one the caller (or a proxy) sent when it is 1–64 letters, digits, \`.\`, \`_\`, \`:\` or \`-\`, and makes one otherwise;

@@ -8,7 +8,7 @@ import {
   type Principal,
 } from '../../app/index.js';
 import { CITIZEN } from '../../domain/index.js';
-import { actor } from '../access.js';
+import { actor, requireHallAccess } from '../access.js';
 import { HttpError } from '../errors.js';
 import { presentIssued } from '../presenters/tickets.js';
 import { route } from '../route.js';
@@ -52,7 +52,7 @@ export const publicRoutes = [
     rateLimited: true,
     params: hallParams,
     response:
-      '`{ hall: { id, name }, domains: [{ domain, waiting, services: [{ id, code, name, domain, prefix, pinyin, crossRegion, cannotHandle, waiting, estimate: { ahead, minutes } }] }] }`; `minutes` is null while no open window serves the matter',
+      '`{ hall: { id, name }, domains: [{ domain, waiting, services: [{ id, code, name, domain, prefix, pinyin, crossRegion, cannotHandle, waiting, estimate: { ahead, minutes } }] }], priorityCategories: [category], priorityRules: [{ category, declaredBy }] }`; `minutes` is null while no open window serves the matter; `priorityCategories` are the ones a citizen may declare at the kiosk',
     errors: ['not_found'],
     handler: async ({ deps, params }) => kioskMenu(deps, { hallId: params.hallId }),
   }),
@@ -62,7 +62,7 @@ export const publicRoutes = [
     tag: 'Citizens and kiosks',
     summary: 'Take a ticket',
     description:
-      'No account, phone or ID number is asked for. `categories` are the priority categories the citizen declares (老幼病残孕军, urgent, key project); `assistance` asks for the help desk (帮办代办). The answer carries the `statusToken` once: it is the key of the public status page (QR code).\n\n' +
+      "No account, phone or ID number is asked for. `categories` are the priority categories the citizen declares: only the hall's self-declarable ones (by default 老幼病残孕军); a staff-only category (by default `key_project`, `urgent`) is refused with 403 `priority_staff_only`, and staff give it through `POST /api/v1/halls/{hallId}/tickets/staff`. `assistance` asks for the help desk (帮办代办). The answer carries the `statusToken` once: it is the key of the public status page (QR code).\n\n" +
       '**Idempotency-Key** (optional header, 8–128 of `A-Z a-z 0-9 . _ : -`, e.g. a UUID): send a new key per issue attempt and the same key when retrying it. ' +
       'The same key with the same body on the same business day answers `201` again with the ticket issued the first time (same `number` and `statusToken`; `status`, `ahead` and `estimatedMinutes` as they are now) and the header `Idempotent-Replayed: true`; no second number is drawn. ' +
       "The same key with another body answers `422 idempotency_key_reused` and issues nothing. Keys are kept in the store (they survive a restart or a crash) for the hall's business day.",
@@ -79,7 +79,14 @@ export const publicRoutes = [
     status: 201,
     response:
       '`{ number, status, hallId, service: { id, name, domain }, issuedAt, priority, assistance, channel, ahead, estimatedMinutes, statusToken }`',
-    errors: ['not_found', 'service_disabled', 'forbidden', 'idempotency_key_reused'],
+    errors: [
+      'not_found',
+      'service_disabled',
+      'forbidden',
+      'priority_staff_only',
+      'priority_not_offered',
+      'idempotency_key_reused',
+    ],
     handler: async (ctx) => {
       const { deps, params, body, principal } = ctx;
       issuer(principal, params.hallId);
@@ -92,6 +99,42 @@ export const publicRoutes = [
         channel: body.channel ?? 'kiosk',
         actor: principal ? actor(ctx) : CITIZEN,
         idempotencyKey: key,
+        declaredBy: 'citizen',
+      });
+      if (issued.replayed) ctx.res.setHeader('Idempotent-Replayed', 'true');
+      return presentIssued(issued);
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/api/v1/halls/:hallId/tickets/staff',
+    tag: 'Citizens and kiosks',
+    summary:
+      "Issue a ticket on a citizen's behalf (导服台, or a clerk at a window), with any priority the hall offers",
+    description:
+      'For the hall guide and clerks: the same ticket as at a kiosk, but staff may give the staff-only categories (by default `key_project`, `urgent`). The ticket is credited to the person who issued it; channel `counter`.',
+    auth: { roles: ['admin', 'supervisor', 'clerk'] },
+    params: hallParams,
+    body: z.strictObject({
+      serviceId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'an id'),
+      categories: z.array(priorityCategory).max(8).optional(),
+      assistance: z.boolean().optional(),
+    }),
+    example: { serviceId: 'svc-id', categories: ['urgent'], assistance: false },
+    status: 201,
+    response: 'as `POST /api/v1/halls/{hallId}/tickets`',
+    errors: ['not_found', 'service_disabled', 'forbidden', 'priority_not_offered'],
+    handler: async (ctx) => {
+      const { deps, params, body } = ctx;
+      requireHallAccess(ctx, params.hallId);
+      const issued = await issueTicket(deps, {
+        hallId: params.hallId,
+        serviceId: body.serviceId,
+        categories: body.categories ?? [],
+        assistance: body.assistance ?? false,
+        channel: 'counter',
+        actor: actor(ctx),
+        declaredBy: 'staff',
       });
       if (issued.replayed) ctx.res.setHeader('Idempotent-Replayed', 'true');
       return presentIssued(issued);

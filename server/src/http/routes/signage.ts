@@ -8,12 +8,18 @@ import {
   saveDisplayConfig,
   saveSignageSettings,
 } from '../../app/signage/index.js';
-import { CALL_OUT_TEXT } from '../../voice/spoken.js';
+import {
+  CALL_OUT_TEMPLATE_MAX,
+  CALL_OUT_TEXT,
+  NUMBER_READINGS,
+  templateProblem,
+  type SpokenStyle,
+} from '../../voice/spoken.js';
 import { hubVoice, VoiceError } from '../../voice/espeak.js';
 import { actor, principalOf, requireHallAccess } from '../access.js';
 import { HttpError } from '../errors.js';
 import { SENT, route } from '../route.js';
-import { hallDeviceParams, hallParams, nonEmpty } from '../schemas/common.js';
+import { hallDeviceParams, hallParams, id, nonEmpty } from '../schemas/common.js';
 
 /**
  * Lobby signage: what a board shows besides the realtime feed, how the hall
@@ -41,6 +47,20 @@ const voicePatch = z.strictObject({
     .max(3600)
     .optional()
     .describe('a board back from an absence speaks missed calls at most this old (default 60; 0: none)'),
+  template: z
+    .string()
+    .trim()
+    .max(CALL_OUT_TEMPLATE_MAX)
+    .superRefine((v, ctx) => {
+      const problem = templateProblem(v);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    })
+    .optional()
+    .describe('the call-out sentence with {number} and {window}, e.g. 请{number}号，到{window}号窗口办理'),
+  numberReading: z
+    .enum(NUMBER_READINGS)
+    .optional()
+    .describe('ticket numbers read `digits` (A 零 二 三, default) or as a `number` (A 二十三)'),
 });
 
 const signagePatch = z.strictObject({
@@ -57,6 +77,7 @@ const displayPatch = z.strictObject({
 
 const voiceQuery = z.strictObject({
   text: z.string().max(64).regex(CALL_OUT_TEXT, 'a call-out text like 请A023号到3号窗口办理'),
+  hall: id.optional().describe("read in this hall's sentence and number reading; default sentence without"),
 });
 
 export const signageRoutes = [
@@ -69,10 +90,10 @@ export const signageRoutes = [
     rateLimited: true,
     params: hallParams,
     response:
-      '`{ hall: { id, name, timeZone }, notice, voice: { repeat, volume, quietHours, chime, missedCallSeconds, hubAudio }, display: { layout, theme, windows, domains }, deviceId: null, areas: [{ domain, waiting, minutes }], at }`',
+      '`{ hall: { id, name, timeZone }, notice, voice: { repeat, volume, quietHours, chime, missedCallSeconds, template, numberReading, hubAudio }, display: { layout, theme, windows, domains }, deviceId: null, areas: [{ domain, waiting, minutes }], at }`',
     errors: ['not_found'],
-    handler: async ({ deps, params }) =>
-      boardConfig(deps, { hallId: params.hallId, hubAudio: await hubVoice.isAvailable() }),
+    handler: async ({ deps, params, options }) =>
+      boardConfig(deps, { hallId: params.hallId, hubAudio: await (options.voice ?? hubVoice).isAvailable() }),
   }),
   route({
     method: 'get',
@@ -88,7 +109,7 @@ export const signageRoutes = [
       return boardConfig(ctx.deps, {
         hallId: p.device.hallId,
         device: p.device,
-        hubAudio: await hubVoice.isAvailable(),
+        hubAudio: await (ctx.options.voice ?? hubVoice).isAvailable(),
       });
     },
   }),
@@ -162,16 +183,20 @@ export const signageRoutes = [
     tag: TAG,
     summary: 'A call-out spoken by the hub (espeak-ng), for boards whose browser has no Mandarin voice',
     description:
-      'Only call-out texts as the hub makes them are accepted. The ticket number is read digit by digit. Answers 503 `not_ready` when espeak-ng (voice `cmn-latn-pinyin`) is not installed on the hub; boards then play the chime alone.',
+      "Only call-out texts as the hub makes them are accepted. With `hall`, it is read in that hall's sentence and number reading (signage settings `voice.template`, `voice.numberReading`); without, as 请 A 零 二 三 号，到 三 号窗口办理. The hub uses the espeak-ng program (voice `cmn-latn-pinyin`) when installed, else its WebAssembly build from npm (`VOICE_ENGINE` chooses). Answers 503 `not_ready` only when neither can run (or `VOICE_ENGINE=off`); boards then play the chime alone.",
     auth: 'public',
     rateLimited: true,
     query: voiceQuery,
     response: '`audio/wav`',
-    errors: ['not_ready'],
-    handler: async ({ query, res }) => {
+    errors: ['not_ready', 'not_found'],
+    handler: async ({ deps, query, res, options }) => {
+      const style: SpokenStyle = query.hall
+        ? (await getSignageSettings(deps, { hallId: query.hall })).voice
+        : {};
       try {
-        const wav = await hubVoice.wav(query.text);
-        res.type('audio/wav').set('cache-control', 'public, max-age=86400').send(wav);
+        const wav = await (options.voice ?? hubVoice).wav(query.text, style);
+        // Short: a hall that changes its sentence hears the new one at the next call-out.
+        res.type('audio/wav').set('cache-control', 'public, max-age=60').send(wav);
         return SENT;
       } catch (err) {
         if (err instanceof VoiceError && err.reason === 'busy')

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { HALL_LEVELS, PREFIX_PATTERN, WINDOW_KINDS } from '../../domain/index.js';
+import {
+  HALL_LEVELS,
+  PREFIX_PATTERN,
+  PRIORITY_CATEGORIES,
+  PRIORITY_DECLARERS,
+  WINDOW_KINDS,
+} from '../../domain/index.js';
 import { isPrinterAddress } from '../../../../ticket-printer/src/transports/open-printer.js';
 import { id, name } from './common.js';
 
@@ -45,6 +51,11 @@ export const rulesPatch = z.strictObject({
   idempotencyMs: z.number().int().min(0).max(60_000).optional(),
   completeOnNext: z.boolean().optional(),
   numberDigits: z.number().int().min(1).max(6).optional(),
+  priorityCategories: z
+    .array(z.strictObject({ category: z.enum(PRIORITY_CATEGORIES), declaredBy: z.enum(PRIORITY_DECLARERS) }))
+    .max(PRIORITY_CATEGORIES.length)
+    .optional()
+    .describe('the categories the hall offers, each declared by `citizen` (at the kiosk) or `staff` only'),
 });
 
 export const hallInput = z.strictObject({

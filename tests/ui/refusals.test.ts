@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { ERROR_TYPES } from '../../server/src/http/errors.js';
+import { DOMAIN_ERROR_CODES } from '../../server/src/domain/index.js';
+import { ApiError } from '../../ui-shared/src/api.js';
+import { REFUSALS, refusalText } from '../../ui-shared/src/refusals.js';
+
+/**
+ * Every refusal the hub can send reads in Chinese on every screen: no English
+ * sentence and no raw code. Latin letters in a zh text may only be a ticket
+ * number the hub passed as a parameter.
+ */
+
+const SAMPLE_PARAMS: Record<string, unknown>[] = [
+  {},
+  { number: 'A004', status: 'called', allowed: ['serving'], action: 'hold' },
+  { category: 'urgent' },
+  { status: 'no_show' },
+  { state: 'open' },
+  { callCount: 3, recallLimit: 2, number: 'B012' },
+];
+
+function refusal(code: string, params: Record<string, unknown>): ApiError {
+  return new ApiError(409, code, 'Ticket A004 is called; hold needs it to be serving.', [], params);
+}
+
+describe('the shared refusal catalogue', () => {
+  it('has a text for every code the hub can answer with', () => {
+    const codes = [...Object.keys(ERROR_TYPES), ...DOMAIN_ERROR_CODES];
+    const missing = codes.filter((c) => !(c in REFUSALS));
+    expect(missing).toEqual([]);
+  });
+
+  it('words every code in Chinese without English or the code itself, whatever the params', () => {
+    for (const code of Object.keys(REFUSALS)) {
+      for (const params of SAMPLE_PARAMS) {
+        const zh = refusalText(refusal(code, params), 'zh');
+        const withoutNumbers = zh.replace(/[A-Z]{1,3}\d{1,6}/g, '');
+        expect(withoutNumbers, `${code} ${JSON.stringify(params)}: ${zh}`).not.toMatch(/[A-Za-z]/);
+        expect(zh.length, code).toBeGreaterThan(3);
+        const en = refusalText(refusal(code, params), 'en');
+        expect(en, code).toMatch(/[A-Za-z]/);
+      }
+    }
+  });
+
+  it('names the ticket and its state in a wrong-state refusal, and the category of a staff-only priority', () => {
+    expect(refusalText(refusal('invalid_state', SAMPLE_PARAMS[1]!), 'zh')).toBe(
+      'A004 号当前已呼叫，不能进行此操作',
+    );
+    expect(refusalText(refusal('priority_staff_only', { category: 'urgent' }), 'zh')).toContain('急事急办');
+  });
+
+  it('reads an unknown code and a network failure as Chinese too, never as the code', () => {
+    expect(refusalText(refusal('something_new', {}), 'zh')).not.toMatch(/[A-Za-z]/);
+    expect(refusalText(new TypeError('Failed to fetch'), 'zh')).toBe('无法连接叫号系统，请检查网络');
+  });
+});

@@ -1,0 +1,136 @@
+import { ApiError } from './api.js';
+
+/** As in i18n.ts (not imported: the hub's unit tests read this table without the DOM). */
+type Lang = 'zh' | 'en';
+
+/**
+ * What every screen says when the hub refuses something. The hub answers
+ * with a stable `code` and, where it helps, `params` (ticket number, status,
+ * limit …); its English `detail` is for logs and API clients and is never
+ * shown on a Chinese screen. A code the table does not know reads as a
+ * generic refusal, never as the code itself.
+ */
+
+type Params = Record<string, unknown>;
+type Text = (p: Params, lang: Lang) => string;
+
+const STATUS: Record<string, { zh: string; en: string }> = {
+  waiting: { zh: '等候中', en: 'waiting' },
+  called: { zh: '已呼叫', en: 'called' },
+  serving: { zh: '办理中', en: 'being served' },
+  held: { zh: '已挂起', en: 'on hold' },
+  completed: { zh: '已办结', en: 'completed' },
+  no_show: { zh: '已过号', en: 'a no-show' },
+  cancelled: { zh: '已取消', en: 'cancelled' },
+  expired: { zh: '已过期', en: 'expired' },
+  open: { zh: '开放', en: 'open' },
+  paused: { zh: '暂停', en: 'paused' },
+  closed: { zh: '关闭', en: 'closed' },
+};
+
+const CATEGORY: Record<string, { zh: string; en: string }> = {
+  elderly: { zh: '老年人', en: 'elderly' },
+  child: { zh: '携带幼儿', en: 'with a small child' },
+  sick: { zh: '病患', en: 'sick' },
+  disabled: { zh: '残疾人', en: 'disabled' },
+  pregnant: { zh: '孕妇', en: 'pregnant' },
+  military: { zh: '军人', en: 'military' },
+  key_project: { zh: '重点项目', en: 'key project' },
+  urgent: { zh: '急事急办', en: 'urgent matter' },
+};
+
+function word(table: Record<string, { zh: string; en: string }>, v: unknown, lang: Lang): string {
+  return typeof v === 'string' ? (table[v]?.[lang] ?? '') : '';
+}
+
+/** `{ zh, en }` with `{name}` placeholders, filled from the params. */
+function fixed(zh: string, en: string): Text {
+  return (p, lang) =>
+    (lang === 'zh' ? zh : en).replace(/\{(\w+)\}/g, (_, k: string) =>
+      typeof p[k] === 'string' || typeof p[k] === 'number' ? String(p[k]) : '',
+    );
+}
+
+const num = (p: Params) => (typeof p.number === 'string' ? p.number : '');
+
+/** Every code the hub can answer with (server/src/http/errors.ts), plus the browser's own. */
+export const REFUSALS: Record<string, Text> = {
+  not_found: fixed('找不到相关记录，请刷新后重试', 'Not found; reload and try again'),
+  invalid_state: (p, lang) => {
+    const status = word(STATUS, p.status, lang);
+    const windowState = word(STATUS, p.state, lang);
+    const n = num(p);
+    if (lang === 'zh') {
+      if (status && n) return `${n} 号当前${status}，不能进行此操作`;
+      if (status) return `当前状态为${status}，不能进行此操作`;
+      if (windowState) return `窗口当前为${windowState}状态，不能进行此操作`;
+      return '当前状态下不能进行此操作';
+    }
+    if (status && n) return `Ticket ${n} is ${status}; this is not possible now`;
+    if (windowState) return `The window is ${windowState}; this is not possible now`;
+    return 'Not possible in the current state';
+  },
+  recall_limit_reached: fixed('已达到重呼次数上限，请标记过号', 'Recall limit reached; mark it a no-show'),
+  window_not_open: fixed('窗口未开放，请先开窗', 'The window is not open; open it first'),
+  window_busy: fixed('窗口还有正在办理的群众，请先办结', 'The window still has a citizen; complete first'),
+  window_has_no_ticket: fixed('窗口当前没有号票', 'The window has no ticket'),
+  not_eligible: fixed('该号票不能在本窗口办理', 'This ticket is not served at this window'),
+  reactivation_expired: fixed('已超过过号重排时限，请重新取号', 'Too late to re-activate; take a new ticket'),
+  service_disabled: fixed('该事项暂停取号', 'This matter is not being issued now'),
+  invalid_transfer: fixed(
+    '转办目标无效，请选择其他事项或窗口',
+    'Invalid transfer; choose another matter or window',
+  ),
+  conflict: (p, lang) => {
+    // What is in the way, when the hub says: counts of what still uses it, or the field that clashes.
+    const counts: [string, string, string][] = [
+      ['tickets', '张号票', 'tickets'],
+      ['services', '个事项', 'matters'],
+      ['windows', '个窗口', 'windows'],
+      ['devices', '台设备', 'devices'],
+    ];
+    for (const [key, zh, en] of counts) {
+      if (typeof p[key] === 'number' && p[key] > 0) {
+        return lang === 'zh' ? `仍有 ${p[key]} ${zh}在使用，请先处理` : `Still used by ${p[key]} ${en}`;
+      }
+    }
+    if (p.field === 'username') return lang === 'zh' ? '用户名已被使用' : 'The username is taken';
+    if (p.field === 'code') return lang === 'zh' ? '编码已被使用' : 'The code is already used';
+    if (p.field === 'number') return lang === 'zh' ? '编号已被使用' : 'The number is already used';
+    return lang === 'zh'
+      ? '与现有数据冲突，请刷新后重试'
+      : 'Conflicts with existing data; reload and try again';
+  },
+  invalid_config: fixed('填写的内容有误，请检查后重试', 'Some values are not valid; check and try again'),
+  priority_not_offered: (p, lang) =>
+    lang === 'zh'
+      ? `本大厅未设置“${word(CATEGORY, p.category, lang) || '该'}”优先类别`
+      : `This hall does not offer the priority "${word(CATEGORY, p.category, lang)}"`,
+  priority_staff_only: (p, lang) =>
+    lang === 'zh'
+      ? `“${word(CATEGORY, p.category, lang) || '该类别'}”需由工作人员认定，请到导服台办理`
+      : `"${word(CATEGORY, p.category, lang)}" is given by staff; please ask at the guide desk`,
+  validation_failed: fixed('填写的内容有误，请检查后重试', 'Some values are not valid; check and try again'),
+  malformed_json: fixed('请求格式有误', 'The request was malformed'),
+  unauthenticated: fixed('请先登录', 'Please log in'),
+  invalid_credentials: fixed('用户名或密码错误', 'Wrong username or password'),
+  forbidden: fixed('没有权限进行此操作', 'You are not allowed to do this'),
+  csrf_failed: fixed('登录状态已失效，请刷新页面后重试', 'Your session expired; reload the page'),
+  setup_code_invalid: fixed('初始化码错误或已被使用', 'The setup code is wrong or has been used'),
+  route_not_found: fixed('系统不支持此操作，请联系管理员', 'Not supported; contact the administrator'),
+  payload_too_large: fixed('内容过大，请减少后重试', 'Too large; make it smaller'),
+  unsupported_media_type: fixed('请求格式有误', 'The request was malformed'),
+  rate_limited: fixed('操作过于频繁，请稍后再试', 'Too many requests; try again shortly'),
+  internal: fixed('叫号系统出现故障，已记录，请稍后再试', 'The queuing system failed; it has been logged'),
+  not_ready: fixed('叫号系统尚未就绪，请稍后再试', 'The queuing system is not ready yet'),
+  network_error: fixed('无法连接叫号系统，请检查网络', 'Cannot reach the queuing system; check the network'),
+  http_error: fixed('叫号系统拒绝了请求，请稍后再试', 'The queuing system refused; try again later'),
+};
+
+const FALLBACK = fixed('操作未能完成，请稍后再试', 'That did not work; try again later');
+
+/** The words for a refusal of the hub (or a failed request) in the screen's language. */
+export function refusalText(err: unknown, lang: Lang): string {
+  if (err instanceof ApiError) return (REFUSALS[err.code] ?? FALLBACK)(err.params, lang);
+  return (REFUSALS.network_error ?? FALLBACK)({}, lang);
+}
