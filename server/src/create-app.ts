@@ -8,6 +8,7 @@ import {
   type AppDeps,
   type HubKeypads,
 } from './app/index.js';
+import type { TrustProxy } from './config.js';
 import type { HidBinding } from './devices/keypad/port.js';
 import { createHttpApp } from './http/index.js';
 import { attachRealtime, type RealtimeHub } from './realtime/index.js';
@@ -21,7 +22,8 @@ const REALTIME_PATH = '/socket.io/';
 
 export interface HubOptions {
   rateLimitPerMinute: number;
-  trustProxy: boolean;
+  /** Express `trust proxy`: false, a hop count, or proxy addresses/subnets (config.ts checks them). */
+  trustProxy: TrustProxy;
   publicUrl?: string;
   /** Run scheduled jobs (end of day) in this process. */
   jobs: boolean;

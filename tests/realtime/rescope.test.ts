@@ -57,7 +57,9 @@ describe('staff sockets after a change of scope', () => {
     await driveOther.issue();
     const changed = await log.next<TicketChangedMessage>('ticket:changed');
     expect(changed.hallId).toBe(other.hall.id);
-    expect(log.of<TicketChangedMessage>('ticket:changed').every((m) => m.hallId === other.hall.id)).toBe(true);
+    expect(log.of<TicketChangedMessage>('ticket:changed').every((m) => m.hallId === other.hall.id)).toBe(
+      true,
+    );
   });
 
   it("cuts off a user whose role changes, and no one else's", async () => {
@@ -106,7 +108,9 @@ describe('staff sockets after a change of scope', () => {
     await drive.callNext(seeded.w5);
     const mine = await log.next<TicketChangedMessage>('ticket:changed');
     expect(mine.ticket.windowId).toBe(seeded.w5.id);
-    expect(log.of<TicketChangedMessage>('ticket:changed').map((m) => m.ticket.windowId)).toEqual([seeded.w5.id]);
+    expect(log.of<TicketChangedMessage>('ticket:changed').map((m) => m.ticket.windowId)).toEqual([
+      seeded.w5.id,
+    ]);
   });
 
   it('does not replay a dropped socket into its old rooms once the scope changed', async () => {

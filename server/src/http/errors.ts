@@ -40,6 +40,7 @@ export const ERROR_TYPES = {
   payload_too_large: { status: 413, title: 'Body too large' },
   unsupported_media_type: { status: 415, title: 'Body must be application/json' },
   rate_limited: { status: 429, title: 'Too many requests' },
+  login_locked: { status: 429, title: 'Too many failed logins' },
   internal: { status: 500, title: 'Internal error', reportable: true },
   not_ready: { status: 503, title: 'Not ready' },
 } as const satisfies Record<string, ErrorType>;
