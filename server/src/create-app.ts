@@ -11,6 +11,7 @@ import {
 import type { TrustProxy } from './config.js';
 import type { HidBinding } from './devices/keypad/port.js';
 import { createHttpApp } from './http/index.js';
+import { errorHandler } from './http/problem-response.js';
 import { attachRealtime, type RealtimeHub } from './realtime/index.js';
 import { startJobs, type JobRunner } from './jobs/index.js';
 import type { Store } from './store/port.js';
@@ -74,6 +75,8 @@ export function createApplication(httpServer: HttpServer, components: HubCompone
   app.get('/', statusPage(deps));
   app.use(staticApps());
   app.use(api);
+  // The screens' routes fail like the API's (a malformed path is a 400 problem), never with Express's stack-trace page.
+  app.use(errorHandler((msg, err) => console.error(msg, err)));
   // Socket.IO answers its own requests on this server; Express must not answer
   // them too, or a held long-poll gets a 404 and the late reply throws.
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {

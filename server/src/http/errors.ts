@@ -31,6 +31,7 @@ export const ERROR_TYPES = {
   ...DOMAIN_ERRORS,
   validation_failed: { status: 400, title: 'Invalid request' },
   malformed_json: { status: 400, title: 'Malformed JSON body' },
+  malformed_path: { status: 400, title: 'Malformed percent-encoding in path' },
   unauthenticated: { status: 401, title: 'Authentication required' },
   invalid_credentials: { status: 401, title: 'Wrong username or password' },
   forbidden: { status: 403, title: 'Not allowed' },

@@ -43,6 +43,9 @@ export function errorHandler(log: (msg: string, err: unknown) => void): ErrorReq
       return;
     }
     if (err instanceof HttpError) return sendProblem(res, err.code, err.message, err.issues);
+    // The router decodes path parameters before any route runs: `%E0%A4%A` is the caller's mistake.
+    if (err instanceof URIError)
+      return sendProblem(res, 'malformed_path', 'A path segment is not valid percent-encoded UTF-8.');
     if (isDomainError(err)) return sendProblem(res, err.code, err.message, domainIssues(err.details));
     if (typeof err === 'object' && err !== null) {
       const code = parserCode(err as { type?: unknown; status?: unknown });
