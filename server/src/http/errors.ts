@@ -22,6 +22,7 @@ const DOMAIN_ERRORS = {
   not_eligible: { status: 409, title: 'Ticket not eligible at this window' },
   reactivation_expired: { status: 409, title: 'Too late to re-activate' },
   service_disabled: { status: 409, title: 'Matter not being issued' },
+  hall_closed: { status: 409, title: 'Hall closed for the day' },
   invalid_transfer: { status: 409, title: 'Invalid transfer' },
   conflict: { status: 409, title: 'Conflict' },
   invalid_config: { status: 422, title: 'Invalid configuration' },

@@ -47,7 +47,7 @@ export const publicRoutes = [
     tag: 'Citizens and kiosks',
     summary: 'Take a ticket',
     description:
-      'No account, phone or ID number is asked for. `categories` are the priority categories the citizen declares (老幼病残孕军, urgent, key project); `assistance` asks for the help desk (帮办代办). The answer carries the `statusToken` once: it is the key of the public status page (QR code).',
+      'No account, phone or ID number is asked for. `categories` are the priority categories the citizen declares (老幼病残孕军, urgent, key project); `assistance` asks for the help desk (帮办代办). The answer carries the `statusToken` once: it is the key of the public status page (QR code). After the last closing time of the day in the hall calendar (a day it does not open counts as closed) every issue, by a kiosk, a citizen or staff, is refused with `409 hall_closed`: the end-of-day job would expire the ticket within minutes. Before opening and during a midday break tickets are issued and wait for the windows to open. To serve citizens later, extend the day in the calendar (a special day, 延时服务) first.',
     auth: 'public',
     rateLimited: true,
     params: hallParams,
@@ -61,7 +61,7 @@ export const publicRoutes = [
     status: 201,
     response:
       '`{ number, status, hallId, service: { id, name, domain }, issuedAt, priority, assistance, channel, ahead, estimatedMinutes, statusToken }`',
-    errors: ['not_found', 'service_disabled', 'forbidden'],
+    errors: ['not_found', 'service_disabled', 'hall_closed', 'forbidden'],
     handler: async (ctx) => {
       const { deps, params, body, principal } = ctx;
       issuer(principal, params.hallId);
