@@ -15,11 +15,16 @@ export interface DeviceWindowView {
   next: { id: string; number: string }[];
 }
 
-const numbered = (t: Ticket) => ({ id: t.id, number: t.number });
+const numbered = (t: { id: string; number: string }) => ({ id: t.id, number: t.number });
 
 export function presentWindowForDevice(
   kind: DeviceKind,
-  view: { window: ServiceWindow; current: Ticket | null; held: Ticket[]; next: Ticket[] },
+  view: {
+    window: ServiceWindow;
+    current: Ticket | null;
+    held: Ticket[];
+    next: { id: string; number: string }[];
+  },
 ): DeviceWindowView {
   const { window: w, current } = view;
   const keypad = kind === 'keypad';
