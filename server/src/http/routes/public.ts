@@ -8,7 +8,7 @@ import {
   type Principal,
 } from '../../app/index.js';
 import { CITIZEN } from '../../domain/index.js';
-import { actor } from '../access.js';
+import { actor, requireHallAccess } from '../access.js';
 import { HttpError } from '../errors.js';
 import { presentIssued } from '../presenters/tickets.js';
 import { route } from '../route.js';
@@ -94,7 +94,8 @@ export const publicRoutes = [
     path: '/api/v1/halls/:hallId/tickets/reactivate',
     tag: 'Citizens and kiosks',
     summary: 'Come back after a missed call (过号重排): the ticket re-enters behind a few waiting tickets',
-    description: "Give the ticket's `number` (today's) or its `statusToken`, not both.",
+    description:
+      "Give the ticket's `statusToken` (its QR code: the phone page, or the paper ticket shown at the kiosk). Logged-in staff of the hall may give today's `number` instead (the citizen stands at their counter with the ticket); anyone else giving a `number` gets `403 forbidden`, so the route neither re-queues someone else's ticket nor tells which numbers exist.",
     auth: 'public',
     rateLimited: true,
     params: hallParams,
@@ -105,9 +106,17 @@ export const publicRoutes = [
       }),
     example: { number: 'A023' },
     response: 'the public status, as `GET /api/v1/tickets/status/{token}`',
-    errors: ['not_found', 'invalid_state', 'reactivation_expired'],
+    errors: ['not_found', 'invalid_state', 'reactivation_expired', 'forbidden'],
     handler: async (ctx) => {
       const { deps, params, body, principal } = ctx;
+      if (body.number !== undefined) {
+        if (principal?.kind !== 'user')
+          throw new HttpError(
+            'forbidden',
+            "Give the ticket's statusToken; re-activation by number is for staff.",
+          );
+        requireHallAccess(ctx, params.hallId);
+      }
       const ticket = await reactivateTicket(deps, {
         hallId: params.hallId,
         ...(body.number !== undefined ? { number: body.number } : {}),
