@@ -24,7 +24,8 @@ import type {
   TicketFactQuery,
 } from '../port.js';
 import { claimNext } from './claim.js';
-import { openConnection, sql, type ConnectionOptions, type Db } from './connection.js';
+import { checkWrites, openConnection, sql, type ConnectionOptions, type Db } from './connection.js';
+import { checkStoreContents, keepPrivate, openFailure, prepareStoreFile, stampStore } from './store-file.js';
 import * as devices from './devices.js';
 import * as evaluations from './evaluations.js';
 import * as printJobs from './print-jobs.js';
@@ -40,6 +41,7 @@ import * as tickets from './tickets.js';
 import * as windows from './windows.js';
 
 export type SqliteStoreOptions = ConnectionOptions;
+export { StoreFileError } from './store-file.js';
 export { SCHEMA_VERSION } from './migrations.js';
 export { WAITING_OF_DAY_SQL } from './claim.js';
 export { WAITING_GROUPS_BEFORE_SQL } from './snapshot.js';
@@ -56,17 +58,27 @@ export class SqliteStore implements Store {
 
   constructor(options: SqliteStoreOptions) {
     this.file = options.file;
-    this.db = openConnection(options);
+    const { created } = prepareStoreFile(options.file);
     try {
+      this.db = openConnection(options);
+    } catch (err) {
+      throw openFailure(options.file, err);
+    }
+    try {
+      checkStoreContents(this.db, options.file, created);
       migrate(this.db);
+      stampStore(this.db);
+      keepPrivate(options.file);
     } catch (err) {
       this.db.close();
-      throw err;
+      throw openFailure(options.file, err);
     }
   }
 
+  /** Ready when the file answers and writes go through (a full disk or a damaged file fails it). */
   async ping() {
     sql(this.db, 'SELECT 1').get();
+    checkWrites(this.db);
   }
   async close() {
     if (this.db.open) this.db.close();
