@@ -51,11 +51,12 @@ describe('virtual printer page', () => {
   });
 
   it("refuses a state change another site's page makes the browser send", async () => {
-    for (const headers of [
+    const attempts: Record<string, string>[] = [
       { origin: 'http://evil.example' },
       { 'sec-fetch-site': 'cross-site' },
       { origin: 'null' },
-    ]) {
+    ];
+    for (const headers of attempts) {
       const reply = await fetch(`${web.url}state?paperOut=1`, {
         method: 'POST',
         redirect: 'manual',
