@@ -71,98 +71,95 @@ export class WindowsPage extends LitElement {
     const t = this.ctx.t;
     const w = this.editing;
     // A new form for each window edited: a form kept across windows keeps what the browser
-    // holds as chosen (kind, areas, matters) from the previous one and would save it.
+    // holds as chosen (kind, areas, matters) for the previous one, and would save it.
     return html`<h2>${t('navWindows')}</h2>
-      ${keyed(w?.id ?? 'new', this.renderForm(w))}
+      ${keyed(
+        w?.id ?? 'new',
+        html`<form @submit=${this.save} aria-label=${w ? t('edit') : t('create')}>
+          <h3>${w ? `${t('edit')} ${w.number} · ${w.name}` : t('create')}</h3>
+          <div class="fields">
+            ${field(t('number'), 'number', html`<input name="number" type="number" .value=${w ? String(w.number) : ''} />`, this.errors)}
+            ${field(t('name'), 'name', html`<input name="name" .value=${w?.name ?? ''} />`, this.errors)}
+            ${field(
+              t('kind'),
+              'kind',
+              html`<select name="kind">
+                ${KINDS.map((k) => html`<option value=${k} ?selected=${k === (w?.kind ?? 'comprehensive')}>${t(`k_${k}` as MessageKey)}</option>`)}
+              </select>`,
+              this.errors,
+            )}
+            ${field(t('domains'), 'domains', html`<input name="domains" .value=${w?.domains.join(',') ?? ''} />`, this.errors)}
+            ${field(
+              t('services'),
+              'serviceIds',
+              html`<select name="serviceIds" multiple size="4">
+                ${this.services.map((s) => html`<option value=${s.id} ?selected=${w?.serviceIds.includes(s.id) ?? false}>${s.code} ${s.name}</option>`)}
+              </select>`,
+              this.errors,
+            )}
+            ${field(
+              t('clerks'),
+              'clerkIds',
+              html`<select name="clerkIds" multiple size="4">
+                ${this.people.map((p) => html`<option value=${p.id} ?selected=${w?.clerkIds.includes(p.id) ?? false}>${p.displayName}</option>`)}
+              </select>`,
+              this.errors,
+            )}
+            <label class="check"
+              ><input
+                type="checkbox"
+                name="overflow"
+                .checked=${w?.overflow ?? false}
+              />${t('overflow')}</label
+            >
+          </div>
+          <p class="row">
+            <button class="primary" type="submit">${t('save')}</button>
+            ${w ? html`<button type="button" @click=${() => ((this.editing = null), (this.errors = {}))}>${t('cancel')}</button>` : nothing}
+            ${this.saved ? html`<span class="ok" role="status">${this.saved}</span>` : nothing}
+          </p>
+          ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+        </form>`,
+      )}
       ${this.refusal ? html`<p class="error" role="alert" data-refused>${this.refusal}</p>` : nothing}
-      ${this.renderTable()}`;
-  }
-
-  private renderForm(w: Win | null) {
-    const t = this.ctx.t;
-    return html`<form @submit=${this.save} aria-label=${w ? t('edit') : t('create')}>
-      <h3>${w ? `${t('edit')} ${w.number} · ${w.name}` : t('create')}</h3>
-      <div class="fields">
-        ${field(t('number'), 'number', html`<input name="number" type="number" .value=${w ? String(w.number) : ''} />`, this.errors)}
-        ${field(t('name'), 'name', html`<input name="name" .value=${w?.name ?? ''} />`, this.errors)}
-        ${field(
-          t('kind'),
-          'kind',
-          html`<select name="kind">
-            ${KINDS.map((k) => html`<option value=${k} ?selected=${k === (w?.kind ?? 'comprehensive')}>${t(`k_${k}` as MessageKey)}</option>`)}
-          </select>`,
-          this.errors,
-        )}
-        ${field(t('domains'), 'domains', html`<input name="domains" .value=${w?.domains.join(',') ?? ''} />`, this.errors)}
-        ${field(
-          t('services'),
-          'serviceIds',
-          html`<select name="serviceIds" multiple size="4">
-            ${this.services.map((s) => html`<option value=${s.id} ?selected=${w?.serviceIds.includes(s.id) ?? false}>${s.code} ${s.name}</option>`)}
-          </select>`,
-          this.errors,
-        )}
-        ${field(
-          t('clerks'),
-          'clerkIds',
-          html`<select name="clerkIds" multiple size="4">
-            ${this.people.map((p) => html`<option value=${p.id} ?selected=${w?.clerkIds.includes(p.id) ?? false}>${p.displayName}</option>`)}
-          </select>`,
-          this.errors,
-        )}
-        <label class="check"
-          ><input type="checkbox" name="overflow" .checked=${w?.overflow ?? false} />${t('overflow')}</label
-        >
-      </div>
-      <p class="row">
-        <button class="primary" type="submit">${t('save')}</button>
-        ${w ? html`<button type="button" @click=${() => ((this.editing = null), (this.errors = {}))}>${t('cancel')}</button>` : nothing}
-        ${this.saved ? html`<span class="ok" role="status">${this.saved}</span>` : nothing}
-      </p>
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
-    </form>`;
-  }
-
-  private renderTable() {
-    const t = this.ctx.t;
-    return html`<table aria-label=${t('navWindows')}>
-      <thead>
-        <tr>
-          <th>${t('number')}</th>
-          <th>${t('name')}</th>
-          <th>${t('kind')}</th>
-          <th>${t('domains')}</th>
-          <th>${t('overflow')}</th>
-          <th>${t('clerks')}</th>
-          <th>${t('state')}</th>
-          <th>${t('actions')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${this.windows.map(
-          (x) =>
-            html`<tr data-window=${x.number}>
-              <td>${x.number}</td>
-              <td>${x.name}</td>
-              <td>${t(`k_${x.kind}` as MessageKey)}</td>
-              <td>${x.domains.join('、')}</td>
-              <td>${x.overflow ? '✓' : ''}</td>
-              <td>
-                ${x.clerkIds.map((id) => this.people.find((p) => p.id === id)?.displayName ?? id).join('、')}
-              </td>
-              <td>${t(`st_${x.state}` as MessageKey)}</td>
-              <td>
-                <div class="row">
-                  <button @click=${() => ((this.editing = x), (this.errors = {}), (this.saved = ''))}>
-                    ${t('edit')}
-                  </button>
-                  <button class="danger" @click=${() => void this.deleteWindow(x)}>${t('delete')}</button>
-                </div>
-              </td>
-            </tr>`,
-        )}
-      </tbody>
-    </table>`;
+      <table aria-label=${t('navWindows')}>
+        <thead>
+          <tr>
+            <th>${t('number')}</th>
+            <th>${t('name')}</th>
+            <th>${t('kind')}</th>
+            <th>${t('domains')}</th>
+            <th>${t('overflow')}</th>
+            <th>${t('clerks')}</th>
+            <th>${t('state')}</th>
+            <th>${t('actions')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${this.windows.map(
+            (x) =>
+              html`<tr data-window=${x.number}>
+                <td>${x.number}</td>
+                <td>${x.name}</td>
+                <td>${t(`k_${x.kind}` as MessageKey)}</td>
+                <td>${x.domains.join('、')}</td>
+                <td>${x.overflow ? '✓' : ''}</td>
+                <td>
+                  ${x.clerkIds.map((id) => this.people.find((p) => p.id === id)?.displayName ?? id).join('、')}
+                </td>
+                <td>${t(`st_${x.state}` as MessageKey)}</td>
+                <td>
+                  <div class="row">
+                    <button @click=${() => ((this.editing = x), (this.errors = {}), (this.saved = ''))}>
+                      ${t('edit')}
+                    </button>
+                    <button class="danger" @click=${() => void this.deleteWindow(x)}>${t('delete')}</button>
+                  </div>
+                </td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>`;
   }
 
   private async deleteWindow(w: Win) {
