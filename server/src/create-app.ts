@@ -1,5 +1,6 @@
 import type { Server as HttpServer, IncomingMessage, ServerResponse } from 'node:http';
 import express from 'express';
+import helmet from 'helmet';
 import {
   defaultDeps,
   FirstAdminSetup,
@@ -72,6 +73,7 @@ export function createApplication(httpServer: HttpServer, components: HubCompone
   });
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders());
   app.get('/', statusPage(deps));
   app.use(staticApps());
   app.use(api);
@@ -102,6 +104,42 @@ export function createApplication(httpServer: HttpServer, components: HubCompone
       httpServer.off('request', onRequest);
     },
   };
+}
+
+/**
+ * Security headers on every answer (helmet): a content security policy every
+ * screen passes (scripts only from the hub, no inline script; inline styles
+ * stay allowed for the pages' own <style> and Lit's style bindings; images
+ * and audio from the hub, data: and blob: for generated tickets), no framing
+ * by other pages (clickjacking of the consoles), no Referer (ticket status
+ * links carry their token), nosniff. Not sent: HSTS and upgrade-insecure-requests,
+ * since a township hub is reached by plain http on the hall's LAN; a proxy
+ * that terminates https adds HSTS itself.
+ */
+function securityHeaders() {
+  return helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        baseUri: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        scriptSrc: ["'self'"],
+        scriptSrcAttr: ["'none'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        mediaSrc: ["'self'", 'data:', 'blob:'],
+        workerSrc: ["'self'", 'blob:'],
+      },
+    },
+    strictTransportSecurity: false,
+    xFrameOptions: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
+  });
 }
 
 /** A keypad layer that fails to start (no HID access) is logged; the hub serves on without it. */
