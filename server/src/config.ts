@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { LOG_LEVELS } from './logger.js';
@@ -11,6 +12,58 @@ const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
+/** Express's names for address ranges, accepted in a proxy list. */
+const PROXY_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function proxyAddress(entry: string): boolean {
+  if (PROXY_RANGES.has(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  if (!/^\d{1,3}$/.test(prefix)) return false;
+  return Number(prefix) <= (version === 4 ? 32 : 128);
+}
+
+/**
+ * Which reverse proxies may set `X-Forwarded-For`: `false` (none), a hop count
+ * (the number of proxies in front of the hub), or a comma-separated list of
+ * proxy addresses / subnets. `true` is refused: it would trust any client's
+ * header, so anyone could pick the address the rate limits count.
+ */
+export type TrustProxy = false | number | string[];
+
+const trustProxy = z
+  .string()
+  .trim()
+  .transform((v, ctx): TrustProxy => {
+    if (['false', 'no', '0', 'off'].includes(v)) return false;
+    if (/^\d+$/.test(v)) {
+      const hops = Number(v);
+      if (hops <= 10) return hops;
+      ctx.addIssue({ code: 'custom', message: 'a hop count is at most 10' });
+      return z.NEVER;
+    }
+    if (['true', 'yes', 'on'].includes(v)) {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          'trusting every X-Forwarded-For lets any client choose its address; give the number of proxies in front of the hub (e.g. 1) or their addresses (e.g. 10.0.0.5,10.1.0.0/16)',
+      });
+      return z.NEVER;
+    }
+    const entries = v.split(',').map((e) => e.trim());
+    const bad = entries.filter((e) => !proxyAddress(e));
+    if (bad.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `not a proxy address or subnet: ${bad.map((b) => JSON.stringify(b)).join(', ')} (use a hop count, IP addresses, CIDR subnets, loopback, linklocal or uniquelocal)`,
+      });
+      return z.NEVER;
+    }
+    return entries;
+  });
+
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -23,7 +76,7 @@ const schema = z.object({
   PUBLIC_URL: z.string().url().optional(),
   DEMO: bool.default(true),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
-  TRUST_PROXY: bool.default(false),
+  TRUST_PROXY: trustProxy.default(false),
   VOICE_ENGINE: z.enum(VOICE_ENGINES).default('auto'),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   /** `hid`: read keypads attached to the hub machine itself (node-hid); `off` when keypads use agents. */

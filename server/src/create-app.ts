@@ -1,9 +1,12 @@
 import type { Server as HttpServer, IncomingMessage, ServerResponse } from 'node:http';
 import express from 'express';
+import helmet from 'helmet';
 import { defaultDeps, FirstAdminSetup, startQueueLog, watchBadRatings, type AppDeps } from './app/index.js';
+import type { TrustProxy } from './config.js';
 import { startHubKeypads, type HubKeypads } from './devices/keypad/hub-keypads.js';
 import type { HidBinding } from './devices/keypad/port.js';
 import { createHttpApp } from './http/index.js';
+import { errorHandler } from './http/problem-response.js';
 import { requestLog } from './http/request-log.js';
 import type { Logger } from './logger.js';
 import { attachRealtime, type RealtimeHub } from './realtime/index.js';
@@ -18,7 +21,8 @@ const REALTIME_PATH = '/socket.io/';
 
 export interface HubOptions {
   rateLimitPerMinute: number;
-  trustProxy: boolean;
+  /** Express `trust proxy`: false, a hop count, or proxy addresses/subnets (config.ts checks them). */
+  trustProxy: TrustProxy;
   publicUrl?: string;
   /** Run scheduled jobs (end of day) in this process. */
   jobs: boolean;
@@ -78,9 +82,12 @@ export function createApplication(httpServer: HttpServer, components: HubCompone
   const app = express();
   app.disable('x-powered-by');
   app.use(requestLog(deps.log));
+  app.use(securityHeaders());
   app.get('/', statusPage(deps));
   app.use(staticApps());
   app.use(api);
+  // The screens' routes fail like the API's (a malformed path is a 400 problem), never with Express's stack-trace page.
+  app.use(errorHandler(deps.log));
   // Socket.IO answers its own requests on this server; Express must not answer
   // them too, or a held long-poll gets a 404 and the late reply throws.
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
@@ -116,6 +123,42 @@ export function createApplication(httpServer: HttpServer, components: HubCompone
       httpServer.off('request', onRequest);
     },
   };
+}
+
+/**
+ * Security headers on every answer (helmet): a content security policy every
+ * screen passes (scripts only from the hub, no inline script; inline styles
+ * stay allowed for the pages' own <style> and Lit's style bindings; images
+ * and audio from the hub, data: and blob: for generated tickets), no framing
+ * by other pages (clickjacking of the consoles), no Referer (ticket status
+ * links carry their token), nosniff. Not sent: HSTS and upgrade-insecure-requests,
+ * since a township hub is reached by plain http on the hall's LAN; a proxy
+ * that terminates https adds HSTS itself.
+ */
+function securityHeaders() {
+  return helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        baseUri: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        scriptSrc: ["'self'"],
+        scriptSrcAttr: ["'none'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        mediaSrc: ["'self'", 'data:', 'blob:'],
+        workerSrc: ["'self'", 'blob:'],
+      },
+    },
+    strictTransportSecurity: false,
+    xFrameOptions: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
+  });
 }
 
 /** A keypad layer that fails to start (no HID access) is logged; the hub serves on without it. */

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { ConfigError, loadConfig, type HubConfig } from './config.js';
 import { createApplication } from './create-app.js';
 import { createLogger, type Logger } from './logger.js';
-import { openSqliteStore } from './store/sqlite/index.js';
+import { openSqliteStore, StoreFileError } from './store/sqlite/index.js';
 import { seedDemoHall, DEMO_HALL_ID, DEMO_HALL_NAME } from './demo/seed.js';
 import { startDemoPrinting } from './devices/printer/demo-printer.js';
 import { nodeHidBinding } from './devices/keypad/node-hid-binding.js';
@@ -24,12 +24,27 @@ function openStore(config: HubConfig, log: Logger): Store {
       'STORE=mongodb: the MongoDB store is not part of this version yet; use STORE=sqlite.',
     );
   }
-  mkdirSync(config.dataDir, { recursive: true });
+  prepareDataDir(config.dataDir);
   return openSqliteStore({
     file: path.join(config.dataDir, 'hall.db'),
     synchronous: config.SQLITE_SYNCHRONOUS,
     onFollowerError: (err) => log.error({ err }, 'a follower of the hall log failed'),
   });
+}
+
+/**
+ * A store folder the hub creates is its user's alone (0700): it holds staff
+ * password hashes and the day's tickets. An existing folder keeps the access its owner gave it.
+ */
+function prepareDataDir(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+  } catch (err) {
+    throw new StoreFileError(
+      dir,
+      `Cannot create DATA_DIR ${dir} (${err instanceof Error ? err.message : String(err)}): create it, or point DATA_DIR at a folder the hub's user may write.`,
+    );
+  }
 }
 
 /** KEYPADS=hid needs the native node-hid module; say so plainly when it cannot load. */
@@ -142,7 +157,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof ConfigError) {
+  if (err instanceof ConfigError || err instanceof StoreFileError) {
     console.error(err.message);
     process.exit(2);
   }

@@ -68,6 +68,26 @@ describe('cross-references', () => {
       kind: 'assisted',
     });
     expect(dupNumber.body).toMatchObject({ code: 'invalid_config', errors: [{ path: 'window.number' }] });
+    // An area (领域) that no matter of the catalogue has: the window would have nothing to call.
+    const before = await t.store.listWindows(hall.id);
+    const unknownArea = await admin.post(`/api/v1/halls/${hall.id}/windows`, {
+      number: 3,
+      name: 'x',
+      kind: 'domain',
+      domains: ['社保', '社会保障'],
+    });
+    expect(unknownArea.status).toBe(422);
+    expect(unknownArea.body).toMatchObject({
+      code: 'invalid_config',
+      errors: [{ path: 'window.domains.1' }],
+    });
+    const known = await createWindow(admin, hall.id, { number: 4, kind: 'domain', domains: ['社保'] });
+    const renamed = await admin.patch(`/api/v1/halls/${hall.id}/windows/${known.id}`, {
+      domains: ['不动产'],
+    });
+    expect(renamed.body).toMatchObject({ code: 'invalid_config', errors: [{ path: 'window.domains.0' }] });
+    expect((await t.store.listWindows(hall.id)).length).toBe(before.length + 1);
+    expect((await t.store.getWindow(known.id))?.domains).toEqual(['社保']);
     const { id: _id, hallId: _hall, ...fields } = svc;
     const again = await admin.post(`/api/v1/halls/${hall.id}/services`, fields);
     expect(again.body).toMatchObject({ code: 'invalid_config', errors: [{ path: 'service.code' }] });
@@ -76,7 +96,7 @@ describe('cross-references', () => {
   it('keeps a matter named on a window, a non-empty hall and the last admin', async () => {
     const hall = await createHall(admin);
     const svc = await createService(admin, hall.id);
-    await createWindow(admin, hall.id, { kind: 'domain', domains: ['x'], serviceIds: [svc.id] });
+    await createWindow(admin, hall.id, { kind: 'domain', domains: ['社保'], serviceIds: [svc.id] });
     expect((await admin.delete(`/api/v1/halls/${hall.id}/services/${svc.id}`)).body).toMatchObject({
       code: 'conflict',
     });

@@ -103,6 +103,26 @@ describe('hall configuration export and import', () => {
     expect(await storeFingerprint(t)).toBe(before);
   });
 
+  it('refuses a domain window whose area no matter of the file or the hall has', async () => {
+    const hall = await configuredHall();
+    const file = await exportOf(hall.id);
+    const bad = {
+      ...file,
+      windows: [
+        ...file.windows,
+        { number: 12, name: '新窗口', kind: 'domain', domains: ['社保', '社会保障'] },
+      ],
+    };
+    const before = await storeFingerprint(t);
+    const reply = await admin.put<{ code: string; errors: { path: string }[] }>(
+      `/api/v1/halls/${hall.id}/config`,
+      bad,
+    );
+    expect(reply.status).toBe(422);
+    expect(reply.body.errors.map((e) => e.path)).toEqual(['windows.3.domains.1']);
+    expect(await storeFingerprint(t)).toBe(before);
+  });
+
   it('refuses a file with two malformed rows, names both, and changes nothing', async () => {
     const hall = await configuredHall();
     const file = await exportOf(hall.id);

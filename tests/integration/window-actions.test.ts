@@ -144,7 +144,7 @@ describe('call a specific number', () => {
 
 describe('no-show and re-activation', () => {
   it('re-enters a missed ticket behind the queue, once, and only within the allowed time', async () => {
-    const { h, social, w3, act, tick } = await hall();
+    const { h, social, w3, act, tick, clerk } = await hall();
     const missed = await issue(anon, h.id, social.id);
     await act(w3, 'call-next');
     await act(w3, 'recall');
@@ -156,7 +156,15 @@ describe('no-show and re-activation', () => {
     }
 
     clock.now += 10 * MINUTE;
-    const back = await anon.post(`/api/v1/halls/${h.id}/tickets/reactivate`, { number: missed.number });
+    // By number only for staff of the hall (the citizen at the counter); anyone else needs the status token.
+    const before = await t.store.getTicketByToken(missed.statusToken);
+    for (const number of [missed.number, 'A999']) {
+      const guessed = await anon.post(`/api/v1/halls/${h.id}/tickets/reactivate`, { number });
+      expect(guessed.status).toBe(403);
+      expect(guessed.body).toMatchObject({ code: 'forbidden' });
+    }
+    expect(await t.store.getTicketByToken(missed.statusToken)).toEqual(before);
+    const back = await clerk.api.post(`/api/v1/halls/${h.id}/tickets/reactivate`, { number: missed.number });
     expect(back.status).toBe(200);
     // Behind the hall's reentryBehind (3) waiting tickets.
     expect(back.body).toMatchObject({ number: missed.number, status: 'waiting', ahead: 3 });

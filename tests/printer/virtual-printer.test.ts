@@ -50,6 +50,36 @@ describe('virtual printer page', () => {
     expect(printer.jobs).toHaveLength(2);
   });
 
+  it("refuses a state change another site's page makes the browser send", async () => {
+    const attempts: Record<string, string>[] = [
+      { origin: 'http://evil.example' },
+      { 'sec-fetch-site': 'cross-site' },
+      { origin: 'null' },
+    ];
+    for (const headers of attempts) {
+      const reply = await fetch(`${web.url}state?paperOut=1`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers,
+      });
+      expect(reply.status).toBe(403);
+      expect(printer.state.paperOut).toBe(false);
+    }
+    // Its own page's form is accepted.
+    const own = await fetch(`${web.url}state?paperNearEnd=1`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { origin: new URL(web.url).origin },
+    });
+    expect(own.status).toBe(303);
+    expect(printer.state.paperNearEnd).toBe(true);
+    await fetch(`${web.url}state?paperNearEnd=0`, { method: 'POST', redirect: 'manual' });
+  });
+
+  it('serves its page on loopback only', async () => {
+    await expect(startVirtualPrinterWeb(printer, 0, '0.0.0.0')).rejects.toThrow(/loopback only/);
+  });
+
   it('answers 404 for an unknown job', async () => {
     expect((await fetch(`${web.url}jobs/999.svg`)).status).toBe(404);
   });

@@ -13,6 +13,7 @@ import {
   setupAdmin,
   storeFingerprint,
 } from '../helpers/api-fixtures.js';
+import { STATIC_APPS } from '../../server/src/web/static-apps.js';
 import { startTestHub, type TestHub } from '../helpers/hub.js';
 import {
   exampleNamesIds,
@@ -92,6 +93,32 @@ describe.each(withParams.map((r) => [label(r), r] as const))('path ids of %s', (
     const path = fillPath(r, {}, UNKNOWN);
     await refused(() => admin.call(M(r), path, hasBody(r) ? r.example : undefined), 'not_found');
   });
+});
+
+describe.each(withParams.map((r) => [label(r), r] as const))('path encoding of %s', (_name, r) => {
+  it('refuses malformed percent-encoding with 400, not a 500', async () => {
+    const names = paramNames(r);
+    for (const bad of names) {
+      const path = r.path.replace(/:([A-Za-z]+)/g, (_m, name: string) =>
+        name === bad ? '%E0%A4%A' : encodeURIComponent(ids[name] ?? UNKNOWN),
+      );
+      const reply = await refused(
+        () => admin.call(M(r), path, hasBody(r) ? r.example : undefined),
+        'malformed_path',
+      );
+      expect(JSON.stringify(reply.body)).not.toMatch(/URIError|at \S+ \(/);
+    }
+  });
+});
+
+describe('path encoding of the screens', () => {
+  it.each(STATIC_APPS.map((a) => a.mount))(
+    '%s/… answers a 400 problem without a stack trace',
+    async (mount) => {
+      const reply = await refused(() => admin.get(`${mount}/%E0%A4%A`), 'malformed_path');
+      expect(JSON.stringify(reply.body)).not.toMatch(/URIError|node_modules/);
+    },
+  );
 });
 
 describe.each(withBody.map((r) => [label(r), r] as const))('body of %s', (_name, r) => {

@@ -91,4 +91,13 @@ describe('an administrator of one hall', () => {
     const list = await hallAdmin.get<{ users: { id: string }[] }>('/api/v1/users');
     expect(list.body.users.map((u) => u.id)).toContain(clerkA);
   });
+
+  it('cannot create a hall: that is for an administrator of every hall', async () => {
+    const before = await storeFingerprint(t);
+    const refused = await hallAdmin.post('/api/v1/halls', { name: '另一个中心' });
+    expect(refused.status).toBe(403);
+    expect(refused.body).toMatchObject({ code: 'forbidden' });
+    expect(await storeFingerprint(t)).toBe(before);
+    expect((await hubAdmin.post('/api/v1/halls', { name: '另一个中心' })).status).toBe(201);
+  });
 });

@@ -2,7 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Api, createDevice, createHall, createService, setupAdmin } from '../helpers/api-fixtures.js';
 import { startTestHub, type TestHub } from '../helpers/hub.js';
 
-/** Public routes are limited per IP; kiosks and staff are not held to the public limit. */
+/**
+ * Public routes are limited per IP; a device token (a kiosk's is in its page
+ * address) buys its own budget, never an unlimited one; logged-in staff are
+ * not held to the public limit.
+ */
 
 const LIMIT = 5;
 let t: TestHub;
@@ -32,7 +36,7 @@ describe('public rate limit', () => {
     expect(limited.headers.get('ratelimit-policy')).toContain(String(LIMIT));
   });
 
-  it('limits ticket issue for anonymous callers but not for a kiosk device', async () => {
+  it('limits ticket issue for anonymous callers, and a kiosk device on its own budget', async () => {
     const kiosk = await createDevice(admin, hallId, { kind: 'kiosk' });
     const path = `/api/v1/halls/${hallId}/tickets`;
     for (let i = 0; i < LIMIT; i += 1) expect((await anon.post(path, { serviceId })).status).toBe(201);
@@ -40,8 +44,22 @@ describe('public rate limit', () => {
     const limited = await anon.post(path, { serviceId });
     expect(limited.status).toBe(429);
     expect((await t.store.listTickets(hallId)).length).toBe(before);
-    for (let i = 0; i < LIMIT + 2; i += 1)
-      expect((await kiosk.api.post(path, { serviceId })).status).toBe(201);
+    // The kiosk is not starved by the citizens on its address…
+    for (let i = 0; i < LIMIT; i += 1) expect((await kiosk.api.post(path, { serviceId })).status).toBe(201);
+    // …but its token is no licence to issue without end.
+    const kioskLimited = await kiosk.api.post(path, { serviceId });
+    expect(kioskLimited.status).toBe(429);
+    expect(kioskLimited.body).toMatchObject({ code: 'rate_limited' });
+    expect((await t.store.listTickets(hallId)).length).toBe(before + LIMIT);
+  });
+
+  it('gives each device its own budget', async () => {
+    const a = await createDevice(admin, hallId, { kind: 'kiosk' });
+    const b = await createDevice(admin, hallId, { kind: 'kiosk' });
+    const path = '/api/v1/tickets/status/NoSuchToken456';
+    for (let i = 0; i < LIMIT; i += 1) expect((await a.api.get(path)).status).toBe(404);
+    expect((await a.api.get(path)).status).toBe(429);
+    expect((await b.api.get(path)).status).toBe(404);
   });
 
   it('does not hold logged-in staff to the public limit', async () => {

@@ -224,9 +224,9 @@ export class DevicesPage extends LitElement {
 
   private async register(e: Event) {
     e.preventDefault();
-    const v = Object.fromEntries(
-      [...new FormData(e.target as HTMLFormElement)].map(([k, val]) => [k, String(val)]),
-    );
+    // Read now: once the event has been dispatched its target inside the shadow root is null.
+    const form = e.target as HTMLFormElement;
+    const v = Object.fromEntries([...new FormData(form)].map(([k, val]) => [k, String(val)]));
     this.errors = {};
     this.error = '';
     this.token = '';
@@ -245,7 +245,7 @@ export class DevicesPage extends LitElement {
               body: { kind: this.kind, name: v.name, ...(windowId ? { windowId } : {}) },
             });
       this.token = res.token;
-      (e.target as HTMLFormElement).reset();
+      form.reset();
       await this.load();
     } catch (err) {
       this.errors = fieldErrors(err);

@@ -1,5 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
 import { consume } from '@lit/context';
 import { field, pageStyles } from './admin-styles.js';
 import { consoleContext, type ConsoleContext } from './context.js';
@@ -69,48 +70,57 @@ export class WindowsPage extends LitElement {
   override render() {
     const t = this.ctx.t;
     const w = this.editing;
+    // A new form for each window edited: a form kept across windows keeps what the browser
+    // holds as chosen (kind, areas, matters) for the previous one, and would save it.
     return html`<h2>${t('navWindows')}</h2>
-      <form @submit=${this.save} aria-label=${w ? t('edit') : t('create')}>
-        <h3>${w ? `${t('edit')} ${w.number} · ${w.name}` : t('create')}</h3>
-        <div class="fields">
-          ${field(t('number'), 'number', html`<input name="number" type="number" .value=${w ? String(w.number) : ''} />`, this.errors)}
-          ${field(t('name'), 'name', html`<input name="name" .value=${w?.name ?? ''} />`, this.errors)}
-          ${field(
-            t('kind'),
-            'kind',
-            html`<select name="kind">
-              ${KINDS.map((k) => html`<option value=${k} ?selected=${k === (w?.kind ?? 'comprehensive')}>${t(`k_${k}` as MessageKey)}</option>`)}
-            </select>`,
-            this.errors,
-          )}
-          ${field(t('domains'), 'domains', html`<input name="domains" .value=${w?.domains.join(',') ?? ''} />`, this.errors)}
-          ${field(
-            t('services'),
-            'serviceIds',
-            html`<select name="serviceIds" multiple size="4">
-              ${this.services.map((s) => html`<option value=${s.id} ?selected=${w?.serviceIds.includes(s.id) ?? false}>${s.code} ${s.name}</option>`)}
-            </select>`,
-            this.errors,
-          )}
-          ${field(
-            t('clerks'),
-            'clerkIds',
-            html`<select name="clerkIds" multiple size="4">
-              ${this.people.map((p) => html`<option value=${p.id} ?selected=${w?.clerkIds.includes(p.id) ?? false}>${p.displayName}</option>`)}
-            </select>`,
-            this.errors,
-          )}
-          <label class="check"
-            ><input type="checkbox" name="overflow" .checked=${w?.overflow ?? false} />${t('overflow')}</label
-          >
-        </div>
-        <p class="row">
-          <button class="primary" type="submit">${t('save')}</button>
-          ${w ? html`<button type="button" @click=${() => ((this.editing = null), (this.errors = {}))}>${t('cancel')}</button>` : nothing}
-          ${this.saved ? html`<span class="ok" role="status">${this.saved}</span>` : nothing}
-        </p>
-        ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
-      </form>
+      ${keyed(
+        w?.id ?? 'new',
+        html`<form @submit=${this.save} aria-label=${w ? t('edit') : t('create')}>
+          <h3>${w ? `${t('edit')} ${w.number} · ${w.name}` : t('create')}</h3>
+          <div class="fields">
+            ${field(t('number'), 'number', html`<input name="number" type="number" .value=${w ? String(w.number) : ''} />`, this.errors)}
+            ${field(t('name'), 'name', html`<input name="name" .value=${w?.name ?? ''} />`, this.errors)}
+            ${field(
+              t('kind'),
+              'kind',
+              html`<select name="kind">
+                ${KINDS.map((k) => html`<option value=${k} ?selected=${k === (w?.kind ?? 'comprehensive')}>${t(`k_${k}` as MessageKey)}</option>`)}
+              </select>`,
+              this.errors,
+            )}
+            ${field(t('domains'), 'domains', html`<input name="domains" .value=${w?.domains.join(',') ?? ''} />`, this.errors)}
+            ${field(
+              t('services'),
+              'serviceIds',
+              html`<select name="serviceIds" multiple size="4">
+                ${this.services.map((s) => html`<option value=${s.id} ?selected=${w?.serviceIds.includes(s.id) ?? false}>${s.code} ${s.name}</option>`)}
+              </select>`,
+              this.errors,
+            )}
+            ${field(
+              t('clerks'),
+              'clerkIds',
+              html`<select name="clerkIds" multiple size="4">
+                ${this.people.map((p) => html`<option value=${p.id} ?selected=${w?.clerkIds.includes(p.id) ?? false}>${p.displayName}</option>`)}
+              </select>`,
+              this.errors,
+            )}
+            <label class="check"
+              ><input
+                type="checkbox"
+                name="overflow"
+                .checked=${w?.overflow ?? false}
+              />${t('overflow')}</label
+            >
+          </div>
+          <p class="row">
+            <button class="primary" type="submit">${t('save')}</button>
+            ${w ? html`<button type="button" @click=${() => ((this.editing = null), (this.errors = {}))}>${t('cancel')}</button>` : nothing}
+            ${this.saved ? html`<span class="ok" role="status">${this.saved}</span>` : nothing}
+          </p>
+          ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+        </form>`,
+      )}
       ${this.refusal ? html`<p class="error" role="alert" data-refused>${this.refusal}</p>` : nothing}
       <table aria-label=${t('navWindows')}>
         <thead>

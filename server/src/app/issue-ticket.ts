@@ -4,6 +4,7 @@ import {
   businessDay,
   checkDeclaredCategories,
   effectiveTime,
+  isAfterClosing,
   type Actor,
   type Channel,
   type HallEvent,
@@ -59,10 +60,19 @@ export async function issueTicket(deps: AppDeps, props: IssueTicketProps): Promi
       serviceId: service.id,
     });
   }
+  const now = deps.now();
+  // The end-of-day job expires whatever still waits after closing: a ticket
+  // issued then would be void within minutes, so it is refused with a reason,
+  // from staff too (serving later is a calendar change: a 延时服务 special day).
+  if (isAfterClosing(hall.calendar, now, hall.timeZone)) {
+    throw new DomainError(
+      'hall_closed',
+      'The hall has closed for today; tickets are issued again when it opens.',
+    );
+  }
   const categories = [...new Set(props.categories ?? [])];
   checkDeclaredCategories(hall.rules, categories, props.declaredBy ?? 'citizen');
   const appointmentId = props.appointmentId ?? null;
-  const now = deps.now();
   const assistance = props.assistance ?? false;
   const input = {
     id: deps.newId(),

@@ -12,6 +12,7 @@ export const DOMAIN_ERROR_CODES = [
   'not_eligible',
   'reactivation_expired',
   'service_disabled',
+  'hall_closed',
   'invalid_transfer',
   'conflict',
   'invalid_config',

@@ -34,6 +34,17 @@ export function requireHallAccess(ctx: Ctx, hallId: string): Principal {
   return p;
 }
 
+/**
+ * A hub admin (an admin with no halls) runs the whole hub: creating a hall is
+ * theirs alone, or an admin of one hall could set up halls beyond their remit.
+ */
+export function requireHubAdmin(ctx: Ctx): Principal {
+  const p = principalOf(ctx);
+  if (p.kind !== 'user' || p.user.role !== 'admin' || p.user.hallIds.length > 0)
+    throw new HttpError('forbidden', 'Only an administrator of every hall may do this.');
+  return p;
+}
+
 /** Loads the window (404 when unknown) and checks the principal may act on it (403). */
 export async function windowToActOn(ctx: Ctx, windowId: string): Promise<ServiceWindow> {
   const window = await requireWindow(ctx.deps, windowId);

@@ -22,6 +22,7 @@ const DOMAIN_ERRORS = {
   not_eligible: { status: 409, title: 'Ticket not eligible at this window' },
   reactivation_expired: { status: 409, title: 'Too late to re-activate' },
   service_disabled: { status: 409, title: 'Matter not being issued' },
+  hall_closed: { status: 409, title: 'Hall closed for the day' },
   invalid_transfer: { status: 409, title: 'Invalid transfer' },
   conflict: { status: 409, title: 'Conflict' },
   invalid_config: { status: 422, title: 'Invalid configuration' },
@@ -34,6 +35,7 @@ export const ERROR_TYPES = {
   ...DOMAIN_ERRORS,
   validation_failed: { status: 400, title: 'Invalid request' },
   malformed_json: { status: 400, title: 'Malformed JSON body' },
+  malformed_path: { status: 400, title: 'Malformed percent-encoding in path' },
   unauthenticated: { status: 401, title: 'Authentication required' },
   invalid_credentials: { status: 401, title: 'Wrong username or password' },
   forbidden: { status: 403, title: 'Not allowed' },
@@ -43,6 +45,7 @@ export const ERROR_TYPES = {
   payload_too_large: { status: 413, title: 'Body too large' },
   unsupported_media_type: { status: 415, title: 'Body must be application/json' },
   rate_limited: { status: 429, title: 'Too many requests' },
+  login_locked: { status: 429, title: 'Too many failed logins' },
   internal: { status: 500, title: 'Internal error', reportable: true },
   not_ready: { status: 503, title: 'Not ready' },
 } as const satisfies Record<string, ErrorType>;

@@ -2,6 +2,7 @@ import express, { type Express } from 'express';
 import cookieParser from 'cookie-parser';
 import type { AppDeps } from '../app/index.js';
 import { identify } from './authn.js';
+import { LoginThrottle } from './login-throttle.js';
 import { createMetrics } from './metrics.js';
 import { mountRoutes } from './mount.js';
 import { buildOpenApi } from './openapi.js';
@@ -24,6 +25,7 @@ export function createHttpApp(deps: AppDeps, options: HttpOptions): Express {
   let openapi: unknown;
   const runtime: HttpRuntime = {
     metrics: createMetrics(deps, options),
+    loginThrottle: new LoginThrottle(deps.now),
     openapi: () => (openapi ??= buildOpenApi(ROUTES)),
   };
 

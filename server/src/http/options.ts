@@ -1,4 +1,5 @@
 import type { FirstAdminSetup } from '../app/index.js';
+import type { TrustProxy } from '../config.js';
 import type { RealtimeHub } from '../realtime/index.js';
 import type { HubVoice } from '../voice/espeak.js';
 
@@ -7,7 +8,8 @@ export interface HttpOptions {
   realtime: RealtimeHub;
   /** Per IP and route, for the public routes (issue, status, reactivate, login, setup). */
   rateLimitPerMinute: number;
-  trustProxy: boolean;
+  /** Express `trust proxy`: false, a hop count, or proxy addresses/subnets (config.ts checks them). */
+  trustProxy: TrustProxy;
   publicUrl?: string;
   /**
    * Called after a device's token is revoked or the device deleted, after

@@ -91,6 +91,9 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
         );
       return sendProblem(res, err.code, err.message, err.issues);
     }
+    // The router decodes path parameters before any route runs: `%E0%A4%A` is the caller's mistake.
+    if (err instanceof URIError)
+      return sendProblem(res, 'malformed_path', 'A path segment is not valid percent-encoded UTF-8.');
     if (isDomainError(err)) {
       return sendProblem(res, err.code, err.message, domainIssues(err.details), domainParams(err.details));
     }

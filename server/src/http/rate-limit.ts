@@ -1,17 +1,26 @@
-import { rateLimit } from 'express-rate-limit';
-import type { RequestHandler } from 'express';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import type { Request, RequestHandler, Response } from 'express';
 import type { Principal } from '../app/index.js';
 import { authOf } from './authn.js';
 import { sendProblem } from './problem-response.js';
 
 /**
- * The public limit, per IP and per route, for what anyone may call without an
- * account. Ticket machines (kiosk device tokens) and logged-in staff are not
- * held to it: a busy morning at one kiosk is many citizens, not one abuser.
+ * The public limit, per route and per caller, for what anyone may call
+ * without an account. Only logged-in staff are not held to it. A device token
+ * is no proof of trust (a kiosk's token is in its page address, a board's in
+ * its URL): a device is counted on its own budget, keyed by the device rather
+ * than the address, so a busy kiosk behind a shared address is not starved by
+ * the citizens' phones on the same network, and a leaked token buys no more
+ * than one kiosk's worth of requests.
  */
 function exempt(p: Principal | null): boolean {
-  if (!p) return false;
-  return p.kind === 'user' || p.device.kind === 'kiosk';
+  return p?.kind === 'user';
+}
+
+function keyOf(req: Request, res: Response): string {
+  const p = authOf(res).principal;
+  if (p?.kind === 'device') return `device:${p.device.id}`;
+  return `ip:${ipKeyGenerator(req.ip ?? '')}`;
 }
 
 export function publicRateLimit(limitPerMinute: number): RequestHandler {
@@ -21,7 +30,12 @@ export function publicRateLimit(limitPerMinute: number): RequestHandler {
     standardHeaders: 'draft-7',
     legacyHeaders: false,
     skip: (_req, res) => exempt(authOf(res).principal),
+    keyGenerator: keyOf,
     handler: (_req, res) =>
-      sendProblem(res, 'rate_limited', 'Too many requests from this address; try again in a minute.'),
+      sendProblem(
+        res,
+        'rate_limited',
+        'Too many requests from this address or device; try again in a minute.',
+      ),
   });
 }

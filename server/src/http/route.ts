@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { AppDeps, Principal } from '../app/index.js';
 import type { DeviceKind, Role } from '../store/port.js';
 import type { ErrorCode } from './errors.js';
+import type { LoginThrottle } from './login-throttle.js';
 import type { HubMetrics } from './metrics.js';
 import type { HttpOptions } from './options.js';
 
@@ -41,6 +42,8 @@ export interface RouteContext<P, Q, B> {
 /** Parts of the running HTTP app that some handlers need. */
 export interface HttpRuntime {
   metrics: HubMetrics;
+  /** Failed logins per username (backoff, then a temporary lock). */
+  loginThrottle: LoginThrottle;
   /** The OpenAPI document of the route table. */
   openapi: () => unknown;
 }

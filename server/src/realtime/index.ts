@@ -14,9 +14,16 @@ export interface RealtimeHub {
   io: Server;
   /** Connected clients, for /metrics. */
   connectedClients(): number;
-  /** Cuts off every socket of a device at once (call it when the device is revoked). */
+  /**
+   * Cuts off every socket of a device at once (call it when the device is
+   * revoked or moved to another window: its rooms follow the old window).
+   */
   disconnectDevice(deviceId: string): void;
-  /** Cuts off every socket of a user (logout everywhere, account disabled). */
+  /**
+   * Cuts off every socket of a user (logout everywhere, account disabled, role
+   * or halls changed: its rooms were chosen from the old ones; a client that
+   * reconnects is scoped anew).
+   */
   disconnectUser(userId: string): void;
   /** Cuts off the sockets of one login session (logout), by its token hash. */
   disconnectSession(tokenHash: string): void;

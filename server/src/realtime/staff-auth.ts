@@ -6,12 +6,17 @@ type Handshake = Socket['handshake'];
 
 /** What a staff socket keeps about its principal (persisted with the socket for recovery: no secrets). */
 export type StaffPrincipal =
-  | { kind: 'user'; userId: string; sessionHash: string }
+  | { kind: 'user'; userId: string; sessionHash: string; scope: string }
   | { kind: 'device'; deviceId: string; windowId: string | null };
+
+/** What a user's rooms were chosen from: a socket built on another role or halls is stale. */
+function userScope(user: { role: string; hallIds: readonly string[] }): string {
+  return `${user.role}:${[...user.hallIds].sort().join(',')}`;
+}
 
 export function summarize(p: Principal): StaffPrincipal {
   return p.kind === 'user'
-    ? { kind: 'user', userId: p.user.id, sessionHash: p.session.tokenHash }
+    ? { kind: 'user', userId: p.user.id, sessionHash: p.session.tokenHash, scope: userScope(p.user) }
     : { kind: 'device', deviceId: p.device.id, windowId: p.device.windowId };
 }
 
@@ -54,15 +59,20 @@ export async function authenticate(
   return resolveUserSecret(deps, secret);
 }
 
-/** Whether a principal saved with a disconnected socket may still have what it missed replayed. */
+/**
+ * Whether a principal saved with a disconnected socket may still have what it
+ * missed replayed, in the rooms it had: not when the device was revoked or
+ * moved to another window, nor when the user's role or halls changed meanwhile
+ * (the socket then connects afresh and is scoped anew).
+ */
 export async function stillValid(deps: AppDeps, p: StaffPrincipal | undefined): Promise<boolean> {
   if (!p) return false;
   if (p.kind === 'device') {
     const device = await deps.store.getDevice(p.deviceId);
-    return device !== null && device.revokedAt === null;
+    return device !== null && device.revokedAt === null && device.windowId === p.windowId;
   }
   const session = await deps.store.getSession(p.sessionHash);
   if (!session || session.expiresAt <= deps.now()) return false;
   const user = await deps.store.getUser(p.userId);
-  return user !== null && !user.disabled;
+  return user !== null && !user.disabled && userScope(user) === p.scope;
 }

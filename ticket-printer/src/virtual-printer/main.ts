@@ -4,7 +4,9 @@ import { startVirtualPrinterWeb } from './web.js';
 
 /**
  * `npm run virtual-printer [-- --port 9100 --web-port 9180 --host 127.0.0.1]`
- * (or VIRTUAL_PRINTER_PORT / VIRTUAL_PRINTER_WEB_PORT / VIRTUAL_PRINTER_HOST).
+ * (or VIRTUAL_PRINTER_PORT / VIRTUAL_PRINTER_WEB_PORT / VIRTUAL_PRINTER_HOST). `--host` is where
+ * the printer's port 9100 listens (another PC's print agent may need it); the
+ * page of printed tickets and its paper-out switches stay on 127.0.0.1.
  */
 const { values } = parseArgs({
   options: {
@@ -16,7 +18,7 @@ const { values } = parseArgs({
 
 const printer = new VirtualPrinter({ port: Number(values.port), host: values.host });
 const { host, port } = await printer.start();
-const web = await startVirtualPrinterWeb(printer, Number(values['web-port']), values.host);
+const web = await startVirtualPrinterWeb(printer, Number(values['web-port']));
 console.log(`Virtual printer on tcp://${host}:${port}; jobs at ${web.url}`);
 printer.on('job', (job) => console.log(`--- job #${job.id} ---\n${job.text}\n`));
 const stop = () => {

@@ -11,6 +11,11 @@ import type { VirtualPrinter, VirtualJob } from './virtual-printer.js';
  * GET /            the page            GET /jobs.json   every job as JSON
  * GET /jobs/:id.svg  picture          GET /jobs/:id.txt  text    GET /jobs/:id.bin  raw bytes
  * POST /state?paperOut=1&coverOpen=0&paperNearEnd=0&online=1
+ *
+ * The page shows printed tickets (their QR codes are citizens' status links)
+ * and switches the printer's state, so it listens on loopback only, and a
+ * state change is taken only from this page itself: a request another site's
+ * page makes the browser send (its Origin is that site) is refused.
  */
 
 const esc = (s: string) =>
@@ -48,6 +53,20 @@ const summary = (j: VirtualJob) => ({
   chineseMode: j.chineseMode,
 });
 
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+
+/** A form of this page sends its own origin (or none, from a script or curl); anything else is another site. */
+function fromThisPage(req: IncomingMessage): boolean {
+  const origin = req.headers.origin;
+  if (origin === undefined)
+    return req.headers['sec-fetch-site'] === undefined || req.headers['sec-fetch-site'] === 'same-origin';
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
+}
+
 function handle(printer: VirtualPrinter, req: IncomingMessage, res: ServerResponse): void {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const send = (status: number, type: string, body: string | Uint8Array) => {
@@ -55,6 +74,7 @@ function handle(printer: VirtualPrinter, req: IncomingMessage, res: ServerRespon
     res.end(body);
   };
   if (req.method === 'POST' && url.pathname === '/state') {
+    if (!fromThisPage(req)) return send(403, 'text/plain', 'state changes come from this page only');
     const patch: Record<string, boolean> = {};
     for (const key of ['paperOut', 'coverOpen', 'paperNearEnd', 'online'] as const) {
       const v = url.searchParams.get(key);
@@ -82,6 +102,8 @@ export async function startVirtualPrinterWeb(
   port: number,
   host = '127.0.0.1',
 ): Promise<{ server: Server; url: string }> {
+  if (!LOOPBACK.has(host))
+    throw new Error(`The virtual printer's page listens on loopback only (127.0.0.1 or ::1), not ${host}.`);
   const server = createServer((req, res) => handle(printer, req, res));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

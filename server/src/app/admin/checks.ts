@@ -71,6 +71,28 @@ export function checkWindowKind(
     issues.add(where, `${path}.domains`, 'a domain window needs at least one domain.');
 }
 
+/**
+ * A domain window serves the matters of its areas (领域): an area no matter of
+ * the hall's catalogue has would leave the window with nothing to call (a typo
+ * such as 社会保障 for 社保 passes silently otherwise).
+ */
+export function checkDomainRefs(
+  domains: readonly string[],
+  known: ReadonlySet<string>,
+  issues: Issues,
+  where: string,
+  path: string,
+): void {
+  domains.forEach((d, i) => {
+    if (!known.has(d))
+      issues.add(
+        where,
+        `${path}.${i}`,
+        `no matter of the catalogue has the area ${d}; areas: ${[...known].join('、') || '(none yet)'}.`,
+      );
+  });
+}
+
 /** A clerk named on a window must exist and work in the hall, or the window would refuse them. */
 export function checkClerks(
   clerkIds: readonly string[],

@@ -2,7 +2,7 @@ import type { Actor, Hall, Service, ServiceWindow, WindowKind } from '../../doma
 import type { AppDeps } from '../deps.js';
 import { requireHall } from '../lookups.js';
 import { audited } from './audit.js';
-import { Issues, checkWindowKind } from './checks.js';
+import { Issues, checkDomainRefs, checkWindowKind } from './checks.js';
 import { applyHallInput, type HallInput } from './halls.js';
 import { buildService, type ServiceInput } from './services.js';
 import { buildWindow } from './windows.js';
@@ -69,6 +69,7 @@ export async function importHallConfig(
     return buildService(serviceByCode.get(row.code)?.id ?? deps.newId(), current.id, row);
   });
   const idByCode = new Map([...oldServices, ...services].map((s) => [s.code, s.id]));
+  const areas = new Set([...oldServices, ...services].map((s) => s.domain));
 
   const windowByNumber = new Map(oldWindows.map((w) => [w.number, w]));
   const numbers = new Map<number, number>();
@@ -78,6 +79,7 @@ export async function importHallConfig(
       issues.add('file', `windows.${i}.number`, `window ${row.number} is also on windows row ${first}.`);
     const domains = row.domains ?? [];
     checkWindowKind(row.kind, domains, issues, 'file', `windows.${i}`);
+    checkDomainRefs(domains, areas, issues, 'file', `windows.${i}.domains`);
     const serviceIds = (row.services ?? []).map((code, j) => {
       const id = idByCode.get(code);
       if (!id)

@@ -3,7 +3,14 @@ import type { User } from '../../store/port.js';
 import type { AppDeps } from '../deps.js';
 import { requireHall, requireWindow } from '../lookups.js';
 import { audited } from './audit.js';
-import { Issues, checkClerks, checkServiceRefs, checkWindowKind, checkWindowNumber } from './checks.js';
+import {
+  Issues,
+  checkClerks,
+  checkDomainRefs,
+  checkServiceRefs,
+  checkWindowKind,
+  checkWindowNumber,
+} from './checks.js';
 
 /** Windows (窗口): what each counter serves and who may work it. New windows start closed. */
 
@@ -47,6 +54,7 @@ async function checkWindow(deps: AppDeps, w: ServiceWindow): Promise<void> {
   const issues = new Issues();
   checkWindowNumber(w, windows, issues, 'window', 'window');
   checkWindowKind(w.kind, w.domains, issues, 'window', 'window');
+  checkDomainRefs(w.domains, new Set(services.map((s) => s.domain)), issues, 'window', 'window.domains');
   checkServiceRefs(w.serviceIds, new Set(services.map((s) => s.id)), issues, 'window', 'window.serviceIds');
   checkClerks(
     w.clerkIds,

@@ -27,7 +27,9 @@ The same table serves \`GET /api/v1/openapi.json\` (OpenAPI 3.1 with JSON Schema
 - **Who may call**: admins everything (in their halls; an admin with no halls works in all); supervisors read configuration, act on any window and cancel tickets in their halls;
   clerks act only on windows that list them in \`clerkIds\` and read their halls; a keypad acts only on its own window; a kiosk issues tickets for its own hall; displays and evaluators read.
 - **Rate limits**: routes marked *rate-limited* allow \`RATE_LIMIT_PER_MINUTE\` requests per minute per IP and route (\`429 rate_limited\`, with \`RateLimit\` headers).
-  Kiosk device tokens and logged-in staff are not held to it.
+  A device token (kiosk, display, …) is counted on a budget of its own of the same size, keyed by the device instead of the address; only logged-in staff are not held to it.
+  The address is the peer's, or the one a trusted proxy wrote in \`X-Forwarded-For\` (\`TRUST_PROXY\`: a hop count or proxy addresses).
+  Logins are also limited per username: after 5 failures each further one locks that username (30 s, doubling up to 15 min; \`429 login_locked\` with \`Retry-After\`).
 - **Actions are recorded**: every change records who made it (user or device) in the hall's event log.
 - **Errors** are \`application/problem+json\`: \`{ type, title, status, code, detail, params?, errors? }\`. Clients branch on \`code\`, never on \`detail\` (an English sentence for logs and API clients).
   \`params\` are the refusal's parameters a screen words it with: the ticket \`number\` and its \`status\`, a window's \`state\`, the \`action\` refused and the statuses it \`allowed\`, a priority \`category\`, counts and limits; no internal ids. The screens' Chinese and English wording of every code is \`ui-shared/src/refusals.ts\`.

@@ -1,3 +1,4 @@
+import type { Response } from 'express';
 import { z } from 'zod';
 import { COOKIE_SESSION_MS, createUserToken, hashSecret, login, logout } from '../../app/index.js';
 import { isDomainError } from '../../domain/index.js';
@@ -16,6 +17,14 @@ const loginBody = z.strictObject({
   password: z.string().min(1).max(200),
   token: z.boolean().optional().describe('true: answer with a bearer token instead of setting the cookie'),
 });
+
+/** A locked account is refused before its password is even checked, so guessing gets nowhere. */
+function refuseIfLocked(retryAfterMs: number, res: Response): void {
+  if (retryAfterMs <= 0) return;
+  const seconds = Math.ceil(retryAfterMs / 1000);
+  res.set('Retry-After', String(seconds));
+  throw new HttpError('login_locked', `Too many failed logins for this account; try again in ${seconds} s.`);
+}
 
 export const authRoutes = [
   route({
@@ -69,21 +78,27 @@ export const authRoutes = [
     tag: 'Authentication',
     summary: 'Log in: session cookie plus CSRF token, or a bearer token',
     description:
-      'Without `token`, sets the httpOnly cookie `hall_session` (SameSite=Lax, Secure over https) and returns `csrfToken`: send it as `X-CSRF-Token` on every POST/PUT/PATCH/DELETE made with the cookie. With `"token": true`, returns a bearer token `usr_…` for `Authorization: Bearer`.',
+      'Without `token`, sets the httpOnly cookie `hall_session` (SameSite=Lax, Secure over https) and returns `csrfToken`: send it as `X-CSRF-Token` on every POST/PUT/PATCH/DELETE made with the cookie. With `"token": true`, returns a bearer token `usr_…` for `Authorization: Bearer`. After 5 failed logins for one username, each further failure locks that username for 30 s, doubling up to 15 min: meanwhile every login for it answers 429 `login_locked` with `Retry-After` (seconds), whatever the password. A successful login clears the count.',
     auth: 'public',
     rateLimited: true,
     body: loginBody,
     example: { username: 'clerk3', password: 'a long passphrase' },
     response: '`{ user, csrfToken, expiresAt }` or `{ user, token, expiresAt }`',
-    errors: ['invalid_credentials'],
-    handler: async ({ deps, body, req, res }) => {
+    errors: ['invalid_credentials', 'login_locked'],
+    handler: async ({ deps, body, req, res, runtime }) => {
       const kind = body.token ? 'bearer' : 'cookie';
+      const throttle = runtime.loginThrottle;
+      refuseIfLocked(throttle.retryAfterMs(body.username), res);
       const result = await login(deps, { username: body.username, password: body.password, kind }).catch(
         (err: unknown) => {
-          if (isDomainError(err) && err.code === 'not_found') throw new HttpError('invalid_credentials');
+          if (isDomainError(err) && err.code === 'not_found') {
+            throttle.failed(body.username);
+            throw new HttpError('invalid_credentials');
+          }
           throw err;
         },
       );
+      throttle.succeeded(body.username);
       const user = presentUser(result.user);
       if (kind === 'bearer') return { user, token: result.secret, expiresAt: result.session.expiresAt };
       res.cookie(SESSION_COOKIE, result.secret, {

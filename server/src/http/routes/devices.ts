@@ -90,7 +90,8 @@ export const deviceRoutes = [
     method: 'patch',
     path: '/api/v1/halls/:hallId/devices/:deviceId',
     tag: TAG,
-    summary: 'Rename a device, move it to another window of the hall, or change its settings',
+    summary:
+      'Rename a device, move it to another window of the hall (its live connections are cut, to reconnect for the new window), or change its settings',
     auth: ADMIN,
     params: hallDeviceParams,
     body: nonEmpty(devicePatch),
@@ -100,11 +101,11 @@ export const deviceRoutes = [
     handler: async (ctx) => {
       requireHallAccess(ctx, ctx.params.hallId);
       const { hallId, deviceId } = ctx.params;
-      return {
-        device: presentDevice(
-          await updateDevice(ctx.deps, { hallId, deviceId, patch: ctx.body, actor: actor(ctx) }),
-        ),
-      };
+      const before = await requireOwnDevice(ctx.deps, hallId, deviceId);
+      const device = await updateDevice(ctx.deps, { hallId, deviceId, patch: ctx.body, actor: actor(ctx) });
+      // Its live connections follow the old window's tickets: they reconnect scoped to the new one.
+      if (device.windowId !== before.windowId) ctx.options.realtime.disconnectDevice(device.id);
+      return { device: presentDevice(device) };
     },
   }),
   route({

@@ -7,7 +7,7 @@ import {
   requireHall,
   updateHall,
 } from '../../app/index.js';
-import { actor, principalOf, requireHallAccess } from '../access.js';
+import { actor, principalOf, requireHallAccess, requireHubAdmin } from '../access.js';
 import { route } from '../route.js';
 import { hallParams, nonEmpty } from '../schemas/common.js';
 import { configFile, hallInput } from '../schemas/config.js';
@@ -36,7 +36,8 @@ export const hallRoutes = [
     method: 'post',
     path: '/api/v1/halls',
     tag: TAG,
-    summary: 'Create a hall (standard hours and default queue rules unless given)',
+    summary:
+      'Create a hall (standard hours and default queue rules unless given); only an admin of every hall (no `hallIds`) may',
     auth: ADMIN,
     body: hallInput,
     example: {
@@ -48,7 +49,10 @@ export const hallRoutes = [
     status: 201,
     response: '`{ hall }`',
     errors: ['invalid_config'],
-    handler: async (ctx) => ({ hall: await createHall(ctx.deps, { input: ctx.body, actor: actor(ctx) }) }),
+    handler: async (ctx) => {
+      requireHubAdmin(ctx);
+      return { hall: await createHall(ctx.deps, { input: ctx.body, actor: actor(ctx) }) };
+    },
   }),
   route({
     method: 'get',

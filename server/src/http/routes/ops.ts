@@ -18,16 +18,18 @@ export const opsRoutes = [
     method: 'get',
     path: '/readyz',
     tag: 'Operations',
-    summary: 'Readiness: the store answers',
+    summary: 'Readiness: the store answers and takes writes',
     auth: 'public',
-    response: '`{ "status": "ready" }`; 503 `not_ready` when the store does not answer',
+    response:
+      '`{ "status": "ready" }`; 503 `not_ready` when the store does not answer, or its last write failed (disk full, damaged or read-only file) and a test write still fails',
     errors: ['not_ready'],
     handler: async ({ deps, res }) => {
       try {
         await deps.store.ping();
       } catch (err) {
         deps.log.error({ err, reqId: requestIdOf(res) }, 'readiness: the store does not answer');
-        throw new HttpError('not_ready', 'The store does not answer.');
+        const writes = err instanceof Error && err.message.startsWith('The store cannot write');
+        throw new HttpError('not_ready', writes ? err.message : 'The store does not answer.');
       }
       return { status: 'ready' };
     },

@@ -82,6 +82,7 @@ export const publicRoutes = [
     errors: [
       'not_found',
       'service_disabled',
+      'hall_closed',
       'forbidden',
       'priority_staff_only',
       'priority_not_offered',
@@ -159,7 +160,8 @@ export const publicRoutes = [
     tag: 'Citizens and kiosks',
     summary:
       'Come back after a missed call (过号重排): the ticket re-enters behind K waiting tickets of its own eligibility group, never ahead of one that was ahead of it',
-    description: "Give the ticket's `number` (today's) or its `statusToken`, not both.",
+    description:
+      "Give the ticket's `statusToken` (its QR code: the phone page, or the paper ticket shown at the kiosk). Logged-in staff of the hall may give today's `number` instead (the citizen stands at their counter with the ticket); anyone else giving a `number` gets `403 forbidden`, so the route neither re-queues someone else's ticket nor tells which numbers exist.",
     auth: 'public',
     rateLimited: true,
     params: hallParams,
@@ -170,9 +172,17 @@ export const publicRoutes = [
       }),
     example: { number: 'A023' },
     response: 'the public status, as `GET /api/v1/tickets/status/{token}`',
-    errors: ['not_found', 'invalid_state', 'reactivation_expired'],
+    errors: ['not_found', 'invalid_state', 'reactivation_expired', 'forbidden'],
     handler: async (ctx) => {
       const { deps, params, body, principal } = ctx;
+      if (body.number !== undefined) {
+        if (principal?.kind !== 'user')
+          throw new HttpError(
+            'forbidden',
+            "Give the ticket's statusToken; re-activation by number is for staff.",
+          );
+        requireHallAccess(ctx, params.hallId);
+      }
       const ticket = await reactivateTicket(deps, {
         hallId: params.hallId,
         ...(body.number !== undefined ? { number: body.number } : {}),

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { cancelTicket, routingContext, requireTicket, today, requireHall } from '../../app/index.js';
 import { compareQueue, matchesFilter, windowFilters, type QueuedTicket } from '../../domain/index.js';
 import { actor, requireHallAccess, windowToRead } from '../access.js';
+import { HttpError } from '../errors.js';
+import { presentWindowForDevice } from '../presenters/device-window.js';
 import { presentTicket } from '../presenters/tickets.js';
 import type { TicketCursor } from '../../store/port.js';
 import { route } from '../route.js';
@@ -96,11 +98,16 @@ export const ticketRoutes = [
     summary: 'A window with its current ticket, its held tickets and the next few it would call',
     auth: { roles: ['admin', 'supervisor', 'clerk'], devices: ['keypad', 'display', 'evaluator'] },
     params: windowParams,
+    description:
+      'A device may read its own window only, and gets what its screen shows: `{ window: { id, hallId, number, name, kind, state, pauseReason }, current: { id, number, status, calledAt } | null, held, next }`, where `held` and `next` list `{ id, number }` for a keypad and are empty for a display or evaluator; never the clerks, priority categories or assistance.',
     response:
-      '`{ window, current: ticket | null, held: [ticket], next: [{ id, number, serviceId, priority, assistance, issuedAt }] }`',
+      '`{ window, current: ticket | null, held: [ticket], next: [{ id, number, serviceId, priority, assistance, issuedAt }] }` for staff',
     errors: ['not_found'],
     handler: async (ctx) => {
       const window = await windowToRead(ctx, ctx.params.windowId);
+      const device = ctx.principal?.kind === 'device' ? ctx.principal.device : null;
+      if (device && device.windowId !== window.id)
+        throw new HttpError('forbidden', 'A device reads its own window only.');
       const [routing, waiting, held, current] = await Promise.all([
         routingContext(ctx.deps, window.hallId),
         ctx.deps.store.listWaiting(window.hallId),
@@ -114,6 +121,13 @@ export const ticketRoutes = [
         next.push(...batch);
         if (next.length >= NEXT_SHOWN) break;
       }
+      if (device)
+        return presentWindowForDevice(device.kind, {
+          window,
+          current,
+          held,
+          next: next.slice(0, NEXT_SHOWN),
+        });
       return {
         window,
         current: current ? presentTicket(current) : null,

@@ -33,6 +33,12 @@ async function managedUser(ctx: Parameters<typeof principalOf>[0], userId: strin
   return user;
 }
 
+/** Live connections were scoped by role and halls: a change to either must not leave them as they were. */
+function sameScope(a: User, b: User): boolean {
+  const halls = (u: User) => [...u.hallIds].sort().join(',');
+  return a.role === b.role && halls(a) === halls(b);
+}
+
 export const userRoutes = [
   route({
     method: 'get',
@@ -86,7 +92,8 @@ export const userRoutes = [
     method: 'patch',
     path: '/api/v1/users/:userId',
     tag: TAG,
-    summary: 'Change an account; a new password or `disabled: true` ends its sessions and live connections',
+    summary:
+      'Change an account; a new password or `disabled: true` ends its sessions and live connections; a new role or halls ends its live connections',
     auth: ADMIN,
     params: userParams,
     body: nonEmpty(userPatch),
@@ -95,10 +102,11 @@ export const userRoutes = [
     errors: ['not_found', 'invalid_config', 'conflict'],
     handler: async (ctx) => {
       const { deps, options, params, body } = ctx;
-      await managedUser(ctx, params.userId);
+      const before = await managedUser(ctx, params.userId);
       if (body.hallIds !== undefined) requireManaged(principalOf(ctx), body.hallIds);
       const user = await updateUser(deps, { userId: params.userId, patch: body });
-      if (body.password !== undefined || user.disabled) options.realtime.disconnectUser(user.id);
+      if (body.password !== undefined || user.disabled || !sameScope(before, user))
+        options.realtime.disconnectUser(user.id);
       return { user: presentUser(user) };
     },
   }),

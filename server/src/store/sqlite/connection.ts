@@ -61,7 +61,14 @@ export function sql(db: Db, text: string): Statement {
  * loser waits up to the busy timeout instead of failing with SQLITE_BUSY.
  */
 export function writeTx<T>(db: Db, fn: () => T): T {
-  const result = db.transaction(fn).immediate();
+  let result: T;
+  try {
+    result = db.transaction(fn).immediate();
+    writeFailures.delete(db);
+  } catch (err) {
+    if (isStorageFailure(err)) writeFailures.set(db, err as Error);
+    throw err;
+  }
   if (!db.inTransaction) committed(db);
   return result;
 }
@@ -76,9 +83,52 @@ export function onCommit(db: Db, hook: () => void): () => void {
   return () => hooks.delete(hook);
 }
 
+/** A hook's failure never turns a committed write into a refused one. */
 function committed(db: Db): void {
   const hooks = commitHooks.get(db);
-  if (hooks) for (const hook of hooks) hook();
+  if (!hooks) return;
+  for (const hook of hooks) {
+    try {
+      hook();
+    } catch (err) {
+      process.emitWarning(`After a commit to the store: ${String(err)}`);
+    }
+  }
+}
+
+/**
+ * The last write that failed because of the file or the disk (full, I/O
+ * error, damaged, made read-only), until a write succeeds again. Readiness
+ * reads it: a hub whose every write fails must not report ready.
+ */
+const writeFailures = new WeakMap<Db, Error>();
+
+const STORAGE_FAILURES = /^SQLITE_(FULL|IOERR|CORRUPT|NOTADB|READONLY|CANTOPEN|PERM)/;
+
+function isStorageFailure(err: unknown): boolean {
+  return err instanceof Database.SqliteError && STORAGE_FAILURES.test(err.code);
+}
+
+/**
+ * Throws while writes fail. After a failure it tries a write that needs new
+ * pages (a table made and dropped in one transaction), so readiness comes
+ * back by itself once there is room again, without waiting for traffic.
+ */
+export function checkWrites(db: Db): void {
+  if (!writeFailures.has(db)) return;
+  try {
+    writeTx(db, () => {
+      db.exec('CREATE TABLE readiness_probe (fill BLOB)');
+      db.prepare('INSERT INTO readiness_probe VALUES (zeroblob(16384))').run();
+      db.exec('DROP TABLE readiness_probe');
+    });
+  } catch (err) {
+    const failure = writeFailures.get(db) ?? err;
+    const code = failure instanceof Database.SqliteError ? `${failure.code}: ` : '';
+    throw new Error(
+      `The store cannot write (${code}${failure instanceof Error ? failure.message : String(failure)}).`,
+    );
+  }
 }
 
 /** A read transaction: every read inside sees the same committed state. */

@@ -28,7 +28,8 @@ import type {
   TicketFactQuery,
 } from '../port.js';
 import { claimNext, claimTicket } from './claim.js';
-import { openConnection, sql, writeTx, type ConnectionOptions, type Db } from './connection.js';
+import { checkWrites, openConnection, sql, writeTx, type ConnectionOptions, type Db } from './connection.js';
+import { checkStoreContents, keepPrivate, openFailure, prepareStoreFile, stampStore } from './store-file.js';
 import * as devices from './devices.js';
 import * as evaluations from './evaluations.js';
 import * as printJobs from './print-jobs.js';
@@ -50,6 +51,7 @@ export interface SqliteStoreOptions extends ConnectionOptions {
   /** Where a failing follower of the log is reported. */
   onFollowerError?: (err: unknown) => void;
 }
+export { StoreFileError } from './store-file.js';
 export { SCHEMA_VERSION } from './migrations.js';
 export { WAITING_OF_DAY_SQL } from './claim.js';
 export { WAITING_GROUPS_BEFORE_SQL } from './snapshot.js';
@@ -68,12 +70,20 @@ export class SqliteStore implements Store {
 
   constructor(options: SqliteStoreOptions) {
     this.file = options.file;
-    this.db = openConnection(options);
+    const { created } = prepareStoreFile(options.file);
     try {
+      this.db = openConnection(options);
+    } catch (err) {
+      throw openFailure(options.file, err);
+    }
+    try {
+      checkStoreContents(this.db, options.file, created);
       migrate(this.db);
+      stampStore(this.db);
+      keepPrivate(options.file);
     } catch (err) {
       this.db.close();
-      throw err;
+      throw openFailure(options.file, err);
     }
     this.follower = new SqliteEventFollower(
       this.db,
@@ -82,8 +92,10 @@ export class SqliteStore implements Store {
     );
   }
 
+  /** Ready when the file answers and writes go through (a full disk or a damaged file fails it). */
   async ping() {
     sql(this.db, 'SELECT 1').get();
+    checkWrites(this.db);
   }
   async close() {
     this.follower.close();
