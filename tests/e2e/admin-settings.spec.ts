@@ -3,6 +3,7 @@ import { seedDemoHall, type DemoHall } from '../../server/src/demo/seed.js';
 import type { Api } from '../helpers/api-fixtures.js';
 import { PASSWORD, setupAdmin } from '../helpers/api-fixtures.js';
 import { startTestHub, type TestHub } from '../helpers/hub.js';
+import { screenshot } from './screenshot.js';
 
 /**
  * Hall settings and the ticket layout in the console: the hub's field error
@@ -46,7 +47,7 @@ test('hall rules: a bad value is refused at its field, a good one is saved', asy
   ).body.hall;
   expect(hall.rules.recallLimit).toBe(4);
   expect(hall.calendar.weekly[6]).toEqual([{ open: '09:00', close: '12:00' }]);
-  await page.screenshot({ path: 'docs/screenshots/admin-hall.png', fullPage: true });
+  await screenshot(page, 'admin-hall', { fullPage: true });
 });
 
 test('the ticket preview follows the layout as it is typed; the board notice is saved', async ({ page }) => {
@@ -62,7 +63,7 @@ test('the ticket preview follows the layout as it is typed; the board notice is 
   await page.locator('textarea[name="notice"]').fill('请留意叫号，过号请到服务台重新排队。');
   await page.getByRole('form', { name: '大厅屏公告' }).getByRole('button', { name: '保存' }).click();
   await expect(page.getByRole('form', { name: '大厅屏公告' }).getByRole('status')).toHaveText('已保存');
-  await page.screenshot({ path: 'docs/screenshots/admin-signage.png', fullPage: true });
+  await screenshot(page, 'admin-signage', { fullPage: true });
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.getByRole('link', { name: 'Live floor' })).toBeVisible();
 });

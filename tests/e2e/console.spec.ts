@@ -2,6 +2,7 @@ import { test, expect, type Page } from '@playwright/test';
 import { startTestHub, type TestHub } from '../helpers/hub.js';
 import { seedDemoHall } from '../../server/src/demo/seed.js';
 import { type Api, PASSWORD, createUser, expectStatus, issue, setupAdmin } from '../helpers/api-fixtures.js';
+import { screenshot } from './screenshot.js';
 
 /**
  * The clerk console at /console in Debian Chromium: a clerk created through
@@ -87,7 +88,7 @@ test('a clerk logs in, opens window 3, calls, serves, completes and transfers', 
   await page.getByLabel('密码').fill(PASSWORD);
   await page.getByRole('button', { name: '登录' }).click();
   await expect(page.getByText('请选择您的窗口')).toBeVisible();
-  await page.screenshot({ path: 'docs/screenshots/console-choose-window.png' });
+  await screenshot(page, 'console-choose-window');
   await page.getByRole('button', { name: /3号窗口/ }).click();
   await expect(page.getByTestId('window-state')).toHaveText('已关闭');
 
@@ -102,7 +103,7 @@ test('a clerk logs in, opens window 3, calls, serves, completes and transfers', 
   await expect(page.getByTestId('current-status')).toHaveText('已呼叫（第1次）');
   await expect(page.locator('current-ticket .badge', { hasText: '老' })).toBeVisible();
   await expect(page.getByTestId('waited')).toContainText('等候');
-  await page.screenshot({ path: 'docs/screenshots/console-called.png' });
+  await screenshot(page, 'console-called');
 
   await action(page, '开始办理').click();
   await expect(page.getByTestId('current-status')).toHaveText('办理中');
@@ -121,7 +122,7 @@ test('a clerk logs in, opens window 3, calls, serves, completes and transfers', 
   await dialog.getByRole('button', { name: '确定' }).click();
   await expect(dialog.getByRole('alert')).toHaveText('请填写原因');
   await dialog.getByLabel('原因').fill('需到其他领域窗口办理');
-  await page.screenshot({ path: 'docs/screenshots/console-transfer.png' });
+  await screenshot(page, 'console-transfer');
   await dialog.getByRole('button', { name: '确定' }).click();
   await expect(page.getByText('当前无办理号码')).toBeVisible();
   const moved = await hub.store.getTicketByToken(b.statusToken);
@@ -141,7 +142,7 @@ test('a clerk logs in, opens window 3, calls, serves, completes and transfers', 
   await action(page, '叫下一位').click();
   await expect(current(page)).toHaveText(c.number);
   await expect(page.getByRole('button', { name: /评价|rate/i })).toHaveCount(0);
-  await page.screenshot({ path: 'docs/screenshots/console-1366x768.png' });
+  await screenshot(page, 'console-1366x768');
 });
 
 test('pause needs a reason; a refused action shows the hub’s explanation beside the buttons', async ({
@@ -178,7 +179,7 @@ test('pause needs a reason; a refused action shows the hub’s explanation besid
   await expect(refusal).toContainText('重呼未执行：已达重呼次数上限');
   await expect(refusal).toContainText(`Ticket ${number} has been called 3 times`);
   await expect(page.locator('action-bar button.refused')).toHaveAttribute('data-action', 'recall');
-  await page.screenshot({ path: 'docs/screenshots/console-800x600-refused.png' });
+  await screenshot(page, 'console-800x600-refused');
   // The buttons all fit on an 800×600 screen beside the clerk's PC, without scrolling.
   const box = await page.locator('action-bar').boundingBox();
   expect(box!.x + box!.width).toBeLessThanOrEqual(800);

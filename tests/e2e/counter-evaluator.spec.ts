@@ -10,6 +10,7 @@ import {
   openWindow,
   setupAdmin,
 } from '../helpers/api-fixtures.js';
+import { screenshot } from './screenshot.js';
 
 /** The counter display at window 3 in Debian Chromium: the number served, then the evaluator after completion. */
 
@@ -53,7 +54,7 @@ test('the counter shows the number being served and then takes a 差评 with a r
   expectStatus(await clerk.post(`/api/v1/windows/${windowId}/call-next`), 200, 'call');
   await expect(page.getByTestId('serving')).toHaveText(ticket.number);
   await expect(page.locator('counter-screen[flashing]')).toHaveCount(1);
-  await page.screenshot({ path: 'docs/screenshots/counter-serving.png' });
+  await screenshot(page, 'counter-serving');
 
   expectStatus(await clerk.post(`/api/v1/windows/${windowId}/start`), 200, 'start');
   expectStatus(await clerk.post(`/api/v1/windows/${windowId}/complete`), 200, 'complete');
@@ -62,7 +63,7 @@ test('the counter shows the number being served and then takes a 差评 with a r
   await expect(page.getByRole('button', { name: '提交评价' })).toBeDisabled();
   await page.getByRole('button', { name: '等候时间长' }).click();
   await page.getByPlaceholder('其他意见（可不填）').fill('排队太久');
-  await page.screenshot({ path: 'docs/screenshots/counter-evaluator.png' });
+  await screenshot(page, 'counter-evaluator');
   await page.getByRole('button', { name: '提交评价' }).click();
   await expect(page.getByText('感谢您的评价！')).toBeVisible();
 

@@ -4,12 +4,13 @@ import { seedDemoHall } from '../../server/src/demo/seed.js';
 import { createDevice } from '../../server/src/app/index.js';
 import { SYSTEM } from '../../server/src/domain/index.js';
 import { VirtualPrinter } from '../../ticket-printer/src/virtual-printer/virtual-printer.js';
+import { screenshot } from './screenshot.js';
 
 /**
  * The kiosk in Debian's Chromium against a real hub whose demo kiosk prints
  * to the virtual printer: tap a matter, get a ticket on screen, and find the
  * same number and Chinese text on the printed ticket. Screenshots of the
- * screens at 1080×1920 and 1920×1080 go to docs/screenshots/.
+ * screens at 1080×1920 and 1920×1080 are saved (see screenshot.ts).
  */
 
 let hub: TestHub;
@@ -61,11 +62,11 @@ for (const [orientation, viewport] of [
     await openKiosk(page);
     await page.getByRole('button', { name: /^社保/ }).click();
     await expect(page.getByRole('button', { name: /社会保障卡申领/ })).toBeVisible();
-    await page.screenshot({ path: `docs/screenshots/kiosk-menu-${orientation}.png` });
+    await screenshot(page, `kiosk-menu-${orientation}`);
 
     await page.getByRole('button', { name: /社会保障卡申领/ }).click();
     await expect(page.getByRole('heading', { name: '是否需要优先或帮办服务？' })).toBeVisible();
-    await page.screenshot({ path: `docs/screenshots/kiosk-priority-${orientation}.png` });
+    await screenshot(page, `kiosk-priority-${orientation}`);
     await page.getByRole('button', { name: '不需要，普通取号' }).click();
     await page.getByRole('button', { name: '没有预约，直接取号' }).click();
 
@@ -78,7 +79,7 @@ for (const [orientation, viewport] of [
 
     await expect(page.getByRole('status')).toHaveText('号票已打印，请取走号票');
     await expect(page.locator('kiosk-result [data-ticket-image]')).toBeVisible();
-    await page.screenshot({ path: `docs/screenshots/kiosk-result-${orientation}.png` });
+    await screenshot(page, `kiosk-result-${orientation}`);
   });
 }
 
@@ -107,7 +108,7 @@ test('priority and an appointment code still give a ticket, and a failed print o
   await expect(page.locator('kiosk-result [data-notice]')).toContainText('暂未开通预约签到');
   const number = (await page.locator('kiosk-result [data-number]').textContent())!.trim();
   await expect(page.getByRole('status')).toContainText(`号票打印失败，您的号码已保留：${number}`);
-  await page.screenshot({ path: 'docs/screenshots/kiosk-print-failed-landscape.png' });
+  await screenshot(page, 'kiosk-print-failed-landscape');
 
   printer.setState({ paperOut: false });
   await page.getByRole('button', { name: '重新打印' }).click();
@@ -122,7 +123,7 @@ test('elder mode and English', async ({ page }) => {
   await openKiosk(page);
   await page.getByRole('button', { name: '长者模式' }).click();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'elder');
-  await page.screenshot({ path: 'docs/screenshots/kiosk-elder-portrait.png' });
+  await screenshot(page, 'kiosk-elder-portrait');
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.getByText('Choose the matter you came for')).toBeVisible();
   const number = await takeTicket(page, '居住证办理');
