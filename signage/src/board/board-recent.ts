@@ -5,13 +5,39 @@ import type { CallOut } from '../../../server/src/protocol/index.js';
 import { baseStyles } from '../../../ui-shared/src/tokens.js';
 import { boardT, type BoardT } from './board-context.js';
 
-/** The latest call very large, then the recent calls, newest first. */
+/**
+ * The latest call very large, then the recent calls, newest first: as many
+ * of them as fit whole, never one cut in half at the bottom of the screen.
+ */
 @customElement('board-recent')
 export class BoardRecent extends LitElement {
   @property({ attribute: false }) calls: CallOut[] = [];
   /** How many recent calls to list under the latest one. */
   @property({ type: Number }) limit = 6;
   @consume({ context: boardT, subscribe: true }) t!: BoardT;
+  private readonly resize = new ResizeObserver(() => this.fit());
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.resize.observe(this);
+  }
+
+  override disconnectedCallback(): void {
+    this.resize.disconnect();
+    super.disconnectedCallback();
+  }
+
+  protected override updated(): void {
+    this.fit();
+  }
+
+  /** Hides the recent calls that would reach past the bottom of the board's box. */
+  private fit(): void {
+    const items = Array.from(this.renderRoot.querySelectorAll('li'));
+    for (const li of items) li.hidden = false;
+    const bottom = this.getBoundingClientRect().bottom;
+    for (const li of items) if (li.getBoundingClientRect().bottom > bottom + 0.5) li.hidden = true;
+  }
 
   static override styles = [
     baseStyles,
@@ -26,7 +52,7 @@ export class BoardRecent extends LitElement {
       .latest {
         border-radius: var(--radius-large);
         background: var(--board-highlight, var(--color-board-highlight));
-        padding: var(--space-5);
+        padding: var(--board-latest-padding, var(--space-5));
         text-align: center;
       }
       .latest .number {
@@ -62,8 +88,12 @@ export class BoardRecent extends LitElement {
         gap: var(--space-2);
         font-size: var(--board-recent-size, var(--font-size-title));
       }
+      li[hidden] {
+        display: none;
+      }
       li {
         display: flex;
+        align-items: baseline;
         justify-content: space-between;
         gap: var(--space-4);
         padding: var(--space-2) var(--space-4);

@@ -150,7 +150,7 @@ export class HallBoard extends LitElement {
     if (this.layout === 'strip') return html`<board-strip .calls=${calls}></board-strip>${header}`;
     return html`
       ${header}
-      <board-calls .windows=${windows} .latest=${calls[0] ?? null}></board-calls>
+      <board-calls .windows=${windows} .latest=${calls[0] ?? null} .language=${this.language}></board-calls>
       <board-recent .calls=${calls} .limit=${this.layout === 'portrait' ? 3 : 4}></board-recent>
       <board-areas .areas=${this.areas(config.areas)}></board-areas>
       <board-notice .text=${config.notice} ?hidden=${config.notice === ''}></board-notice>
