@@ -94,6 +94,12 @@ test('position, the call live, completion and one rating per ticket', async ({ p
 
   await page.getByRole('button', { name: '不满意', exact: true }).click();
   await expect(page.getByRole('button', { name: '提交评价' })).toBeDisabled();
+  // A submit that cannot be used does not look like the chosen level's active colour.
+  const look = (name: string) =>
+    page
+      .getByRole('button', { name, exact: true })
+      .evaluate((el) => `${getComputedStyle(el).backgroundColor} ${getComputedStyle(el).borderStyle}`);
+  expect(await look('提交评价')).not.toBe(await look('不满意'));
   await page.getByRole('button', { name: '等候时间长' }).click();
   await page.getByPlaceholder('其他意见（可不填）').fill('等了很久');
   await screenshot(page, 'phone-rating', { fullPage: true });
@@ -108,6 +114,7 @@ test('position, the call live, completion and one rating per ticket', async ({ p
 
   // The second rating is refused by the hub; the page says it was already rated.
   await other.getByRole('button', { name: '非常满意' }).click();
+  await other.getByRole('button', { name: '提交评价' }).click();
   await expect(other.getByTestId('already-rated')).toHaveText(
     '本次服务已评价（不满意），每次服务只能评价一次。',
   );
