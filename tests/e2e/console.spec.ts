@@ -247,3 +247,69 @@ test('a keypad press at the same window and a call at another window show at onc
   await page.getByRole('button', { name: '退出' }).click();
   await expect(page.getByRole('button', { name: '登录' })).toBeVisible();
 });
+
+test('the username is focused; only the actions the window and ticket allow are enabled; focus comes back', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await freeWindow();
+  await page.goto(`${hub.url}/console/`);
+  await expect(page.getByLabel('用户名')).toBeFocused();
+  await page.keyboard.type(username);
+  await page.getByLabel('密码').fill(PASSWORD);
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: /3号窗口/ }).click();
+  await expect(page.getByTestId('window-state')).toBeVisible();
+
+  const enabled = async () => {
+    const out: string[] = [];
+    for (const b of await page.locator('action-bar button[data-action]').all())
+      if (await b.isEnabled()) out.push((await b.getAttribute('data-action'))!);
+    return out.sort();
+  };
+  // Nobody at the window: only calling and the window's own state can be changed.
+  await expect(page.getByText('当前无办理号码')).toBeVisible();
+  await expect(action(page, '重呼')).toBeDisabled();
+  expect(await enabled()).toEqual(['call-next', 'call-number', 'close', 'pause'].sort());
+
+  const ticket = await issue(admin, hallId, serviceId);
+  await expect(page.getByTestId('next')).toContainText(ticket.number);
+  // The keyboard user calls with the focused button; focus stays on the bar, not the page body.
+  await action(page, '叫下一位').focus();
+  await page.keyboard.press('Enter');
+  await expect(current(page)).toHaveText(ticket.number);
+  await expect(action(page, '开始办理')).toBeEnabled();
+  expect(await enabled()).toEqual(
+    ['call-next', 'call-number', 'close', 'no-show', 'pause', 'recall', 'start', 'transfer'].sort(),
+  );
+  const focusOnPage = () =>
+    page.evaluate(() => {
+      let a = document.activeElement;
+      while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+      return a?.tagName ?? null;
+    });
+  expect(await focusOnPage()).toBe('BUTTON');
+
+  await page.keyboard.press('s');
+  await expect(page.getByTestId('current-status')).toHaveText('办理中');
+  expect(await enabled()).toEqual(
+    ['call-next', 'call-number', 'close', 'complete', 'hold', 'pause', 'transfer'].sort(),
+  );
+
+  // A dialog opened from a button gives the focus back to that button when it closes.
+  await action(page, '挂起').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('reason-dialog dialog')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.locator('reason-dialog dialog')).toBeHidden();
+  await expect(action(page, '挂起')).toBeFocused();
+
+  await action(page, '转办').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('transfer-dialog dialog')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(action(page, '转办')).toBeFocused();
+
+  await action(page, '办结').click();
+  await expect(page.getByText('当前无办理号码')).toBeVisible();
+});
