@@ -58,27 +58,3 @@ export class StaffFeedController implements ReactiveController {
     }, this.coalesceMs);
   }
 }
-
-/** Re-renders the host every `everyMs`, for "serving for 4 min" figures. */
-export class ClockController implements ReactiveController {
-  now = Date.now();
-  private timer: ReturnType<typeof setInterval> | undefined;
-
-  constructor(
-    private readonly host: ReactiveControllerHost,
-    private readonly everyMs = 10_000,
-  ) {
-    host.addController(this);
-  }
-
-  hostConnected(): void {
-    this.timer = setInterval(() => {
-      this.now = Date.now();
-      this.host.requestUpdate();
-    }, this.everyMs);
-  }
-
-  hostDisconnected(): void {
-    clearInterval(this.timer);
-  }
-}

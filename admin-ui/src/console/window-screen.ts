@@ -6,7 +6,7 @@ import { baseStyles } from '../../../ui-shared/src/tokens.js';
 import { ACTION_LABELS, CODE_TEXT, MESSAGES } from './messages.js';
 import type { ConsoleSession } from './session.js';
 import { StaffFeed } from './staff-feed.js';
-import { TickController } from './tick-controller.js';
+import { ClockController } from '../../../ui-shared/src/clock-controller.js';
 import type { TransferChoice, TransferDialog } from './transfer-dialog.js';
 import type { ReasonDialog } from './reason-dialog.js';
 import type { ConsoleAction, ConsoleWindow, ServiceItem, WindowView } from './types.js';
@@ -43,7 +43,7 @@ export class WindowScreen extends LitElement {
   @state() private loadError = '';
   @query('reason-dialog') private reasonDialog!: ReasonDialog;
   @query('transfer-dialog') private transferDialog!: TransferDialog;
-  private readonly tick = new TickController(this);
+  private readonly tick = new ClockController(this);
   private readonly feed = new StaffFeed(this, () => void this.load());
   private loading: Promise<void> | null = null;
   private again = false;
