@@ -230,3 +230,9 @@ test('admin console: every page', async ({ page }) => {
     await expectAccessible(page, `admin page ${name}`);
   }
 });
+
+test('status page', async ({ page }) => {
+  await page.goto(`${hub.url}/`);
+  await expect(page.getByRole('heading', { name: '银川市民大厅' })).toBeVisible();
+  await expectAccessible(page, 'status page');
+});

@@ -4,7 +4,7 @@ import { ApiError } from '../../../ui-shared/src/api.js';
 import { translator, type Lang } from '../../../ui-shared/src/i18n.js';
 import { baseStyles } from '../../../ui-shared/src/tokens.js';
 import { MESSAGES } from './messages.js';
-import { ConsoleSession } from './session.js';
+import { Session } from '../admin/session.js';
 import './console-login.js';
 import './window-picker.js';
 import './window-screen.js';
@@ -26,7 +26,7 @@ export class ClerkConsole extends LitElement {
   @state() private error = '';
   @state() private busy = false;
   @state() private choice: { hallId: string; windowId: string } | null = null;
-  private readonly session = new ConsoleSession();
+  private readonly session = new Session();
 
   static override styles = [
     baseStyles,
@@ -68,7 +68,14 @@ export class ClerkConsole extends LitElement {
   }
 
   private async start(): Promise<void> {
-    if (!(await this.session.resume())) {
+    // Nobody signed in (401) shows the login; a hub that cannot answer says why there too.
+    let user = null;
+    try {
+      user = await this.session.restore();
+    } catch (err) {
+      this.error = err instanceof ApiError ? err.detail || err.code : String(err);
+    }
+    if (!user) {
       this.stage = 'login';
       return;
     }

@@ -4,8 +4,8 @@ import { ApiError } from '../../../ui-shared/src/api.js';
 import { translator, type Lang } from '../../../ui-shared/src/i18n.js';
 import { baseStyles } from '../../../ui-shared/src/tokens.js';
 import { ACTION_LABELS, CODE_TEXT, MESSAGES } from './messages.js';
-import type { ConsoleSession } from './session.js';
-import { StaffFeed } from './staff-feed.js';
+import type { Session } from '../admin/session.js';
+import { StaffFeed } from '../../../ui-shared/src/staff-feed.js';
 import { ClockController } from '../../../ui-shared/src/clock-controller.js';
 import type { TransferChoice, TransferDialog } from './transfer-dialog.js';
 import type { ReasonDialog } from './reason-dialog.js';
@@ -26,7 +26,7 @@ type Prompt = 'hold' | 'pause' | 'call-number';
  */
 @customElement('window-screen')
 export class WindowScreen extends LitElement {
-  @property({ attribute: false }) session!: ConsoleSession;
+  @property({ attribute: false }) session!: Session;
   @property() windowId = '';
   @property() hallId = '';
   @property() language: Lang = 'zh';
