@@ -49,8 +49,7 @@ async function open(page: Page, hash = '', username = 'admin', password = PASSWO
   await page.getByRole('button', { name: '登录' }).click();
 }
 
-const shot = (page: Page, name: string) =>
-  screenshot(page, `admin-first-run-${name}`, { fullPage: true });
+const shot = (page: Page, name: string) => screenshot(page, `admin-first-run-${name}`, { fullPage: true });
 
 test('first run: setup code → admin → hall → matter → window → the kiosk lists the matter', async ({
   page,

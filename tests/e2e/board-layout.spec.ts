@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import { expect, test, type Page } from '@playwright/test';
 import { seedDemoHall, type DemoHall } from '../../server/src/demo/seed.js';
 import { type Api, createDevice, expectStatus, setupAdmin } from '../helpers/api-fixtures.js';

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import { test, expect, type Page } from '@playwright/test';
 import { startTestHub, type TestHub } from '../helpers/hub.js';
 import { seedDemoHall } from '../../server/src/demo/seed.js';

@@ -33,7 +33,9 @@ describe('browser test screenshots', () => {
   });
 
   it('npm run screenshots points the folder at docs/screenshots', () => {
-    const pkg = JSON.parse(readFileSync(ROOT + 'package.json', 'utf8')) as { scripts: Record<string, string> };
+    const pkg = JSON.parse(readFileSync(ROOT + 'package.json', 'utf8')) as {
+      scripts: Record<string, string>;
+    };
     expect(pkg.scripts.screenshots).toContain('SCREENSHOTS_DIR=docs/screenshots');
     expect(pkg.scripts['test:e2e']).not.toContain('SCREENSHOTS_DIR');
   });
