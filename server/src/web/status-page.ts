@@ -77,14 +77,14 @@ export function statusPage(deps: AppDeps) {
     const halls = await deps.store.listHalls();
     const sections = await Promise.all(halls.map((h) => hallSection(deps, h)));
     res.type('html').send(`<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8"><meta http-equiv="refresh" content="5">
+<html lang="zh-CN"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>大厅排队状态</title>
 <style>body{font:18px/1.5 system-ui,"WenQuanYi Zen Hei",sans-serif;margin:2rem;color:#1a1a1a}
 table{border-collapse:collapse;margin-bottom:1.5rem}td,th{border:1px solid #bbb;padding:.3rem .8rem;text-align:left}
 th{background:#eef2f7}.screens{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;list-style:none;padding:0}</style></head><body>
 <h1>大厅排队状态</h1>
-<p><a href="/api/v1/openapi.json">API</a> · <a href="/healthz">healthz</a> · <a href="/readyz">readyz</a> · <a href="/metrics">metrics</a></p>
+<p><a href="/">刷新</a> · <a href="/api/v1/openapi.json">API</a> · <a href="/healthz">healthz</a> · <a href="/readyz">readyz</a> · <a href="/metrics">metrics</a></p>
 ${sections.join('\n') || '<p>还没有大厅。管理员可通过 API 创建。</p>'}
 </body></html>`);
   };

@@ -91,10 +91,10 @@ export class CounterScreen extends LitElement {
       :host([flashing]) .number {
         animation: flash var(--duration-flash) ease-in-out 5;
       }
+      /* The flash grows the number and keeps its colour, so it stays readable (contrast) throughout. */
       @keyframes flash {
         50% {
-          color: var(--color-board-highlight);
-          transform: scale(1.05);
+          transform: scale(1.08);
         }
       }
       .status {
