@@ -10,6 +10,8 @@ import { startDemoPrinting } from './devices/printer/demo-printer.js';
 import { nodeHidBinding } from './devices/keypad/node-hid-binding.js';
 import type { Store } from './store/port.js';
 import { HubVoice } from './voice/espeak.js';
+import { hubBaseUrl } from './realtime/print-agents.js';
+import { startBanner } from './web/start-banner.js';
 
 /**
  * Chooses the adapters from the configuration and starts the hub. What it
@@ -96,12 +98,16 @@ async function main(): Promise<void> {
   const base =
     config.PUBLIC_URL ?? `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${config.PORT}`;
   log.info({ url: base, dataDir: config.dataDir }, 'hub listening');
-  console.log(`Hub listening on ${base}  (data: ${config.dataDir})`);
-  console.log(`  status page   ${base}/`);
-  console.log(`  API           ${base}/api/v1/openapi.json  (docs/api.md)`);
-  console.log(`  realtime      ${base}/display  (docs/realtime.md)`);
-  console.log(`  clerk console ${base}/console/`);
-  console.log(`  admin console ${base}/admin/`);
+  const banner = startBanner({
+    base,
+    dataDir: config.dataDir,
+    halls: await store.listHalls(),
+    keypadsHid: config.KEYPADS === 'hid',
+    publicUrl: Boolean(config.PUBLIC_URL),
+    qrBase: hubBaseUrl(hub.realtime.io),
+  });
+  for (const line of banner.lines) console.log(line);
+  for (const warning of banner.warnings) console.warn(`Warning: ${warning}`);
   const speech = await voice.engine();
   if (speech) {
     console.log(
@@ -109,16 +115,8 @@ async function main(): Promise<void> {
     );
   } else {
     console.warn(
-      `  WARNING: no call-out voice (VOICE_ENGINE=${config.VOICE_ENGINE}): boards whose browser has no Mandarin voice will only chime.`,
+      `Warning: no call-out voice (VOICE_ENGINE=${config.VOICE_ENGINE}): boards whose browser has no Mandarin voice will only chime.`,
     );
-  }
-  if (config.KEYPADS === 'hid')
-    console.log('  keypads       read on this machine (KEYPADS=hid, docs/hardware.md)');
-  for (const hall of await store.listHalls()) {
-    console.log(`  ${hall.name}`);
-    console.log(`    kiosk       ${base}/kiosk/${hall.id}`);
-    console.log(`    lobby board ${base}/signage/${hall.id}`);
-    console.log(`    kiosk menu  ${base}/api/v1/halls/${hall.id}/kiosk-menu`);
   }
   const demoPrinting =
     config.DEMO && (await store.getHall(DEMO_HALL_ID))

@@ -6,6 +6,7 @@ import { seedDemoHall, type DemoHall } from '../../server/src/demo/seed.js';
 import type { Api } from '../helpers/api-fixtures.js';
 import { PASSWORD, expectStatus, loginToken, storeFingerprint } from '../helpers/api-fixtures.js';
 import { startTestHub, type TestHub } from '../helpers/hub.js';
+import { screenshot } from './screenshot.js';
 
 /**
  * The admin console at /admin in Chromium against a real hub: first-run
@@ -47,7 +48,7 @@ test('first start: the administrator is created with the one-time code, then log
   await page.getByLabel('一次性设置码').fill(code);
   await page.getByRole('button', { name: '新建' }).click();
   await expect(page.getByText('管理员已创建，请登录。')).toBeVisible();
-  await page.screenshot({ path: 'docs/screenshots/admin-login.png' });
+  await screenshot(page, 'admin-login');
   await page.getByLabel('用户名').fill('admin');
   await page.getByLabel('密码').fill(PASSWORD);
   await page.getByRole('button', { name: '登录' }).click();
@@ -111,7 +112,7 @@ test('the live floor shows a call as it happens, with clerk, number and the wait
   await page.getByLabel('暂停提醒阈值（分钟）').fill('0');
   await page.getByLabel('暂停提醒阈值（分钟）').dispatchEvent('change');
   await expect(page.locator(`li[data-alert="paused:${w2.id}"]`)).toBeVisible();
-  await page.screenshot({ path: 'docs/screenshots/admin-floor.png', fullPage: true });
+  await screenshot(page, 'admin-floor', { fullPage: true });
 });
 
 test('a window created in the console appears on a running lobby board without a reload', async ({
@@ -140,7 +141,7 @@ test('a window created in the console appears on a running lobby board without a
   expect(created).toBeDefined();
   expectStatus(await admin.post(`/api/v1/windows/${created!.id}/open`), 200, 'open 31');
   await expect(board.locator('[data-window="31"]')).toBeVisible();
-  await page.screenshot({ path: 'docs/screenshots/admin-windows.png', fullPage: true });
+  await screenshot(page, 'admin-windows', { fullPage: true });
 });
 
 test('a catalogue file with two bad rows changes nothing and names both rows', async ({ page }) => {
@@ -168,7 +169,7 @@ test('a catalogue file with two bad rows changes nothing and names both rows', a
   await expect(failed.locator('li[data-line="5"]')).toContainText('expectedMinutes');
   expect(await storeFingerprint(hub)).toBe(before);
   await expect(page.locator('tr[data-code="NEW001"]')).toHaveCount(0);
-  await page.screenshot({ path: 'docs/screenshots/admin-catalogue.png', fullPage: true });
+  await screenshot(page, 'admin-catalogue', { fullPage: true });
   // The same file corrected is imported.
   await writeFile(
     file,
@@ -200,7 +201,7 @@ test('a keypad revoked in the console is refused at its next action', async ({ p
   await page.getByRole('link', { name: '设备' }).click();
   const row = page.locator('tr[data-device="3号窗口呼叫器"]');
   await expect(row).toContainText('在线');
-  await page.screenshot({ path: 'docs/screenshots/admin-devices.png', fullPage: true });
+  await screenshot(page, 'admin-devices', { fullPage: true });
   page.once('dialog', (d) => void d.accept());
   await row.getByRole('button', { name: '吊销' }).click();
   await expect(row).toContainText('已吊销');

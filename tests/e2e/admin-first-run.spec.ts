@@ -13,6 +13,7 @@ import {
   openWindow,
 } from '../helpers/api-fixtures.js';
 import { startTestHub, type TestHub } from '../helpers/hub.js';
+import { screenshot } from './screenshot.js';
 
 /**
  * A township install with the demo off starts with no hall and no user. In
@@ -48,8 +49,7 @@ async function open(page: Page, hash = '', username = 'admin', password = PASSWO
   await page.getByRole('button', { name: '登录' }).click();
 }
 
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: `docs/screenshots/admin-first-run-${name}.png`, fullPage: true });
+const shot = (page: Page, name: string) => screenshot(page, `admin-first-run-${name}`, { fullPage: true });
 
 test('first run: setup code → admin → hall → matter → window → the kiosk lists the matter', async ({
   page,

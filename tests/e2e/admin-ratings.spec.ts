@@ -3,6 +3,7 @@ import { seedDemoHall, type DemoHall } from '../../server/src/demo/seed.js';
 import type { Api } from '../helpers/api-fixtures.js';
 import { PASSWORD, createDevice, createUser, expectStatus, setupAdmin } from '../helpers/api-fixtures.js';
 import { startTestHub, type TestHub } from '../helpers/hub.js';
+import { screenshot } from './screenshot.js';
 
 /**
  * 好差评 follow-up in the console: a 差评 posted by the window's evaluator
@@ -110,7 +111,7 @@ test('a 差评 from the evaluator opens a case that a supervisor closes in the c
   await expect(row).toContainText('已办结');
   await expect(detail).toContainText('张监管 电话回访：已电话回访，群众表示理解');
   await expect(detail).toContainText('张监管 办结：窗口人员已接受服务规范培训');
-  await page.screenshot({ path: 'docs/screenshots/admin-ratings.png', fullPage: true });
+  await screenshot(page, 'admin-ratings', { fullPage: true });
   const cases = (
     await admin.get<{ rectifications: { ticketNumber: string; status: string }[] }>(
       `/api/v1/halls/${demo.hall.id}/rectifications`,

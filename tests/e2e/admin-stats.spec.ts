@@ -12,6 +12,7 @@ import {
 import type { TestHub } from '../helpers/hub.js';
 import { simulateMonth, type LedgerEntry, type SimWindow } from '../stats/month-simulation.js';
 import { Clock, startSimHub } from '../stats/support.js';
+import { screenshot } from './screenshot.js';
 
 /**
  * 效能统计 in the console on a seeded month (the simulation of tests/stats),
@@ -121,7 +122,7 @@ test('the statistics page shows a seeded month as the ledger counts it, in table
   await expect(page.locator('stats-chart canvas')).toHaveCount(4);
   const csv = page.getByRole('link', { name: '导出 CSV' });
   await expect(csv).toHaveAttribute('href', /stats\.csv\?from=2025-03-01&to=2025-03-31/);
-  await page.screenshot({ path: 'docs/screenshots/admin-stats.png', fullPage: true });
+  await screenshot(page, 'admin-stats', { fullPage: true });
 
   // One window: only the tickets last called there.
   const w = windows[1]!;

@@ -1,7 +1,9 @@
+/// <reference lib="dom" />
 import { test, expect, type Page } from '@playwright/test';
 import { startTestHub, type TestHub } from '../helpers/hub.js';
 import { seedDemoHall } from '../../server/src/demo/seed.js';
 import { type Api, PASSWORD, createUser, expectStatus, issue, setupAdmin } from '../helpers/api-fixtures.js';
+import { screenshot } from './screenshot.js';
 
 /**
  * The clerk console at /console in Debian Chromium: a clerk created through
@@ -87,7 +89,7 @@ test('a clerk logs in, opens window 3, calls, serves, completes and transfers', 
   await page.getByLabel('密码').fill(PASSWORD);
   await page.getByRole('button', { name: '登录' }).click();
   await expect(page.getByText('请选择您的窗口')).toBeVisible();
-  await page.screenshot({ path: 'docs/screenshots/console-choose-window.png' });
+  await screenshot(page, 'console-choose-window');
   await page.getByRole('button', { name: /3号窗口/ }).click();
   await expect(page.getByTestId('window-state')).toHaveText('已关闭');
 
@@ -102,7 +104,7 @@ test('a clerk logs in, opens window 3, calls, serves, completes and transfers', 
   await expect(page.getByTestId('current-status')).toHaveText('已呼叫（第1次）');
   await expect(page.locator('current-ticket .badge', { hasText: '老' })).toBeVisible();
   await expect(page.getByTestId('waited')).toContainText('等候');
-  await page.screenshot({ path: 'docs/screenshots/console-called.png' });
+  await screenshot(page, 'console-called');
 
   await action(page, '开始办理').click();
   await expect(page.getByTestId('current-status')).toHaveText('办理中');
@@ -121,7 +123,7 @@ test('a clerk logs in, opens window 3, calls, serves, completes and transfers', 
   await dialog.getByRole('button', { name: '确定' }).click();
   await expect(dialog.getByRole('alert')).toHaveText('请填写原因');
   await dialog.getByLabel('原因').fill('需到其他领域窗口办理');
-  await page.screenshot({ path: 'docs/screenshots/console-transfer.png' });
+  await screenshot(page, 'console-transfer');
   await dialog.getByRole('button', { name: '确定' }).click();
   await expect(page.getByText('当前无办理号码')).toBeVisible();
   const moved = await hub.store.getTicketByToken(b.statusToken);
@@ -141,7 +143,7 @@ test('a clerk logs in, opens window 3, calls, serves, completes and transfers', 
   await action(page, '叫下一位').click();
   await expect(current(page)).toHaveText(c.number);
   await expect(page.getByRole('button', { name: /评价|rate/i })).toHaveCount(0);
-  await page.screenshot({ path: 'docs/screenshots/console-1366x768.png' });
+  await screenshot(page, 'console-1366x768');
 });
 
 test('pause needs a reason; a refused action shows the hub’s explanation beside the buttons', async ({
@@ -179,7 +181,7 @@ test('pause needs a reason; a refused action shows the hub’s explanation besid
   // Never the hub's English detail ("Ticket A001 has been called 3 times …").
   expect((await refusal.textContent())!.replace(number, '')).not.toMatch(/[A-Za-z]{2,}/);
   await expect(page.locator('action-bar button.refused')).toHaveAttribute('data-action', 'recall');
-  await page.screenshot({ path: 'docs/screenshots/console-800x600-refused.png' });
+  await screenshot(page, 'console-800x600-refused');
   // The buttons all fit on an 800×600 screen beside the clerk's PC, without scrolling.
   const box = await page.locator('action-bar').boundingBox();
   expect(box!.x + box!.width).toBeLessThanOrEqual(800);
@@ -246,4 +248,70 @@ test('a keypad press at the same window and a call at another window show at onc
   // Logging out ends the session: the login form is back.
   await page.getByRole('button', { name: '退出' }).click();
   await expect(page.getByRole('button', { name: '登录' })).toBeVisible();
+});
+
+test('the username is focused; only the actions the window and ticket allow are enabled; focus comes back', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await freeWindow();
+  await page.goto(`${hub.url}/console/`);
+  await expect(page.getByLabel('用户名')).toBeFocused();
+  await page.keyboard.type(username);
+  await page.getByLabel('密码').fill(PASSWORD);
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: /3号窗口/ }).click();
+  await expect(page.getByTestId('window-state')).toBeVisible();
+
+  const enabled = async () => {
+    const out: string[] = [];
+    for (const b of await page.locator('action-bar button[data-action]').all())
+      if (await b.isEnabled()) out.push((await b.getAttribute('data-action'))!);
+    return out.sort();
+  };
+  // Nobody at the window: only calling and the window's own state can be changed.
+  await expect(page.getByText('当前无办理号码')).toBeVisible();
+  await expect(action(page, '重呼')).toBeDisabled();
+  expect(await enabled()).toEqual(['call-next', 'call-number', 'close', 'pause'].sort());
+
+  const ticket = await issue(admin, hallId, serviceId);
+  await expect(page.getByTestId('next')).toContainText(ticket.number);
+  // The keyboard user calls with the focused button; focus stays on the bar, not the page body.
+  await action(page, '叫下一位').focus();
+  await page.keyboard.press('Enter');
+  await expect(current(page)).toHaveText(ticket.number);
+  await expect(action(page, '开始办理')).toBeEnabled();
+  expect(await enabled()).toEqual(
+    ['call-next', 'call-number', 'close', 'no-show', 'pause', 'recall', 'start', 'transfer'].sort(),
+  );
+  const focusOnPage = () =>
+    page.evaluate(() => {
+      let a = document.activeElement;
+      while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+      return a?.tagName ?? null;
+    });
+  expect(await focusOnPage()).toBe('BUTTON');
+
+  await page.keyboard.press('s');
+  await expect(page.getByTestId('current-status')).toHaveText('办理中');
+  expect(await enabled()).toEqual(
+    ['call-next', 'call-number', 'close', 'complete', 'hold', 'pause', 'transfer'].sort(),
+  );
+
+  // A dialog opened from a button gives the focus back to that button when it closes.
+  await action(page, '挂起').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('reason-dialog dialog')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.locator('reason-dialog dialog')).toBeHidden();
+  await expect(action(page, '挂起')).toBeFocused();
+
+  await action(page, '转办').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('transfer-dialog dialog')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(action(page, '转办')).toBeFocused();
+
+  await action(page, '办结').click();
+  await expect(page.getByText('当前无办理号码')).toBeVisible();
 });

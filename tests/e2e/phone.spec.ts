@@ -1,7 +1,9 @@
+/// <reference lib="dom" />
 import { test, expect, type Page } from '@playwright/test';
 import { startTestHub, type TestHub } from '../helpers/hub.js';
 import { seedDemoHall } from '../../server/src/demo/seed.js';
 import { type Api, expectStatus, issue, setupAdmin } from '../helpers/api-fixtures.js';
+import { screenshot } from './screenshot.js';
 
 /**
  * The citizen's ticket page (/t/<statusToken>, the QR code) on a 375×667
@@ -56,7 +58,7 @@ test('position, the call live, completion and one rating per ticket', async ({ p
   await expect(page.getByText('社会保障卡申领')).toBeVisible();
   await expect(status(page)).toHaveText('等候中 · 前面还有 1 人');
   await expect(page.getByTestId('hint')).toContainText(/预计等候约 \d+ 分钟/);
-  await page.screenshot({ path: 'docs/screenshots/phone-waiting.png' });
+  await screenshot(page, 'phone-waiting');
 
   // Window 1 calls the citizen ahead: the position moves without a reload.
   const c1 = expectStatus(await admin.post<{ ticket: { number: string } }>(`${at(1)}/call-next`), 200, 'w1');
@@ -68,7 +70,7 @@ test('position, the call live, completion and one rating per ticket', async ({ p
   await expect(status(page)).toHaveText('请到3号窗口');
   await expect(page.locator('ticket-page[status="called"]')).toHaveCount(1);
   expect(await vibrations(page)).toBeGreaterThanOrEqual(1);
-  await page.screenshot({ path: 'docs/screenshots/phone-called.png' });
+  await screenshot(page, 'phone-called');
 
   expectStatus(await admin.post(`${at(3)}/start`), 200, 'start');
   await expect(status(page)).toHaveText('办理中（3号窗口）');
@@ -93,9 +95,15 @@ test('position, the call live, completion and one rating per ticket', async ({ p
 
   await page.getByRole('button', { name: '不满意', exact: true }).click();
   await expect(page.getByRole('button', { name: '提交评价' })).toBeDisabled();
+  // A submit that cannot be used does not look like the chosen level's active colour.
+  const look = (name: string) =>
+    page
+      .getByRole('button', { name, exact: true })
+      .evaluate((el) => `${getComputedStyle(el).backgroundColor} ${getComputedStyle(el).borderStyle}`);
+  expect(await look('提交评价')).not.toBe(await look('不满意'));
   await page.getByRole('button', { name: '等候时间长' }).click();
   await page.getByPlaceholder('其他意见（可不填）').fill('等了很久');
-  await page.screenshot({ path: 'docs/screenshots/phone-rating.png', fullPage: true });
+  await screenshot(page, 'phone-rating', { fullPage: true });
   await page.getByRole('button', { name: '提交评价' }).click();
   await expect(page.getByText('感谢您的评价！')).toBeVisible();
   const stored = await hub.store.getTicketByToken(mine.statusToken);
@@ -107,10 +115,11 @@ test('position, the call live, completion and one rating per ticket', async ({ p
 
   // The second rating is refused by the hub; the page says it was already rated.
   await other.getByRole('button', { name: '非常满意' }).click();
+  await other.getByRole('button', { name: '提交评价' }).click();
   await expect(other.getByTestId('already-rated')).toHaveText(
     '本次服务已评价（不满意），每次服务只能评价一次。',
   );
-  await other.screenshot({ path: 'docs/screenshots/phone-already-rated.png' });
+  await screenshot(other, 'phone-already-rated');
   expect((await hub.store.getEvaluationByTicket(stored!.id))?.level).toBe(2);
   const again = await fetch(ratingUrl, {
     method: 'POST',
@@ -133,7 +142,7 @@ test('a missed call (过号) can be re-activated from the phone', async ({ page 
   await expect(status(page)).toHaveText('请到3号窗口');
   expectStatus(await admin.post(`${at(3)}/no-show`), 200, 'no-show');
   await expect(status(page)).toHaveText('已过号');
-  await page.screenshot({ path: 'docs/screenshots/phone-no-show.png' });
+  await screenshot(page, 'phone-no-show');
   await page.getByRole('button', { name: '我回来了，重新排队' }).click();
   await expect(status(page)).toContainText('等候中');
   expect((await hub.store.getTicketByToken(mine.statusToken))?.status).toBe('waiting');

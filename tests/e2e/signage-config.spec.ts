@@ -3,6 +3,7 @@ import { seedDemoHall, type DemoHall } from '../../server/src/demo/seed.js';
 import { type Api, createDevice, expectStatus, setupAdmin } from '../helpers/api-fixtures.js';
 import { startTestHub, type TestHub } from '../helpers/hub.js';
 import { installFakeSpeech, speechRecord, spokenTexts, waitForSpoken } from '../signage/board-fixtures.js';
+import { screenshot } from './screenshot.js';
 
 /**
  * A display device's board follows its configuration from the admin API
@@ -157,7 +158,7 @@ for (const layout of ['landscape', 'portrait', 'strip'] as const) {
       await expect(
         page.locator(layout === 'strip' ? 'board-strip .latest' : 'board-recent .latest'),
       ).toBeVisible();
-      await page.screenshot({ path: `docs/screenshots/signage-${layout}-${theme}.png` });
+      await screenshot(page, `signage-${layout}-${theme}`);
     });
   }
 }

@@ -57,6 +57,7 @@ export class CataloguePage extends LitElement {
         <input
           type="file"
           name="import"
+          aria-label=${t('importFile')}
           accept=".csv,.json,text/csv,application/json"
           @change=${this.onFile}
         />

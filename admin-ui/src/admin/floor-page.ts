@@ -6,7 +6,8 @@ import { consoleContext, type ConsoleContext } from './context.js';
 import { floorAlerts, hubTime, type Floor } from './floor-types.js';
 import type { MessageKey } from './messages.js';
 import { errorText } from './session.js';
-import { ClockController, StaffFeedController } from './staff-feed.js';
+import { ClockController } from '../../../ui-shared/src/clock-controller.js';
+import { StaffFeed } from '../../../ui-shared/src/staff-feed.js';
 
 /**
  * 现场监控: every window with its state, clerk, current number and how long
@@ -70,11 +71,10 @@ export class FloorPage extends LitElement {
   @state() private pauseMinutes = Number(localStorage.getItem('floor-pause-min') ?? 15);
   private fetchedAt = Date.now();
   private readonly clock = new ClockController(this, 5_000);
-  private readonly feed = new StaffFeedController(
-    this,
-    () => this.ctx.hall.id,
-    () => void this.load(),
-  );
+  private readonly feed = new StaffFeed(this, () => void this.load(), {
+    hallId: () => this.ctx.hall.id,
+    coalesceMs: 250,
+  });
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -105,8 +105,8 @@ export class FloorPage extends LitElement {
     const f = this.floor;
     return html`<h2>
         ${t('navFloor')}
-        <span class="badge ${this.feed.connected ? 'ok' : 'warn'}" data-live=${this.feed.connected}
-          >${this.feed.connected ? t('live') : t('offline')}</span
+        <span class="badge ${this.feed.online ? 'ok' : 'warn'}" data-live=${this.feed.online}
+          >${this.feed.online ? t('live') : t('offline')}</span
         >
       </h2>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}

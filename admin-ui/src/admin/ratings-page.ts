@@ -71,6 +71,8 @@ export class RatingsPage extends LitElement {
   @state()
   private ctx!: ConsoleContext;
   @state() private cases: Case[] = [];
+  /** Set once the first list has arrived, so "nothing to follow up" is not shown while loading. */
+  @state() private loaded = false;
   @state() private selected: Case | null = null;
   @state() private onlyOverdue = false;
   @state() private error = '';
@@ -99,6 +101,7 @@ export class RatingsPage extends LitElement {
         s.call<{ windows: { id: string; number: number; name: string }[] }>(`${this.base}/windows`),
       ]);
       this.cases = list.rectifications;
+      this.loaded = true;
       this.people = people.people;
       const names = new Map<string, string>();
       for (const p of people.people) names.set(p.id, p.displayName + (p.staffNo ? ` (${p.staffNo})` : ''));
@@ -139,7 +142,14 @@ export class RatingsPage extends LitElement {
         <button @click=${() => void this.load()}>${t('refresh')}</button>
       </p>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
-      <table aria-label=${t('cases')}>
+      ${
+        this.loaded && !this.error && this.cases.length === 0
+          ? html`<p class="muted" role="status" data-empty="cases">
+              ${this.onlyOverdue ? t('noOverdueCases') : t('noCases')}
+            </p>`
+          : nothing
+      }
+      <table aria-label=${t('cases')} ?hidden=${this.cases.length === 0}>
         <thead>
           <tr>
             <th>${t('ticket')}</th>

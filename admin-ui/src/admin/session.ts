@@ -3,8 +3,8 @@ import { refusalText } from '../../../ui-shared/src/refusals.js';
 import type { Lang } from '../../../ui-shared/src/i18n.js';
 
 /**
- * The signed-in person of the console. The browser keeps the httpOnly
- * session cookie; every change sends the CSRF token the hub handed out at
+ * The signed-in person of the admin console and the clerk console (one
+ * session class for both). The browser keeps the httpOnly session cookie; every change sends the CSRF token the hub handed out at
  * login (or from `/auth/me` after a reload), as docs/api.md asks.
  */
 
@@ -61,6 +61,16 @@ export class Session {
       this.user = null;
       this.csrf = '';
     }
+  }
+
+  /** A read as this person. */
+  get<T>(path: string, options: Omit<ApiOptions, 'body' | 'method'> = {}): Promise<T> {
+    return this.call<T>(path, options);
+  }
+
+  /** A change: POST by default, always with the CSRF token. */
+  send<T>(path: string, body: unknown, method = 'POST'): Promise<T> {
+    return this.call<T>(path, { method, body });
   }
 
   /** Any API call as this person; changes carry the CSRF token. */

@@ -5,6 +5,7 @@ import { field, pageStyles } from './admin-styles.js';
 import { consoleContext, type ConsoleContext } from './context.js';
 import { errorText, fieldErrors } from './session.js';
 import { unsafeSVG } from 'lit/directives/unsafe-svg.js';
+import './board-settings.js';
 
 /**
  * 公告与号票: the notice the lobby boards scroll, and the ticket layout with a
@@ -108,6 +109,7 @@ export class SignagePage extends LitElement {
         ${field(t('notice'), 'notice', html`<textarea name="notice" .value=${this.notice}></textarea>`, e)}
         <p class="row"><button class="primary" type="submit">${t('save')}</button>${msg('notice')}</p>
       </form>
+      <board-settings></board-settings>
       <form @submit=${this.saveSentence} aria-label=${t('callOutVoice')}>
         <h3>${t('callOutVoice')}</h3>
         <p class="muted">${t('callOutHint')}</p>

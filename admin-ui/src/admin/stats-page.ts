@@ -161,7 +161,13 @@ export class StatsPage extends LitElement {
         </p>
       </form>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
-      ${this.report ? this.renderReport(this.report) : nothing}`;
+      ${
+        this.report
+          ? this.report.issued === 0
+            ? html`<p class="muted" role="status" data-empty="stats">${this.ctx.t('noStats')}</p>`
+            : this.renderReport(this.report)
+          : nothing
+      }`;
   }
 
   private renderReport(r: StatsReport) {

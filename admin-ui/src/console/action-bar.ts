@@ -38,6 +38,8 @@ export class ActionBar extends LitElement {
   /** The window's state decides which of open/close and pause/resume is offered. */
   @property() windowState = 'closed';
   @property({ type: Boolean }) hasHeld = false;
+  /** The status of the ticket at the window, if any: it decides which ticket actions are enabled. */
+  @property() ticketStatus: string | null = null;
   @property({ type: Boolean }) busy = false;
   /** While a dialog is open the shortcuts rest. */
   @property({ type: Boolean }) blocked = false;
@@ -72,7 +74,13 @@ export class ActionBar extends LitElement {
         padding: 0 var(--space-1);
         white-space: nowrap;
       }
-      button.primary {
+      button:disabled {
+        cursor: not-allowed;
+        border-style: dashed;
+        background: var(--color-bg);
+        color: var(--color-text-muted);
+      }
+      button.primary:not(:disabled) {
         background: var(--color-primary);
         border-color: var(--color-primary);
         color: var(--color-primary-text);
@@ -103,7 +111,7 @@ export class ActionBar extends LitElement {
     if (this.blocked || this.busy || e.ctrlKey || e.altKey || e.metaKey || e.repeat) return;
     const target = e.composedPath()[0];
     if (target instanceof HTMLElement && /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) return;
-    const action = this.actions().find((a) => SHORTCUTS[a] === e.key.toUpperCase());
+    const action = this.actions().find((a) => SHORTCUTS[a] === e.key.toUpperCase() && this.allowed(a));
     if (!action) return;
     e.preventDefault();
     this.fire(action);
@@ -117,6 +125,48 @@ export class ActionBar extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener('keydown', this.onKey);
+  }
+
+  /**
+   * Whether the window and its ticket allow an action now (the hub's rules:
+   * recall, start and no-show need a called ticket; complete and hold one
+   * being served; nobody is called at a paused window).
+   */
+  private allowed(action: ConsoleAction): boolean {
+    const open = this.windowState === 'open';
+    const status = this.ticketStatus;
+    switch (action) {
+      case 'call-next':
+      case 'call-number':
+        return open;
+      case 'recall':
+      case 'start':
+      case 'no-show':
+        return status === 'called';
+      case 'complete':
+      case 'hold':
+        return status === 'serving';
+      case 'transfer':
+        return status === 'called' || status === 'serving';
+      case 'call-back':
+        return open && this.hasHeld;
+      case 'pause':
+        return open;
+      case 'resume':
+        return this.windowState === 'paused';
+      case 'open':
+        return this.windowState === 'closed';
+      case 'close':
+        return this.windowState !== 'closed';
+    }
+  }
+
+  /** Puts the keyboard focus back on an action's button (after its dialog closes), or on the first one enabled. */
+  focusAction(action: ConsoleAction): void {
+    const buttons = Array.from(this.renderRoot.querySelectorAll<HTMLButtonElement>('button[data-action]'));
+    const target =
+      buttons.find((b) => b.dataset.action === action && !b.disabled) ?? buttons.find((b) => !b.disabled);
+    target?.focus();
   }
 
   /** The buttons offered now, in the order of a service at the window. */
@@ -154,7 +204,7 @@ export class ActionBar extends LitElement {
               data-action=${a}
               aria-keyshortcuts=${SHORTCUTS[a]}
               aria-describedby=${r?.action === a ? 'refusal' : ''}
-              ?disabled=${this.busy}
+              ?disabled=${this.busy || !this.allowed(a)}
               @click=${() => this.fire(a)}
             >
               <span>${label(a)}</span><kbd>${SHORTCUTS[a]}</kbd>

@@ -3,7 +3,7 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { translator, type Lang } from '../../../ui-shared/src/i18n.js';
 import { baseStyles } from '../../../ui-shared/src/tokens.js';
 import { MESSAGES } from './messages.js';
-import { ConsoleSession } from './session.js';
+import { Session } from '../admin/session.js';
 import { dialogStyles } from './dialog-styles.js';
 import '../shared/staff-issue.js';
 import './console-login.js';
@@ -28,7 +28,7 @@ export class ClerkConsole extends LitElement {
   @state() private error = '';
   @state() private busy = false;
   @state() private choice: { hallId: string; windowId: string } | null = null;
-  private readonly session = new ConsoleSession();
+  private readonly session = new Session();
   /** 为群众取号: the clerk issues a ticket for a citizen at the window (any priority the hall offers). */
   @state() private issuing = false;
   @query('dialog.issue') private issueDialog!: HTMLDialogElement;
@@ -81,7 +81,14 @@ export class ClerkConsole extends LitElement {
   }
 
   private async start(): Promise<void> {
-    if (!(await this.session.resume())) {
+    // Nobody signed in (401) shows the login; a hub that cannot answer says why there too.
+    let user = null;
+    try {
+      user = await this.session.restore();
+    } catch (err) {
+      this.error = refusalText(err, this.language);
+    }
+    if (!user) {
       this.stage = 'login';
       return;
     }

@@ -62,6 +62,11 @@ export class ConsoleLogin extends LitElement {
     `,
   ];
 
+  /** The clerk starts typing the username at once. */
+  protected override firstUpdated(): void {
+    this.renderRoot.querySelector<HTMLInputElement>('input[name="username"]')?.focus();
+  }
+
   private submit(e: Event): void {
     e.preventDefault();
     fireEvent(this, 'login-submit', { username: this.username.trim(), password: this.password });

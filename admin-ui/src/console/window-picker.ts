@@ -4,7 +4,7 @@ import { fireEvent } from '../../../ui-shared/src/fire-event.js';
 import { translator, type Lang } from '../../../ui-shared/src/i18n.js';
 import { baseStyles } from '../../../ui-shared/src/tokens.js';
 import { MESSAGES } from './messages.js';
-import type { ConsoleSession } from './session.js';
+import type { Session } from '../admin/session.js';
 import type { ConsoleWindow, HallItem } from './types.js';
 
 declare module '../../../ui-shared/src/fire-event.js' {
@@ -20,7 +20,7 @@ declare module '../../../ui-shared/src/fire-event.js' {
  */
 @customElement('window-picker')
 export class WindowPicker extends LitElement {
-  @property({ attribute: false }) session!: ConsoleSession;
+  @property({ attribute: false }) session!: Session;
   @property() language: Lang = 'zh';
   @state() private halls: { hall: HallItem; windows: ConsoleWindow[] }[] | null = null;
   @state() private error = '';

@@ -4,9 +4,9 @@ import { ApiError } from '../../../ui-shared/src/api.js';
 import { translator, type Lang } from '../../../ui-shared/src/i18n.js';
 import { baseStyles } from '../../../ui-shared/src/tokens.js';
 import { ACTION_LABELS, CODE_TEXT, MESSAGES } from './messages.js';
-import type { ConsoleSession } from './session.js';
-import { StaffFeed } from './staff-feed.js';
-import { TickController } from './tick-controller.js';
+import type { Session } from '../admin/session.js';
+import { StaffFeed } from '../../../ui-shared/src/staff-feed.js';
+import { ClockController } from '../../../ui-shared/src/clock-controller.js';
 import type { TransferChoice, TransferDialog } from './transfer-dialog.js';
 import type { ReasonDialog } from './reason-dialog.js';
 import type { ConsoleAction, ConsoleWindow, ServiceItem, WindowView } from './types.js';
@@ -27,7 +27,7 @@ type Prompt = 'hold' | 'pause' | 'call-number';
  */
 @customElement('window-screen')
 export class WindowScreen extends LitElement {
-  @property({ attribute: false }) session!: ConsoleSession;
+  @property({ attribute: false }) session!: Session;
   @property() windowId = '';
   @property() hallId = '';
   @property() language: Lang = 'zh';
@@ -37,12 +37,14 @@ export class WindowScreen extends LitElement {
   @state() private busy = false;
   @state() private dialogOpen = false;
   @state() private prompt: Prompt = 'pause';
+  /** The action whose button was used last; focus returns to it after a dialog or a reply. */
+  private lastAction: ConsoleAction | null = null;
   @state() private refusal: { action: ConsoleAction; detail: string } | null = null;
   /** Why the window could not be read (not one of this clerk's windows any more, hub unreachable). */
   @state() private loadError = '';
   @query('reason-dialog') private reasonDialog!: ReasonDialog;
   @query('transfer-dialog') private transferDialog!: TransferDialog;
-  private readonly tick = new TickController(this);
+  private readonly tick = new ClockController(this);
   private readonly feed = new StaffFeed(this, () => void this.load());
   private loading: Promise<void> | null = null;
   private again = false;
@@ -161,9 +163,30 @@ export class WindowScreen extends LitElement {
       this.busy = false;
     }
     await this.load();
+    // The buttons were disabled while the hub answered; focus must not fall to the page.
+    if (!this.dialogOpen && this.focusLost()) this.returnFocus();
+  }
+
+  /** Whether the keyboard focus is nowhere (a focused button that got disabled drops it to the page body). */
+  private focusLost(): boolean {
+    let active = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    return active === null || active === document.body;
+  }
+
+  /** Focus goes back to the button that opened the dialog, so the keyboard user is where they were. */
+  private dialogClosed(): void {
+    this.dialogOpen = false;
+    this.returnFocus();
+  }
+
+  private returnFocus(): void {
+    const bar = this.renderRoot.querySelector('action-bar');
+    if (this.lastAction && bar) void bar.updateComplete.then(() => bar.focusAction(this.lastAction!));
   }
 
   private onAction(action: ConsoleAction): void {
+    this.lastAction = action;
     if (action === 'hold' || action === 'pause' || action === 'call-number') {
       this.prompt = action;
       this.dialogOpen = true;
@@ -210,6 +233,7 @@ export class WindowScreen extends LitElement {
         <action-bar
           .windowState=${w.state}
           .hasHeld=${v.held.length > 0}
+          .ticketStatus=${v.current?.status ?? null}
           .busy=${this.busy}
           .blocked=${this.dialogOpen}
           .language=${this.language}
@@ -236,7 +260,7 @@ export class WindowScreen extends LitElement {
         cancelLabel=${t('cancel')}
         ?upper=${this.prompt === 'call-number'}
         @prompt-submit=${(e: CustomEvent<{ value: string }>) => this.onPrompt(e.detail.value)}
-        @dialog-closed=${() => (this.dialogOpen = false)}
+        @dialog-closed=${() => this.dialogClosed()}
       ></reason-dialog>
       <transfer-dialog
         .services=${this.services}
@@ -245,7 +269,7 @@ export class WindowScreen extends LitElement {
         .ticketNumber=${v.current?.number ?? ''}
         .language=${this.language}
         @transfer-submit=${(e: CustomEvent<TransferChoice>) => void this.act('transfer', e.detail)}
-        @dialog-closed=${() => (this.dialogOpen = false)}
+        @dialog-closed=${() => this.dialogClosed()}
       ></transfer-dialog>
     `;
   }

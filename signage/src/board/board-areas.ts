@@ -5,7 +5,7 @@ import { baseStyles } from '../../../ui-shared/src/tokens.js';
 import { boardT, type BoardT } from './board-context.js';
 import type { BoardArea } from './board-config.js';
 
-/** Waiting counts (live) and estimated wait (refreshed from the hub) per area. */
+/** Waiting counts (live) and estimated wait (refreshed from the hub) per area; 无需等候 when nobody waits. */
 @customElement('board-areas')
 export class BoardAreas extends LitElement {
   @property({ attribute: false }) areas: BoardArea[] = [];
@@ -34,17 +34,18 @@ export class BoardAreas extends LitElement {
       }
       li {
         display: flex;
+        /* A long area name pushes its counts to a second line instead of being cut. */
+        flex-wrap: wrap;
+        justify-content: flex-end;
         white-space: nowrap;
-        gap: var(--space-3);
+        column-gap: var(--space-3);
         padding: var(--space-2) var(--space-3);
         border-radius: var(--radius-medium);
         background: var(--board-surface, rgb(255 255 255 / 8%));
       }
       .domain {
         font-weight: 700;
-        flex: 1;
-        overflow: hidden;
-        text-overflow: ellipsis;
+        flex: 1 0 auto;
       }
       .eta {
         opacity: 0.85;
@@ -59,10 +60,14 @@ export class BoardAreas extends LitElement {
           (a) =>
             html`<li data-domain=${a.domain}>
               <span class="domain">${a.domain}</span>
-              <span>${this.t('waiting', { n: a.waiting })}</span>
-              <span class="eta"
-                >${a.minutes === null ? this.t('noEstimate') : this.t('minutes', { n: a.minutes })}</span
-              >
+              ${
+                a.waiting === 0
+                  ? html`<span class="none">${this.t('noWait')}</span>`
+                  : html`<span>${this.t('waiting', { n: a.waiting })}</span>
+                      <span class="eta"
+                        >${a.minutes === null ? this.t('noEstimate') : this.t('minutes', { n: a.minutes })}</span
+                      >`
+              }
             </li>`,
         )}
       </ul>`;

@@ -3,18 +3,21 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import type { CallOut, PublicWindow } from '../../../server/src/protocol/index.js';
+import type { Lang } from '../../../ui-shared/src/i18n.js';
 import { baseStyles } from '../../../ui-shared/src/tokens.js';
+import { shortKind } from '../shared/window-kinds.js';
 import { boardT, type BoardT } from './board-context.js';
 
 /**
- * The calls in progress, one card per window: the window number and the
- * ticket number very large. The window of the latest call is highlighted and
+ * The calls in progress, one card per window: the window number, its name
+ * and kind (绿色通道, 帮办代办 …), and the ticket number very large. The window of the latest call is highlighted and
  * flashes a few times when the call comes in.
  */
 @customElement('board-calls')
 export class BoardCalls extends LitElement {
   @property({ attribute: false }) windows: PublicWindow[] = [];
   @property({ attribute: false }) latest: CallOut | null = null;
+  @property() language: Lang = 'zh';
   @consume({ context: boardT, subscribe: true }) t!: BoardT;
 
   static override styles = [
@@ -33,31 +36,66 @@ export class BoardCalls extends LitElement {
         flex-direction: column;
         align-items: center;
         justify-content: center;
-        gap: var(--space-2);
         border-radius: var(--radius-large);
         background: var(--board-surface, rgb(255 255 255 / 8%));
         border: 3px solid transparent;
-        padding: var(--space-3);
+        padding: var(--space-2) var(--space-3);
         min-width: 0;
         overflow: hidden;
+        line-height: 1;
         /* A card sizes its text to fit itself when a hall has more windows than the layout planned for. */
         container-type: size;
       }
-      .window {
-        font-size: min(var(--board-window-size, var(--font-size-title)), 22cqh, 18cqw);
-        font-weight: 700;
+      /*
+       * Each line has a fixed share of the card's height (together at most 90%),
+       * and its type is smaller than its share, so every line fits whatever the card's size.
+       */
+      .window,
+      .name,
+      .number,
+      .status {
+        flex: none;
+        display: flex;
+        align-items: center;
+        justify-content: center;
+        gap: var(--space-2);
+        max-width: 100%;
         white-space: nowrap;
       }
-      .number {
-        font-family: var(--font-family-number);
-        font-size: min(var(--board-card-number-size, var(--font-size-huge)), 50cqh, 36cqw);
+      .window {
+        height: var(--board-window-share, 20cqh);
+        font-size: min(
+          var(--board-window-size, var(--font-size-title)),
+          var(--board-window-cap, 16cqh),
+          18cqw
+        );
         font-weight: 700;
-        line-height: 1;
+      }
+      .name {
+        height: var(--board-name-share, 13cqh);
+        font-size: min(var(--board-name-size, var(--font-size-large)), var(--board-name-cap, 10cqh), 8cqw);
+      }
+      .kind {
+        flex: none;
+        padding: 0 var(--space-2);
+        border-radius: var(--radius-small);
+        border: 2px solid currentColor;
+      }
+      .number {
+        height: var(--board-card-number-share, 44cqh);
+        font-family: var(--font-family-number);
+        font-size: min(
+          var(--board-card-number-size, var(--font-size-huge)),
+          var(--board-card-number-cap, 38cqh),
+          30cqw
+        );
+        font-weight: 700;
         color: var(--board-number, var(--color-board-number));
         letter-spacing: 0.04em;
       }
       .status {
-        font-size: min(var(--board-status-size, var(--font-size-large)), 14cqh, 20cqw);
+        height: 13cqh;
+        font-size: min(var(--board-status-size, var(--font-size-large)), 10cqh, 20cqw);
         opacity: 0.9;
       }
       .card.latest {
@@ -133,6 +171,7 @@ export class BoardCalls extends LitElement {
         aria-live=${latest ? 'polite' : 'off'}
       >
         <div class="window">${this.t('window', { n: w.number })}</div>
+        ${this.nameLine(w)}
         ${
           priority || green
             ? html`<div class="mark" data-mark>${green ? this.t('greenChannel') : this.t('priority')}</div>`
@@ -142,6 +181,15 @@ export class BoardCalls extends LitElement {
         ${status ? html`<div class="status">${status}</div>` : nothing}
       </div>`,
     );
+  }
+
+  /** "绿色通道", or "社保医保窗口 分领域": the name, and the kind when the name does not already say it. */
+  private nameLine(w: PublicWindow) {
+    const kind = shortKind(w.kind, w.name, this.language);
+    if (!w.name && !kind) return nothing;
+    return html`<div class="name" data-name>
+      ${w.name ? html`<span>${w.name}</span>` : nothing}${kind ? html`<span class="kind">${kind}</span>` : nothing}
+    </div>`;
   }
 }
 

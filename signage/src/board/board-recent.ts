@@ -6,9 +6,10 @@ import { baseStyles } from '../../../ui-shared/src/tokens.js';
 import { boardT, type BoardT } from './board-context.js';
 
 /**
- * The latest call very large, then the recent calls, newest first. After an
- * absence of the board, every call it missed is listed too, in the order
- * they were made, so nobody called meanwhile is left out.
+ * The latest call very large, then the recent calls, newest first: as many
+ * of them as fit whole, never one cut in half at the bottom of the screen.
+ * After an absence of the board, every call it missed is listed too, in the
+ * order they were made, so nobody called meanwhile is left out.
  */
 @customElement('board-recent')
 export class BoardRecent extends LitElement {
@@ -18,6 +19,29 @@ export class BoardRecent extends LitElement {
   /** Calls made while the board was away, oldest first (all of them, however many). */
   @property({ attribute: false }) missed: CallOut[] = [];
   @consume({ context: boardT, subscribe: true }) t!: BoardT;
+  private readonly resize = new ResizeObserver(() => this.fit());
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.resize.observe(this);
+  }
+
+  override disconnectedCallback(): void {
+    this.resize.disconnect();
+    super.disconnectedCallback();
+  }
+
+  protected override updated(): void {
+    this.fit();
+  }
+
+  /** Hides the recent calls that would reach past the bottom of the board's box. */
+  private fit(): void {
+    const items = Array.from(this.renderRoot.querySelectorAll('li'));
+    for (const li of items) li.hidden = false;
+    const bottom = this.getBoundingClientRect().bottom;
+    for (const li of items) if (li.getBoundingClientRect().bottom > bottom + 0.5) li.hidden = true;
+  }
 
   static override styles = [
     baseStyles,
@@ -32,7 +56,7 @@ export class BoardRecent extends LitElement {
       .latest {
         border-radius: var(--radius-large);
         background: var(--board-highlight, var(--color-board-highlight));
-        padding: var(--space-5);
+        padding: var(--board-latest-padding, var(--space-5));
         text-align: center;
       }
       .latest .number {
@@ -68,8 +92,12 @@ export class BoardRecent extends LitElement {
         gap: var(--space-2);
         font-size: var(--board-recent-size, var(--font-size-title));
       }
+      li[hidden] {
+        display: none;
+      }
       li {
         display: flex;
+        align-items: baseline;
         justify-content: space-between;
         gap: var(--space-4);
         padding: var(--space-2) var(--space-4);

@@ -54,9 +54,27 @@ export const boardStyles = [
       --board-offline: #ffea00;
       --board-card-number-size: calc(var(--font-size-huge) * 1.2);
       --board-recent-size: var(--font-size-title);
+      /* Larger type: the window label gets a larger share of each card than in the default theme. */
+      --board-window-share: 26cqh;
+      --board-window-cap: 22cqh;
+      --board-name-share: 13cqh;
+      --board-card-number-share: 38cqh;
+      --board-card-number-cap: 34cqh;
     }
     :host([layout='landscape'][theme='elder']) {
       --board-areas-columns: 4;
+    }
+    /* A smaller landscape screen (a 1366×768 television) scales the type with its height. */
+    :host([layout='landscape']) {
+      --board-number-size: min(var(--font-size-giant), 15vh);
+      --board-area-size: min(var(--font-size-large), 3.4vh);
+      --board-heading-size: min(var(--font-size-large), 3.4vh);
+    }
+    :host([layout='landscape'][theme='elder']) {
+      --board-recent-size: min(var(--font-size-title), 4.8vh);
+      /* Room for three recent calls under the latest one. */
+      --board-number-size: min(var(--font-size-giant), 12vh);
+      --board-latest-padding: var(--space-3);
     }
     board-header {
       grid-area: header;

@@ -2,10 +2,10 @@ import { provide } from '@lit/context';
 import { LitElement, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { CallOut, PublicWindow } from '../../../server/src/protocol/index.js';
+import { ClockController } from '../../../ui-shared/src/clock-controller.js';
 import { translator, type Lang } from '../../../ui-shared/src/i18n.js';
 import { setTheme } from '../../../ui-shared/src/tokens.js';
 import { WebAudioChime } from '../shared/chime.js';
-import { ClockController } from '../shared/clock-controller.js';
 import { HubConnectionController } from '../shared/hub-connection.js';
 import { isQuiet } from '../shared/quiet-hours.js';
 import { ChimeOnly, chooseEngine } from '../shared/speech-engines.js';
@@ -164,7 +164,7 @@ export class HallBoard extends LitElement {
     if (this.layout === 'strip') return html`<board-strip .calls=${calls}></board-strip>${header}`;
     return html`
       ${header}
-      <board-calls .windows=${windows} .latest=${calls[0] ?? null}></board-calls>
+      <board-calls .windows=${windows} .latest=${calls[0] ?? null} .language=${this.language}></board-calls>
       <board-recent
         .calls=${calls}
         .missed=${this.missed}

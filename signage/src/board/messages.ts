@@ -15,6 +15,7 @@ export type BoardKey =
   | 'waiting'
   | 'minutes'
   | 'noEstimate'
+  | 'noWait'
   | 'noCalls'
   | 'offline'
   | 'connecting'
@@ -44,6 +45,7 @@ export const MESSAGES: Messages<BoardKey> = {
     waiting: '{n}人',
     minutes: '约{n}分钟',
     noEstimate: '暂无窗口',
+    noWait: '无需等候',
     noCalls: '暂无叫号',
     offline: '连接中断，显示的可能不是最新信息',
     connecting: '正在连接…',
@@ -70,6 +72,7 @@ export const MESSAGES: Messages<BoardKey> = {
     waiting: '{n} waiting',
     minutes: '~{n} min',
     noEstimate: 'no window',
+    noWait: 'No wait',
     noCalls: 'No calls yet',
     offline: 'Connection lost; this may not be up to date',
     connecting: 'Connecting…',

@@ -94,13 +94,18 @@ export class CounterScreen extends LitElement {
         line-height: 1.1;
         margin: var(--space-6) 0;
       }
+      /* While the citizen rates, the number steps back so the whole form fits a 1280×800 screen. */
+      .number.small {
+        font-size: var(--font-size-title);
+        margin: var(--space-2) 0;
+      }
       :host([flashing]) .number {
         animation: flash var(--duration-flash) ease-in-out 5;
       }
+      /* The flash grows the number and keeps its colour, so it stays readable (contrast) throughout. */
       @keyframes flash {
         50% {
-          color: var(--color-board-highlight);
-          transform: scale(1.05);
+          transform: scale(1.08);
         }
       }
       .status {
@@ -111,11 +116,11 @@ export class CounterScreen extends LitElement {
         background: var(--color-surface);
         color: var(--color-text);
         border-radius: var(--radius-large);
-        padding: var(--space-5);
-        margin-top: var(--space-5);
+        padding: var(--space-4) var(--space-5);
+        margin-top: var(--space-4);
       }
       .rate h2 {
-        margin-top: 0;
+        margin: 0 0 var(--space-3);
         font-size: var(--font-size-title);
       }
       .error {
@@ -180,6 +185,7 @@ export class CounterScreen extends LitElement {
     const v = this.view;
     if (!v) return html`<p class="error">${this.error}</p>`;
     const kind = KIND_NAMES[v.window.kind];
+    const numberClass = v.evaluable && !this.thanked ? 'number small' : 'number';
     return html`
       <header>
         <div><strong>${t('window', { n: v.window.number })}</strong> ${v.window.name}</div>
@@ -196,14 +202,14 @@ export class CounterScreen extends LitElement {
       ${
         v.current
           ? html`<div class="status">${t('serving')}</div>
-              <div class="number" aria-live="polite" data-testid="serving">${v.current.number}</div>
+              <div class=${numberClass} aria-live="polite" data-testid="serving">${v.current.number}</div>
               ${
                 v.current.priority
                   ? html`<div class="mark" data-testid="priority-mark">${t('priority')}</div>`
                   : null
               }
               <div class="status">${v.current.service}</div>`
-          : html`<div class="number" data-testid="serving">—</div>`
+          : html`<div class=${numberClass} data-testid="serving">—</div>`
       }
       ${
         this.thanked

@@ -53,11 +53,4 @@ export const MESSAGES: Messages<
   },
 };
 
-export const KIND_NAMES: Record<string, { zh: string; en: string }> = {
-  comprehensive: { zh: '无差别综合窗口', en: 'Comprehensive window' },
-  domain: { zh: '分领域综合窗口', en: 'Domain window' },
-  assisted: { zh: '帮办代办窗口', en: 'Assisted service' },
-  cross_region: { zh: '跨省通办窗口', en: 'Cross-region window' },
-  cannot_handle: { zh: '办不成事反映窗口', en: '"Could not get it done" window' },
-  green_channel: { zh: '绿色通道', en: 'Green channel' },
-};
+export { KIND_NAMES } from '../shared/window-kinds.js';

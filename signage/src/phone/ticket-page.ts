@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { api, ApiError } from '../../../ui-shared/src/api.js';
 import { translator, type Lang } from '../../../ui-shared/src/i18n.js';
 import { baseStyles } from '../../../ui-shared/src/tokens.js';
-import type { LevelOption, RatingChoice, ReasonOption } from '../counter/counter-evaluator.js';
+import type { LevelOption, RatingChoice, ReasonOption } from '../shared/rating-form.js';
 import { MESSAGES } from './messages.js';
 import { TicketFeed } from './ticket-feed.js';
 import { statusLine, type TicketStatus } from './status-line.js';
@@ -266,7 +266,7 @@ export class TicketPage extends LitElement {
         reasonsLabel=${t('reasons')}
         commentLabel=${t('comment')}
         submitLabel=${t('submit')}
-        @phone-rating=${(e: CustomEvent<RatingChoice>) => void this.rate(e.detail)}
+        @rating-chosen=${(e: CustomEvent<RatingChoice>) => void this.rate(e.detail)}
       ></phone-rating>
     </section>`;
   }

@@ -137,7 +137,7 @@ export class KioskApp extends LitElement {
     const t = translator(MESSAGES, this.language);
     return html`
       <header>
-        <h1>${this.menu?.hall.name ?? ''}<small>${t('title')} · ${t('pick')}</small></h1>
+        <h1 tabindex="-1">${this.menu?.hall.name ?? ''}<small>${t('title')} · ${t('pick')}</small></h1>
         <button aria-pressed=${String(this.elder)} data-elder @click=${this.toggleElder}>
           ${t('elder')}
         </button>
@@ -170,6 +170,7 @@ export class KioskApp extends LitElement {
         return html`<kiosk-priority
           language=${this.language}
           .categories=${this.menu?.priorityCategories ?? CATEGORIES}
+          serviceName=${this.service?.name ?? ''}
           @kiosk-priority=${this.onPriority}
           @kiosk-back=${() => this.reset()}
         ></kiosk-priority>`;
@@ -192,6 +193,24 @@ export class KioskApp extends LitElement {
           @kiosk-done=${() => this.reset()}
         ></kiosk-result>`;
     }
+  }
+
+  protected override updated(changed: Map<string, unknown>): void {
+    // Each new step takes the focus to its heading, so a keyboard or screen reader user is not left on the page body.
+    if (changed.has('step') && changed.get('step') !== undefined) void this.focusStep();
+  }
+
+  private async focusStep(): Promise<void> {
+    const main = this.renderRoot.querySelector('main');
+    const step = main?.firstElementChild;
+    if (step instanceof LitElement) await step.updateComplete;
+    const target =
+      step?.shadowRoot?.querySelector<HTMLElement>('h2, [data-number]') ??
+      (step instanceof HTMLHeadingElement ? step : null) ??
+      (this.step === 'menu' ? this.renderRoot.querySelector<HTMLElement>('h1') : null);
+    if (!target) return;
+    if (!target.hasAttribute('tabindex')) target.tabIndex = -1;
+    target.focus();
   }
 
   private async loadMenu(): Promise<void> {

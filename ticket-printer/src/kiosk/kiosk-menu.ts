@@ -22,6 +22,8 @@ export class KioskMenuView extends LitElement {
   @property() language: Lang = 'zh';
   @state() private domain: string | null = null;
   @state() private query = '';
+  /** The letter pad opens on demand, so the matters stay on screen (and a few Tabs away). */
+  @state() private padOpen = false;
 
   static override styles = [
     baseStyles,
@@ -63,12 +65,19 @@ export class KioskMenuView extends LitElement {
       }
       .service .name {
         font-weight: 700;
+        /* Two balanced lines (不动产/登记) rather than one character left alone. */
+        text-wrap: balance;
+        line-break: strict;
       }
       .service .meta {
         font-size: var(--font-size-body);
         color: var(--color-text-muted);
         display: flex;
-        gap: var(--space-4);
+        flex-wrap: wrap;
+        column-gap: var(--space-4);
+      }
+      .service .meta span {
+        white-space: nowrap;
       }
       .search {
         display: flex;
@@ -117,26 +126,31 @@ export class KioskMenuView extends LitElement {
           @input=${(e: Event) => (this.query = (e.target as HTMLInputElement).value)}
         />
         ${this.query ? html`<button @click=${() => (this.query = '')}>${t('clear')}</button>` : nothing}
-      </div>
-      <div class="pad" role="group" aria-label=${t('search')}>
-        ${LETTERS.map((l) => html`<button data-letter=${l} @click=${() => (this.query += l.toLowerCase())}>${l}</button>`)}
-      </div>
-      <nav class="domains" aria-label=${t('all')}>
         <button
-          aria-pressed=${String(this.domain === null && !this.query)}
-          @click=${() => this.pickDomain(null)}
+          data-pad-toggle
+          aria-expanded=${String(this.padOpen)}
+          aria-controls="pad"
+          @click=${() => (this.padOpen = !this.padOpen)}
         >
-          ${t('all')}
+          ${t('letterPad')}
         </button>
-        ${this.menu?.domains.map(
-          (d) =>
-            html`<button
-              data-domain=${d.domain}
-              aria-pressed=${String(this.domain === d.domain && !this.query)}
-              @click=${() => this.pickDomain(d.domain)}
-            >
-              ${d.domain}<small>${t('waiting', { n: d.waiting })}</small>
-            </button>`,
+      </div>
+      ${
+        this.padOpen
+          ? html`<div class="pad" id="pad" role="group" aria-label=${t('letterPad')}>
+              ${LETTERS.map(
+                (l) =>
+                  html`<button data-letter=${l} @click=${() => (this.query += l.toLowerCase())}>
+                    ${l}
+                  </button>`,
+              )}
+            </div>`
+          : nothing
+      }
+      <nav class="domains" aria-label=${t('all')} @keydown=${this.onDomainKey}>
+        ${this.domainButton(null, t('all'), nothing)}
+        ${this.menu?.domains.map((d) =>
+          this.domainButton(d.domain, d.domain, html`<small>${t('waiting', { n: d.waiting })}</small>`),
         )}
       </nav>
       <section class="services" aria-live="polite">
@@ -159,6 +173,35 @@ export class KioskMenuView extends LitElement {
       >
     </button>`;
   }
+
+  /**
+   * One Tab stop for all the areas (the chosen one); the arrow keys move
+   * between them. A keyboard user reaches the first matter in a few Tabs.
+   */
+  private domainButton(domain: string | null, label: string, extra: unknown) {
+    const current = this.domain === domain && !this.query;
+    const stop = this.query ? domain === null : current;
+    return html`<button
+      data-domain=${domain ?? nothing}
+      aria-pressed=${String(current)}
+      tabindex=${stop ? 0 : -1}
+      @click=${() => this.pickDomain(domain)}
+    >
+      ${label}${extra}
+    </button>`;
+  }
+
+  private readonly onDomainKey = (e: KeyboardEvent) => {
+    const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[e.key];
+    if (!step) return;
+    const buttons = Array.from(this.renderRoot.querySelectorAll<HTMLButtonElement>('.domains button'));
+    const at = buttons.indexOf(e.composedPath()[0] as HTMLButtonElement);
+    if (at < 0) return;
+    e.preventDefault();
+    const next = buttons[(at + step + buttons.length) % buttons.length]!;
+    for (const b of buttons) b.tabIndex = b === next ? 0 : -1;
+    next.focus();
+  };
 
   private pickDomain(domain: string | null): void {
     this.query = '';

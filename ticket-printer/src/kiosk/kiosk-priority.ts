@@ -1,4 +1,4 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { fireEvent } from '../../../ui-shared/src/fire-event.js';
 import { translator, type Lang } from '../../../ui-shared/src/i18n.js';
@@ -21,6 +21,8 @@ export const CATEGORIES = ['elderly', 'child', 'sick', 'disabled', 'pregnant', '
 @customElement('kiosk-priority')
 export class KioskPriority extends LitElement {
   @property() language: Lang = 'zh';
+  /** The matter chosen at step 1, named here so the citizen sees what the ticket is for. */
+  @property() serviceName = '';
   /** The categories a citizen may declare in this hall (the kiosk menu's `priorityCategories`). */
   @property({ attribute: false }) categories: readonly string[] = CATEGORIES;
   @state() private chosen = new Set<string>();
@@ -36,6 +38,11 @@ export class KioskPriority extends LitElement {
         display: grid;
         grid-template-columns: repeat(var(--kiosk-priority-columns, 4), 1fr);
         gap: var(--space-4);
+      }
+      .matter {
+        margin: 0 0 var(--space-3);
+        font-size: var(--font-size-large);
+        font-weight: 700;
       }
       .assist {
         margin-top: var(--space-5);
@@ -69,6 +76,11 @@ export class KioskPriority extends LitElement {
     const none = this.chosen.size === 0 && !this.assistance;
     return html`
       <h2>${t('priorityTitle')}</h2>
+      ${
+        this.serviceName
+          ? html`<p class="matter" data-matter>${t('forMatter', { name: this.serviceName })}</p>`
+          : nothing
+      }
       <p class="hint">${t('priorityHint')}</p>
       <div class="grid">
         ${this.categories.map(

@@ -7,6 +7,8 @@ export type KioskKey =
   | 'search'
   | 'searchHint'
   | 'clear'
+  | 'letterPad'
+  | 'forMatter'
   | 'all'
   | 'waiting'
   | 'wait'
@@ -58,6 +60,8 @@ export const MESSAGES: Messages<KioskKey> = {
     search: '搜索事项',
     searchHint: '输入事项名称或拼音首字母，如 sb（社保）',
     clear: '清除',
+    letterPad: '拼音首字母',
+    forMatter: '办理事项：{name}',
     all: '全部领域',
     waiting: '{n} 人等候',
     wait: '约 {m} 分钟',
@@ -116,6 +120,8 @@ export const MESSAGES: Messages<KioskKey> = {
     search: 'Search',
     searchHint: 'Type a name or pinyin initials, e.g. sb (social security)',
     clear: 'Clear',
+    letterPad: 'Pinyin initials',
+    forMatter: 'Matter: {name}',
     all: 'All areas',
     waiting: '{n} waiting',
     wait: '~{m} min',
