@@ -91,6 +91,8 @@ async function main(): Promise<void> {
     ...(config.HUB_ADMIN_PASSWORD ? { password: config.HUB_ADMIN_PASSWORD } : {}),
   });
   await hub.realtime.printRecovered;
+  // Known before the hub says it listens: whoever waits for that line may stop it at once.
+  const speech = await voice.engine();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.PORT, config.HOST, resolve);
@@ -108,14 +110,13 @@ async function main(): Promise<void> {
   });
   for (const line of banner.lines) console.log(line);
   for (const warning of banner.warnings) console.warn(`Warning: ${warning}`);
-  const speech = await voice.engine();
   if (speech) {
     console.log(
       `  voice         espeak-ng ${speech.name === 'system' ? 'program' : 'WebAssembly build'} for boards without a browser voice`,
     );
   } else {
     console.warn(
-      `Warning: no call-out voice (VOICE_ENGINE=${config.VOICE_ENGINE}): boards whose browser has no Mandarin voice will only chime.`,
+      `  WARNING: no call-out voice (VOICE_ENGINE=${config.VOICE_ENGINE}): boards whose browser has no Mandarin voice will only chime.`,
     );
   }
   const demoPrinting =

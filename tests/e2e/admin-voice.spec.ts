@@ -3,6 +3,7 @@ import { seedDemoHall, type DemoHall } from '../../server/src/demo/seed.js';
 import { type Api, PASSWORD, setupAdmin } from '../helpers/api-fixtures.js';
 import { startTestHub, type TestHub } from '../helpers/hub.js';
 import { HubVoice } from '../../server/src/voice/espeak.js';
+import { screenshot } from './screenshot.js';
 
 /**
  * The admin console on a hub that has no voice for call-outs: the floor page
@@ -47,5 +48,5 @@ test('the floor warns of a chime-only hub; the signage page sets the call-out se
     template: '请{number}号到{window}号窗口',
     numberReading: 'number',
   });
-  await page.screenshot({ path: 'docs/screenshots/admin-signage-voice.png', fullPage: true });
+  await screenshot(page, 'admin-signage-voice', { fullPage: true });
 });

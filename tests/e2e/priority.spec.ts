@@ -9,6 +9,7 @@ import {
   setupAdmin,
 } from '../helpers/api-fixtures.js';
 import { startTestHub, type TestHub } from '../helpers/hub.js';
+import { screenshot } from './screenshot.js';
 
 /**
  * Who may declare a priority, in Chromium against a real hub: the kiosk offers
@@ -58,7 +59,7 @@ test('the kiosk offers only self-declared categories and asks for proof after on
   const proof = priority.getByRole('alertdialog');
   await expect(proof.getByRole('heading')).toHaveText('请向工作人员出示相关证件');
   await expect(proof).toContainText('您选择了：孕妇');
-  await page.screenshot({ path: 'docs/screenshots/kiosk-priority-proof.png' });
+  await screenshot(page, 'kiosk-priority-proof');
   await proof.getByRole('button', { name: '我知道了，继续取号' }).click();
   await page.locator('kiosk-appointment [data-skip]').click();
   const number = (await page.locator('kiosk-result [data-number]').textContent())!.trim();
@@ -105,7 +106,7 @@ test('the guide desk issues an urgent ticket; the board and the counter display 
   await desk.getByRole('button', { name: service('SB001').name, exact: true }).click();
   await desk.getByRole('button', { name: '取号', exact: true }).click();
   await expect(desk.getByRole('status')).toContainText('已取号');
-  await page.screenshot({ path: 'docs/screenshots/admin-guide-desk.png' });
+  await screenshot(page, 'admin-guide-desk');
   const issuedText = (await desk.getByRole('status').textContent()) ?? '';
   const number = /[A-Z]+\d{3}/.exec(issuedText)![0];
   const ticket = (await hub.store.listTickets(demo.hall.id, {})).find((t) => t.number === number)!;
@@ -136,10 +137,10 @@ test('the guide desk issues an urgent ticket; the board and the counter display 
   await expect(card).toHaveAttribute('data-priority', 'true');
   await expect(card.locator('[data-mark]')).toHaveText('绿色通道');
   await expect(board.locator('board-recent .latest [data-mark]')).toHaveText('优先');
-  await board.screenshot({ path: 'docs/screenshots/board-priority-call.png' });
+  await screenshot(board, 'board-priority-call');
   await expect(counter.getByTestId('serving')).toHaveText(number);
   await expect(counter.getByTestId('priority-mark')).toHaveText('优先办理（绿色通道）');
-  await counter.screenshot({ path: 'docs/screenshots/counter-priority.png' });
+  await screenshot(counter, 'counter-priority');
 
   // An ordinary ticket at an ordinary window carries no mark.
   const plain = expectStatus(

@@ -77,6 +77,16 @@ export const REFUSALS: Record<string, Text> = {
   not_eligible: fixed('该号票不能在本窗口办理', 'This ticket is not served at this window'),
   reactivation_expired: fixed('已超过过号重排时限，请重新取号', 'Too late to re-activate; take a new ticket'),
   service_disabled: fixed('该事项暂停取号', 'This matter is not being issued now'),
+  hall_closed: fixed(
+    '今日已停止取号，请在开放时间再来',
+    'The hall has closed for today; come back when it opens',
+  ),
+  idempotency_key_reused: fixed(
+    '这次取号请求与之前的不一致，请重新取号',
+    'This request does not match the earlier one with the same key; start again',
+  ),
+  malformed_path: fixed('网址有误，请检查后重试', 'The address is not valid; check it and try again'),
+  login_locked: fixed('登录失败次数过多，请稍后再试', 'Too many failed logins; try again later'),
   invalid_transfer: fixed(
     '转办目标无效，请选择其他事项或窗口',
     'Invalid transfer; choose another matter or window',
