@@ -37,6 +37,10 @@ The same table serves \`GET /api/v1/openapi.json\` (OpenAPI 3.1 with JSON Schema
   A 5xx answer also carries \`requestId\`: quote it to whoever reads the hub's log.
 - **Request ids**: every answer has an \`X-Request-Id\` header. The hub keeps the one the caller (or a proxy) sent when it is 1–64 letters, digits, \`.\`, \`_\`, \`:\` or \`-\`, and makes one otherwise;
   the hub's log lines about the request carry it as \`reqId\` (README, Logging).
+- **Several hub processes** may share one embedded store (one \`DATA_DIR\`, each process on its own port): any route may be called on any of them and they answer as one hub.
+  Every write is one transaction in the shared SQLite file (a ticket number is never issued twice, a ticket never called twice, an \`Idempotency-Key\` finds the ticket whichever process issued it),
+  and whatever a write causes downstream (screens, print jobs, 差评 cases, caches) follows the log in the store, so a change made through one process reaches the screens of every process within a second
+  (docs/realtime.md, Several hub processes). Scheduled jobs run in one process at a time. Per-process: login lockout counters and rate-limit budgets.
 `;
 
 function errorTable(): string {
