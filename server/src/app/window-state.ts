@@ -39,8 +39,16 @@ export interface WindowStateProps {
 }
 
 export async function changeWindowState(deps: AppDeps, props: WindowStateProps): Promise<ServiceWindow> {
-  const move: Move = MOVES[props.move];
   const window = await requireWindow(deps, props.windowId);
+  // A window open with nobody at it (the demo's, or after a clerk's session ended) is taken by
+  // the clerk who opens it: from then on the window's work is theirs.
+  const takesOver =
+    props.move === 'open' &&
+    window.state === 'open' &&
+    window.currentClerkId === null &&
+    props.actor.type === 'user' &&
+    props.actor.id !== null;
+  const move: Move = takesOver ? { ...MOVES.open, from: ['open'] } : MOVES[props.move];
   if (!move.from.includes(window.state)) {
     throw new DomainError(
       'invalid_state',

@@ -346,6 +346,8 @@ export interface Store {
   // The append-only log.
   listEvents(hallId: string, afterSeq: number, limit: number): Promise<HallEvent[]>;
   lastSeq(hallId: string): Promise<number>;
+  /** One ticket's events, oldest first. */
+  listTicketEvents(ticketId: string): Promise<HallEvent[]>;
   /**
    * Follows the log: `listener` gets every event committed after the request's
    * position (one hall after `afterSeq`, or every hall from now), in order per

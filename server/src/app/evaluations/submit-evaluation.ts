@@ -1,4 +1,4 @@
-import { DomainError, type Actor, type Ticket } from '../../domain/index.js';
+import { DomainError, type Actor, type HallEvent, type Ticket } from '../../domain/index.js';
 import type { Device, Evaluation, EvaluationLevel } from '../../store/port.js';
 import type { AppDeps } from '../deps.js';
 import { requireHall, requireWindow, today } from '../lookups.js';
@@ -27,6 +27,23 @@ function checkRating(input: RatingInput): void {
   }
 }
 
+/**
+ * Who served the ticket: the person who last started, completed or called it
+ * (an action is credited to whoever did it, not to whoever opened the
+ * window). A keypad or a job acting alone leaves it to the window's clerk.
+ */
+function servedBy(events: readonly HallEvent[]): string | null {
+  for (const e of [...events].reverse()) {
+    const serving =
+      e.type === 'ticket.completed' ||
+      e.type === 'ticket.started' ||
+      e.type === 'ticket.called' ||
+      e.type === 'ticket.called_back';
+    if (serving && e.actor.type === 'user' && e.actor.id) return e.actor.id;
+  }
+  return null;
+}
+
 async function save(
   deps: AppDeps,
   ticket: Ticket,
@@ -42,8 +59,7 @@ async function save(
     ticketId: ticket.id,
     serviceId: ticket.serviceId,
     windowId: ticket.windowId,
-    // The clerk at the window when the service ended, the best record the hub has of who served.
-    clerkId: window?.currentClerkId ?? null,
+    clerkId: servedBy(await deps.store.listTicketEvents(ticket.id)) ?? window?.currentClerkId ?? null,
     level: input.level,
     reasons: isNegative(input.level) ? [...input.reasons] : [],
     comment: input.comment.trim(),

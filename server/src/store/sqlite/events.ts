@@ -48,6 +48,12 @@ export function listEvents(db: Db, hallId: string, afterSeq: number, limit: numb
   return rows.map(toEvent);
 }
 
+/** One ticket's events, oldest first. */
+export function listTicketEvents(db: Db, ticketId: string): HallEvent[] {
+  const rows = sql(db, 'SELECT * FROM events WHERE ticket_id = ? ORDER BY seq').all(ticketId) as EventRow[];
+  return rows.map(toEvent);
+}
+
 /** Read from the log itself, so it also answers for a hall that has been deleted. */
 export function lastSeq(db: Db, hallId: string): number {
   const row = sql(db, 'SELECT MAX(seq) AS seq FROM events WHERE hall_id = ?').get(hallId) as {

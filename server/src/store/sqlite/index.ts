@@ -36,7 +36,7 @@ import * as printJobs from './print-jobs.js';
 import * as rectification from './rectification.js';
 import * as stats from './stats.js';
 import * as settings from './settings.js';
-import { appendEvents, lastSeq, listEvents } from './events.js';
+import { appendEvents, lastSeq, listEvents, listTicketEvents } from './events.js';
 import { SqliteEventFollower } from './follow.js';
 import * as halls from './halls.js';
 import { issueTicketOnce } from './issue-keys.js';
@@ -183,6 +183,9 @@ export class SqliteStore implements Store {
 
   async listEvents(hallId: string, afterSeq: number, limit: number) {
     return listEvents(this.db, hallId, afterSeq, limit);
+  }
+  async listTicketEvents(ticketId: string) {
+    return listTicketEvents(this.db, ticketId);
   }
   async lastSeq(hallId: string) {
     return lastSeq(this.db, hallId);

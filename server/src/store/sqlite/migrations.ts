@@ -340,6 +340,7 @@ CREATE TABLE leases (
 );
 `,
   },
+
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.reduce((v, m) => Math.max(v, m.version), 0);
