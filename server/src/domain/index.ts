@@ -13,3 +13,4 @@ export * from './calendar.js';
 export * from './defaults.js';
 export * from './claim.js';
 export * from './priority.js';
+export * from './entities.js';

@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import type { z } from 'zod';
 import type { AppDeps, Principal } from '../app/index.js';
-import type { DeviceKind, Role } from '../store/port.js';
+import type { DeviceKind, Role } from '../domain/index.js';
 import type { ErrorCode } from './errors.js';
 import type { LoginThrottle } from './login-throttle.js';
 import type { HubMetrics } from './metrics.js';

@@ -20,7 +20,7 @@ import {
 import { renderJobBytes } from '../devices/printer/job-bytes.js';
 import { startPrintDispatch, type PrintDispatch } from '../devices/printer/print-dispatch.js';
 import type { Actor } from '../domain/index.js';
-import type { Device, PrintJob } from '../store/port.js';
+import type { Device, PrintJob } from '../domain/index.js';
 
 /**
  * Printing on the hub: the `/print-agents` namespace for kiosks with a

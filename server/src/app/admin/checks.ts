@@ -6,7 +6,7 @@ import {
   type ServiceWindow,
   type WindowKind,
 } from '../../domain/index.js';
-import type { User } from '../../store/port.js';
+import type { User } from '../../domain/index.js';
 
 /**
  * Configuration checks shared by the CRUD use cases and the import. Shapes

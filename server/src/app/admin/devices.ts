@@ -1,5 +1,5 @@
 import { DomainError, type Actor, type NewEvent } from '../../domain/index.js';
-import type { Device, DeviceKind } from '../../store/port.js';
+import type { Device, DeviceKind } from '../../domain/index.js';
 import { DEVICE_TOKEN_PREFIX, hashSecret } from '../auth/index.js';
 import type { AppDeps } from '../deps.js';
 import { requireHall } from '../lookups.js';

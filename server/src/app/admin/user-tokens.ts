@@ -1,4 +1,4 @@
-import type { Session, User } from '../../store/port.js';
+import type { Session, User } from '../../domain/index.js';
 import { BEARER_SESSION_MS, USER_TOKEN_PREFIX, hashSecret } from '../auth/index.js';
 import type { AppDeps } from '../deps.js';
 

@@ -1,5 +1,5 @@
 import { DomainError, SYSTEM, type Actor } from '../../domain/index.js';
-import type { Role, User } from '../../store/port.js';
+import type { Role, User } from '../../domain/index.js';
 import { hashPassword } from '../auth/index.js';
 import type { AppDeps } from '../deps.js';
 import { audited } from './audit.js';

@@ -1,5 +1,5 @@
 import { DomainError, type Actor, type ServiceWindow, type WindowKind } from '../../domain/index.js';
-import type { User } from '../../store/port.js';
+import type { User } from '../../domain/index.js';
 import type { AppDeps } from '../deps.js';
 import { requireHall, requireWindow } from '../lookups.js';
 import { audited } from './audit.js';

@@ -1,5 +1,5 @@
 import type { Actor, ServiceWindow } from '../../domain/index.js';
-import type { Device, Role, Session, User } from '../../store/port.js';
+import type { Device, Role, Session, User } from '../../domain/index.js';
 import type { AppDeps } from '../deps.js';
 import { hashSecret } from './passwords.js';
 

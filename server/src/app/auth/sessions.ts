@@ -1,5 +1,5 @@
 import { DomainError } from '../../domain/index.js';
-import type { Session, User } from '../../store/port.js';
+import type { Session, User } from '../../domain/index.js';
 import type { AppDeps } from '../deps.js';
 import { hashSecret, verifyPassword } from './passwords.js';
 import { USER_TOKEN_PREFIX } from './principals.js';

@@ -1,6 +1,6 @@
 import { timingSafeEqual, randomInt } from 'node:crypto';
 import { DomainError } from '../../domain/index.js';
-import type { User } from '../../store/port.js';
+import type { User } from '../../domain/index.js';
 import type { AppDeps } from '../deps.js';
 import { hashPassword } from './passwords.js';
 

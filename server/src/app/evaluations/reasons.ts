@@ -1,4 +1,4 @@
-import type { EvaluationLevel } from '../../store/port.js';
+import type { EvaluationLevel } from '../../domain/index.js';
 
 /**
  * The five levels of 好差评 and the short list of reasons a 差评 (levels 1

@@ -1,5 +1,5 @@
 import { DomainError, type Actor, type HallEvent, type Ticket } from '../../domain/index.js';
-import type { Device, Evaluation, EvaluationLevel } from '../../store/port.js';
+import type { Device, Evaluation, EvaluationLevel } from '../../domain/index.js';
 import type { AppDeps } from '../deps.js';
 import { requireHall, requireWindow, today } from '../lookups.js';
 import { isNegative, type EvaluationReason } from './reasons.js';

@@ -6,7 +6,7 @@ import {
   type Actor,
   type Ticket,
 } from '../../domain/index.js';
-import type { PrintJob, PrintJobStatus } from '../../store/port.js';
+import type { PrintJob, PrintJobStatus } from '../../domain/index.js';
 import type { AppDeps } from '../deps.js';
 import { printerTarget, targetOfDevice, type PrinterTarget } from './printer-target.js';
 

@@ -1,4 +1,4 @@
-import type { Device } from '../../store/port.js';
+import type { Device } from '../../domain/index.js';
 import type { PaperWidth } from '../../domain/ticket-document.js';
 
 /**

@@ -1,5 +1,5 @@
 import { DomainError, SYSTEM, printFailed, type HallEvent, type NewEvent } from '../../domain/index.js';
-import type { PrintJob } from '../../store/port.js';
+import type { PrintJob } from '../../domain/index.js';
 import type { AppDeps } from '../deps.js';
 import { kioskPrinter } from './print-jobs.js';
 import { targetOfDevice } from './printer-target.js';

@@ -5,7 +5,7 @@ import {
   rectificationDeadline,
   type RectificationCase,
 } from '../../domain/rectification/index.js';
-import type { Evaluation } from '../../store/port.js';
+import type { Evaluation } from '../../domain/index.js';
 import type { AppDeps } from '../deps.js';
 import { requireHall } from '../lookups.js';
 import { getRectificationSettings } from './settings.js';

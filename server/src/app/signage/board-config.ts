@@ -1,4 +1,4 @@
-import type { Device } from '../../store/port.js';
+import type { Device } from '../../domain/index.js';
 import type { AppDeps } from '../deps.js';
 import { kioskMenu } from '../kiosk-menu.js';
 import { requireHall } from '../lookups.js';

@@ -6,7 +6,7 @@ import {
   type KeypadSpec,
   type ProfileName,
 } from './keypad-contract.js';
-import type { Device } from '../../store/port.js';
+import type { Device } from '../../domain/index.js';
 
 /**
  * A keypad's settings live in `device.config`:

@@ -6,7 +6,7 @@ import {
   type Actor,
   type ServiceWindow,
 } from '../../domain/index.js';
-import type { Device } from '../../store/port.js';
+import type { Device } from '../../domain/index.js';
 import { canActOnWindow } from '../auth/index.js';
 import { callNext } from '../call-next.js';
 import type { AppDeps } from '../deps.js';

@@ -1,5 +1,5 @@
 import { DomainError, type Actor, type NewEvent } from '../../domain/index.js';
-import type { Device } from '../../store/port.js';
+import type { Device } from '../../domain/index.js';
 import { auditOf } from '../admin/audit.js';
 import { requireOwnDevice } from '../admin/devices.js';
 import { DEVICE_TOKEN_PREFIX, hashSecret } from '../auth/index.js';

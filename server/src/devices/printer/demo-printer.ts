@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { DEVICE_TOKEN_PREFIX, hashSecret, type AppDeps } from '../../app/index.js';
-import type { Device } from '../../store/port.js';
+import type { Device } from '../../domain/index.js';
 import { VirtualPrinter } from '../../../../ticket-printer/src/virtual-printer/virtual-printer.js';
 import { startVirtualPrinterWeb } from '../../../../ticket-printer/src/virtual-printer/web.js';
 

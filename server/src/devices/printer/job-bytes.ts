@@ -2,7 +2,7 @@ import { renderEscPos } from '../../../../ticket-printer/src/render.js';
 import { buildTicketDocument, printedCopyOf } from '../../app/printing/index.js';
 import type { AppDeps } from '../../app/index.js';
 import type { PaperWidth } from '../../../../ticket-printer/src/ticket.js';
-import type { PrintJob } from '../../store/port.js';
+import type { PrintJob } from '../../domain/index.js';
 
 /** The ESC/POS bytes of a print job, rendered when it is printed (people ahead and the wait are current then). */
 export async function renderJobBytes(

@@ -4,7 +4,7 @@ import { openPrinterPort } from '../../../../ticket-printer/src/transports/open-
 import { markPrintJobSent, recordPrintResult, reportPrinterState } from '../../app/printing/index.js';
 import type { AppDeps } from '../../app/index.js';
 import { isDomainError, type Actor } from '../../domain/index.js';
-import type { PrintJob } from '../../store/port.js';
+import type { PrintJob } from '../../domain/index.js';
 import type { PrinterTarget } from '../../app/printing/printer-target.js';
 import { renderJobBytes } from './job-bytes.js';
 

@@ -1,7 +1,7 @@
 import type { AppDeps } from '../../app/index.js';
 import { kioskPrinter, queuePrintJob, recoverPrintJobs, targetOfDevice } from '../../app/printing/index.js';
 import { isDomainError, type HallEvent } from '../../domain/index.js';
-import type { PrintJob } from '../../store/port.js';
+import type { PrintJob } from '../../domain/index.js';
 import { NetworkPrinting } from './network-printing.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { ServiceWindow, Ticket } from '../../domain/index.js';
-import type { DeviceKind } from '../../store/port.js';
+import type { DeviceKind } from '../../domain/index.js';
 
 /**
  * A window as a device at it sees it (`GET /api/v1/windows/:id` with a device

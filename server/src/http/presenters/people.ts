@@ -1,5 +1,5 @@
 import type { Principal } from '../../app/index.js';
-import type { Device, User } from '../../store/port.js';
+import type { Device, User } from '../../domain/index.js';
 
 /** People and devices as they leave the hub: never a password hash, token hash or session secret. */
 

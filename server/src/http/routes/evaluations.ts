@@ -13,7 +13,7 @@ import {
   requireHall,
   type RatingInput,
 } from '../../app/index.js';
-import type { Evaluation, EvaluationLevel } from '../../store/port.js';
+import type { Evaluation, EvaluationLevel } from '../../domain/index.js';
 import { principalOf, requireHallAccess, windowToRead } from '../access.js';
 import { HttpError } from '../errors.js';
 import { route } from '../route.js';

@@ -1,6 +1,6 @@
 import { canAccessHall, createUser, deleteUser, updateUser, type Principal } from '../../app/index.js';
 import { DomainError } from '../../domain/index.js';
-import type { User } from '../../store/port.js';
+import type { User } from '../../domain/index.js';
 import { actor, principalOf } from '../access.js';
 import { HttpError } from '../errors.js';
 import { presentUser } from '../presenters/people.js';

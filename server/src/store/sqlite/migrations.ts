@@ -340,7 +340,6 @@ CREATE TABLE leases (
 );
 `,
   },
-
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.reduce((v, m) => Math.max(v, m.version), 0);
