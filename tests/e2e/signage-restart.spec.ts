@@ -38,6 +38,9 @@ test.afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
+// A lobby board is a full-HD screen: there the latest call and the recent ones all fit whole.
+test.use({ viewport: { width: 1920, height: 1080 } });
+
 test('the hub restarts mid-run: the board catches up, nothing lost, nothing spoken twice', async ({
   page,
 }) => {

@@ -8,8 +8,9 @@ import { boardT, type BoardT } from './board-context.js';
 /**
  * The latest call very large, then the recent calls, newest first: as many
  * of them as fit whole, never one cut in half at the bottom of the screen.
- * After an absence of the board, every call it missed is listed too, in the
- * order they were made, so nobody called meanwhile is left out.
+ * After an absence of the board, the calls it missed are listed below them,
+ * in the order they were made, with their count, as many as fit: the latest
+ * and recent calls keep their place on screen.
  */
 @customElement('board-recent')
 export class BoardRecent extends LitElement {
@@ -144,7 +145,6 @@ export class BoardRecent extends LitElement {
     const [latest, ...rest] = this.calls;
     if (!latest) return html`<div class="empty">${this.t('noCalls')}</div>`;
     return html`
-      ${this.renderMissed()}
       <div class="latest" data-call=${latest.callId} data-priority=${latest.priority ? 'true' : ''}>
         <div class="number">${latest.ticketNumber}</div>
         <div class="to">
@@ -176,6 +176,7 @@ export class BoardRecent extends LitElement {
               </ol>`
           : ''
       }
+      ${this.renderMissed()}
     `;
   }
 }
