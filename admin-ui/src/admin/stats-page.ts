@@ -175,6 +175,7 @@ export class StatsPage extends LitElement {
     const counts: [MessageKey, number][] = [
       ['issued', r.issued],
       ['served', r.served],
+      ['servedWithoutStart', r.servedWithoutStart],
       ['noShows', r.noShows],
       ['transfers', r.transfers],
       ['transferredTickets', r.transferredTickets],

@@ -49,6 +49,7 @@ export function statsCsv(s: HallStats): string {
     line('工作人员 clerk', s.filters.clerkId ?? '全部 all'),
     line('取号 issued', r.issued),
     line('办结 served', r.served),
+    line('办结未开始办理 served without a recorded start', r.servedWithoutStart),
     line('过号 no-shows', r.noShows),
     line('转办次数 transfers', r.transfers),
     line('转办号票 transferred tickets', r.transferredTickets),
