@@ -11,6 +11,7 @@ import { startHubProcess, type HubProcess } from '../helpers/hub-process.js';
  * loopback address because PUBLIC_URL is unset.
  */
 
+// Opens the screens' pages, so the screens must be built: `npm test` builds them before the tests run.
 describe('start-up banner of the real hub process', () => {
   let hub: HubProcess;
   let dataDir: string;
