@@ -278,7 +278,7 @@ export function ticketStatusOf(e: HallEvent): TicketStatus | null {
 export type CallEvent = EventOf<'ticket.called'> | EventOf<'ticket.recalled'> | EventOf<'ticket.called_back'>;
 export const CALL_EVENT_TYPES = ['ticket.called', 'ticket.recalled', 'ticket.called_back'] as const;
 export function isCallEvent(e: HallEvent): e is CallEvent {
-  return e.type === 'ticket.called' || e.type === 'ticket.recalled' || e.type === 'ticket.called_back';
+  return (CALL_EVENT_TYPES as readonly string[]).includes(e.type);
 }
 
 interface PrintedJob {

@@ -1,4 +1,4 @@
-import type { EventType, HallEvent, NewEvent } from '../../domain/index.js';
+import { CALL_EVENT_TYPES, type HallEvent, type NewEvent } from '../../domain/index.js';
 import { notFound, sql, type Db } from './connection.js';
 import { json } from './rows.js';
 import { toEvent, type EventRow } from './queue-rows.js';
@@ -62,13 +62,11 @@ export function lastSeq(db: Db, hallId: string): number {
   return row.seq ?? 0;
 }
 
-const CALL_TYPES: readonly EventType[] = ['ticket.called', 'ticket.recalled', 'ticket.called_back'];
-
 export function recentCalls(db: Db, hallId: string, limit: number): HallEvent[] {
   const rows = sql(
     db,
-    `SELECT * FROM events WHERE hall_id = ? AND type IN (${CALL_TYPES.map(() => '?').join(', ')})
+    `SELECT * FROM events WHERE hall_id = ? AND type IN (${CALL_EVENT_TYPES.map(() => '?').join(', ')})
      ORDER BY seq DESC LIMIT ?`,
-  ).all(hallId, ...CALL_TYPES, Math.max(0, Math.floor(limit))) as EventRow[];
+  ).all(hallId, ...CALL_EVENT_TYPES, Math.max(0, Math.floor(limit))) as EventRow[];
   return rows.map(toEvent);
 }
