@@ -1,4 +1,4 @@
-import type { Actor, Channel, PriorityCategory, TicketStatus, WindowState } from './types.js';
+import type { Actor, Channel, PriorityCategory, WindowState } from './types.js';
 
 /**
  * The hall's log (DESIGN.md §5, "The event log is the contract"). Every
@@ -208,11 +208,6 @@ export function isEventType(type: string): type is EventType {
   return (EVENT_TYPES as readonly string[]).includes(type);
 }
 
-/** Narrows an event to one type, for readers that filter a batch. */
-export function isEvent<T extends EventType>(e: HallEvent, type: T): e is EventOf<T> & HallEvent {
-  return e.type === type;
-}
-
 /** Builds an event; every builder goes through here so the envelope is the same everywhere. */
 export function newEvent<T extends EventType>(
   type: T,
@@ -268,10 +263,6 @@ export function windowMoved(
     case 'window.closed':
       return newEvent(type, fields, {});
   }
-}
-
-export function ticketStatusOf(e: HallEvent): TicketStatus | null {
-  return e.type.startsWith('ticket.') ? (e.to as TicketStatus | null) : null;
 }
 
 /** Call-outs: what a board shows and speaks. */
