@@ -12,6 +12,7 @@ import type { Logger } from './logger.js';
 import { attachRealtime, type RealtimeHub } from './realtime/index.js';
 import { startJobs, type JobRunner } from './jobs/index.js';
 import type { Store } from './store/port.js';
+import { realtimeAdapterFor } from './realtime/mongo-adapter.js';
 import { statusPage } from './web/status-page.js';
 import { staticApps } from './web/static-apps.js';
 import type { HubVoice } from './voice/espeak.js';
@@ -65,7 +66,9 @@ export const KEEP_ALIVE_MS = 65_000;
 export function createApplication(httpServer: HttpServer, components: HubComponents): Hub {
   const deps = defaultDeps(components.store, { log: components.log, ...components.deps });
   const setup = new FirstAdminSetup();
+  const adapter = realtimeAdapterFor(components.store);
   const realtime = attachRealtime(httpServer, deps, {
+    ...(adapter ? { adapter } : {}),
     ...(components.options.publicUrl ? { publicUrl: components.options.publicUrl } : {}),
     ...(components.options.printerStatusWaitMs !== undefined
       ? { printerStatusWaitMs: components.options.printerStatusWaitMs }

@@ -4,7 +4,9 @@ import path from 'node:path';
 import { ConfigError, loadConfig, type HubConfig } from './config.js';
 import { createApplication } from './create-app.js';
 import { createLogger, type Logger } from './logger.js';
-import { openSqliteStore, StoreFileError } from './store/sqlite/index.js';
+import { StoreFileError } from './store/sqlite/index.js';
+import { MongoStoreError } from './store/mongodb/connection.js';
+import { openConfiguredStore } from './store/index.js';
 import { seedDemoHall, DEMO_HALL_ID, DEMO_HALL_NAME } from './demo/seed.js';
 import { startDemoPrinting } from './devices/printer/demo-printer.js';
 import { nodeHidBinding } from './devices/keypad/node-hid-binding.js';
@@ -20,18 +22,10 @@ import { startBanner } from './web/start-banner.js';
  * through the logger.
  */
 
-function openStore(config: HubConfig, log: Logger): Store {
-  if (config.STORE === 'mongodb') {
-    throw new ConfigError(
-      'STORE=mongodb: the MongoDB store is not part of this version yet; use STORE=sqlite.',
-    );
-  }
+async function openStore(config: HubConfig, log: Logger): Promise<Store> {
+  // DATA_DIR still holds the demo kiosk's token and other local files in MongoDB mode.
   prepareDataDir(config.dataDir);
-  return openSqliteStore({
-    file: path.join(config.dataDir, 'hall.db'),
-    synchronous: config.SQLITE_SYNCHRONOUS,
-    onFollowerError: (err) => log.error({ err }, 'a follower of the hall log failed'),
-  });
+  return openConfiguredStore(config, (err) => log.error({ err }, 'a follower of the hall log failed'));
 }
 
 /**
@@ -63,7 +57,7 @@ function hidBinding() {
 async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config.LOG_LEVEL);
-  const store = openStore(config, log);
+  const store = await openStore(config, log);
   const server = createServer();
   const voice = new HubVoice(config.VOICE_ENGINE);
   const hub = createApplication(server, {
@@ -156,7 +150,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof ConfigError || err instanceof StoreFileError) {
+  if (err instanceof ConfigError || err instanceof StoreFileError || err instanceof MongoStoreError) {
     console.error(err.message);
     process.exit(2);
   }

@@ -26,15 +26,19 @@ function touchesConfig(e: HallEvent): boolean {
   return e.type === 'config.changed' || e.type.startsWith('window.');
 }
 
+/**
+ * To this process's clients only (`.local`): every hub follows the log and
+ * sends it to its own clients, so a cross-hub adapter must not repeat it.
+ */
 function send(targets: BroadcastTargets, hallId: string, o: Outgoing, publicMessage: boolean): void {
   const { event, payload } = o.message;
   if (publicMessage) {
-    targets.display.to(hallRoom(hallId)).emit(event, payload);
-    targets.staff.to(hallRoom(hallId)).emit(event, payload);
+    targets.display.local.to(hallRoom(hallId)).emit(event, payload);
+    targets.staff.local.to(hallRoom(hallId)).emit(event, payload);
   }
   if (o.ticket) {
     const rooms = [ticketsRoom(hallId), ...o.windowIds.map(windowRoom)];
-    targets.staff.to(rooms).emit(SERVER_EVENTS.ticketChanged, o.ticket);
+    targets.staff.local.to(rooms).emit(SERVER_EVENTS.ticketChanged, o.ticket);
   }
 }
 

@@ -1,5 +1,5 @@
 import type { Server as HttpServer } from 'node:http';
-import { Server } from 'socket.io';
+import { Server, type ServerOptions } from 'socket.io';
 import type { AppDeps } from '../app/index.js';
 import { DISPLAY_NAMESPACE, STAFF_NAMESPACE } from '../protocol/index.js';
 import { startBroadcaster } from './broadcaster.js';
@@ -40,6 +40,8 @@ export interface RealtimeOptions {
   publicUrl?: string;
   /** Wait for a network printer's status answer after a job; see ticket-printer/src/print.ts. */
   printerStatusWaitMs?: number;
+  /** A cross-process adapter (MongoDB mode: realtime/mongo-adapter.ts); default: Socket.IO's in-memory one. */
+  adapter?: ServerOptions['adapter'];
 }
 
 /**
@@ -54,6 +56,7 @@ export function attachRealtime(
 ): RealtimeHub {
   const io = new Server(httpServer, {
     serveClient: false,
+    ...(options.adapter ? { adapter: options.adapter } : {}),
     // Requests are a hall id at most; a large frame is abuse.
     maxHttpBufferSize: 16 * 1024,
     connectionStateRecovery: {

@@ -87,7 +87,7 @@ export function setupPrintAgents(
       copy: sent.copy,
       bytes: Buffer.from(bytes).toString('base64'),
     };
-    (target === ns ? ns.to(room(deviceId)) : (target as Socket)).emit(PRINT_JOB, message);
+    (target === ns ? ns.local.to(room(deviceId)) : (target as Socket)).emit(PRINT_JOB, message);
   }
 
   const dispatch = startPrintDispatch(deps, {
@@ -95,9 +95,10 @@ export function setupPrintAgents(
     report,
     ...(statusWaitMs !== undefined ? { statusWaitMs } : {}),
     agents: {
-      // An agent that is not connected gets the job when it connects.
+      // An agent that is not connected gets the job when it connects. Only the hub
+      // holding the agent's socket sends (`.local`): with a cross-hub adapter every hub would.
       async deliver(job) {
-        if ((await ns.in(room(job.deviceId)).fetchSockets()).length > 0) await send(ns, job, job.deviceId);
+        if ((await ns.local.in(room(job.deviceId)).fetchSockets()).length > 0) await send(ns, job, job.deviceId);
       },
     },
   });
@@ -206,7 +207,7 @@ export function setupPrintAgents(
     });
 
     socket.on('disconnect', () => {
-      void ns
+      void ns.local
         .in(room(device.id))
         .fetchSockets()
         .then((left) => (left.length === 0 ? state(false, 'agent disconnected') : undefined));

@@ -1,4 +1,5 @@
 import { windowFilters, type EligibilityFilter } from '../../../server/src/domain/index.js';
+import { openMongoStore } from '../../../server/src/store/mongodb/index.js';
 import { openSqliteStore } from '../../../server/src/store/sqlite/index.js';
 import { buildIssueInput } from '../../helpers/factories.js';
 import { stdinLines } from './child.js';
@@ -8,7 +9,9 @@ import { stdinLines } from './child.js';
  * they can while its kiosk issues more tickets, until nothing is left.
  */
 export interface RaceConfig {
+  /** The SQLite file both processes share; or `mongodb`: the database both share. */
   file: string;
+  mongodb?: { uri: string; dbName: string };
   hallId: string;
   businessDay: string;
   windowIds: string[];
@@ -21,7 +24,9 @@ export interface RaceConfig {
 const config = JSON.parse(process.argv[2] ?? '{}') as RaceConfig;
 // Windows here press with no pause at all, which real clerks never do; SQLite's lock
 // is not fair, so one process can wait out several of the other's bursts.
-const store = openSqliteStore({ file: config.file, busyTimeoutMs: 30_000 });
+const store = config.mongodb
+  ? await openMongoStore(config.mongodb)
+  : openSqliteStore({ file: config.file, busyTimeoutMs: 30_000 });
 const ctx = {
   services: await store.listServices(config.hallId),
   windows: await store.listWindows(config.hallId),

@@ -1,6 +1,7 @@
 import { HttpError } from '../errors.js';
 import { requestIdOf } from '../request-log.js';
 import { SENT, route } from '../route.js';
+import { storeReadiness } from '../../store/index.js';
 
 /** Liveness, readiness, metrics and the API description. */
 export const opsRoutes = [
@@ -21,17 +22,19 @@ export const opsRoutes = [
     summary: 'Readiness: the store answers and takes writes',
     auth: 'public',
     response:
-      '`{ "status": "ready" }`; 503 `not_ready` when the store does not answer, or its last write failed (disk full, damaged or read-only file) and a test write still fails',
+      '`{ "status": "ready", "store": "sqlite" }`, or in MongoDB mode `{ "status": "ready", "store": "mongodb", "replicaSet": { "name", "primary" } }`; 503 `not_ready` when the store does not answer, or its last write failed (disk full, damaged or read-only file) and a test write still fails',
     errors: ['not_ready'],
     handler: async ({ deps, res }) => {
+      let readiness;
       try {
         await deps.store.ping();
+        readiness = await storeReadiness(deps.store);
       } catch (err) {
         deps.log.error({ err, reqId: requestIdOf(res) }, 'readiness: the store does not answer');
         const writes = err instanceof Error && err.message.startsWith('The store cannot write');
         throw new HttpError('not_ready', writes ? err.message : 'The store does not answer.');
       }
-      return { status: 'ready' };
+      return { status: 'ready', ...readiness };
     },
   }),
   route({
