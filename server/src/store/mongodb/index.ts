@@ -27,7 +27,7 @@ import type {
   WindowUpdate,
 } from '../port.js';
 import * as config from './config-writes.js';
-import { connect, notFound, replicaSetStatus, type HelloReply, type ReplicaSetStatus } from './connection.js';
+import { connect, mapWriteError, notFound, replicaSetStatus, type HelloReply, type ReplicaSetStatus } from './connection.js';
 import { col, type Ctx } from './context.js';
 import { fromDoc, fromDocs, type Doc, type WindowDoc } from './docs.js';
 import { MongoEventFollower } from './follow.js';
@@ -273,7 +273,11 @@ export class MongoStore implements Store {
       throw notFound('User', session.userId);
     }
     const { tokenHash, ...rest } = session;
-    await col(this.ctx, 'sessions').insertOne({ _id: tokenHash, ...rest });
+    try {
+      await col(this.ctx, 'sessions').insertOne({ _id: tokenHash, ...rest });
+    } catch (err) {
+      throw mapWriteError(err);
+    }
   }
   async getSession(tokenHash: string) {
     const doc = await col(this.ctx, 'sessions').findOne({ _id: tokenHash });
