@@ -63,7 +63,9 @@ describe.skipIf(!uri)('two processes calling from one MongoDB database (needs MO
       { code: 0, signal: null },
       { code: 0, signal: null },
     ]);
-    reports = done.map((l) => JSON.parse(l.slice('done '.length)) as { claims: number; issued: number; ms: number });
+    reports = done.map(
+      (l) => JSON.parse(l.slice('done '.length)) as { claims: number; issued: number; ms: number },
+    );
   }, 300_000);
 
   afterAll(async () => {
@@ -73,9 +75,12 @@ describe.skipIf(!uri)('two processes calling from one MongoDB database (needs MO
 
   it('calls every ticket exactly once and leaves none waiting', async () => {
     expect(reports.reduce((n, r) => n + r.claims, 0)).toBe(TOTAL);
-    expect(await db.collection('tickets').aggregate([{ $group: { _id: '$status', n: { $sum: 1 } } }]).toArray()).toEqual([
-      { _id: 'completed', n: TOTAL },
-    ]);
+    expect(
+      await db
+        .collection('tickets')
+        .aggregate([{ $group: { _id: '$status', n: { $sum: 1 } } }])
+        .toArray(),
+    ).toEqual([{ _id: 'completed', n: TOTAL }]);
     const calls = await db
       .collection('events')
       .aggregate([{ $match: { type: 'ticket.called' } }, { $group: { _id: '$ticketId', n: { $sum: 1 } } }])
@@ -87,7 +92,10 @@ describe.skipIf(!uri)('two processes calling from one MongoDB database (needs MO
   it('never gives a window two tickets at once', async () => {
     const rows = await db
       .collection('events')
-      .find({ hallId, type: { $in: ['ticket.called', 'ticket.started', 'ticket.completed'] } }, { sort: { seq: 1 } })
+      .find(
+        { hallId, type: { $in: ['ticket.called', 'ticket.started', 'ticket.completed'] } },
+        { sort: { seq: 1 } },
+      )
       .toArray();
     const byWindow = new Map<string, string | null>();
     const broken: string[] = [];
@@ -97,7 +105,8 @@ describe.skipIf(!uri)('two processes calling from one MongoDB database (needs MO
         if (current !== null) broken.push(`${r.windowId} called ${r.ticketId} while it had ${current}`);
         byWindow.set(r.windowId as string, r.ticketId as string);
       } else {
-        if (current !== r.ticketId) broken.push(`${r.windowId}: ${r.type} of ${r.ticketId}, but it had ${current}`);
+        if (current !== r.ticketId)
+          broken.push(`${r.windowId}: ${r.type} of ${r.ticketId}, but it had ${current}`);
         if (r.type === 'ticket.completed') byWindow.set(r.windowId as string, null);
       }
     }
@@ -106,17 +115,23 @@ describe.skipIf(!uri)('two processes calling from one MongoDB database (needs MO
   });
 
   it('numbers the log 1..N without gaps or repeats', async () => {
-    const seqs = (await db.collection('events').find({ hallId }, { sort: { seq: 1 }, projection: { seq: 1 } }).toArray()).map(
-      (r) => r.seq as number,
-    );
+    const seqs = (
+      await db
+        .collection('events')
+        .find({ hallId }, { sort: { seq: 1 }, projection: { seq: 1 } })
+        .toArray()
+    ).map((r) => r.seq as number);
     expect(seqs).toHaveLength(3 * TOTAL);
     expect(seqs.every((s, i) => s === i + 1)).toBe(true);
   });
 
   it('keeps the number counter in step with the tickets issued by all three processes', async () => {
-    expect(await db.collection('counters').find({}, { projection: { _id: 0, prefix: 1, lastSeq: 1 } }).toArray()).toEqual([
-      { prefix: 'A', lastSeq: TOTAL },
-    ]);
+    expect(
+      await db
+        .collection('counters')
+        .find({}, { projection: { _id: 0, prefix: 1, lastSeq: 1 } })
+        .toArray(),
+    ).toEqual([{ prefix: 'A', lastSeq: TOTAL }]);
     expect(await db.collection('tickets').distinct('number')).toHaveLength(TOTAL);
     expect(reports.map((r) => r.issued)).toEqual([ISSUED_BY_EACH, ISSUED_BY_EACH]);
   });

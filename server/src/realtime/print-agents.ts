@@ -98,7 +98,8 @@ export function setupPrintAgents(
       // An agent that is not connected gets the job when it connects. Only the hub
       // holding the agent's socket sends (`.local`): with a cross-hub adapter every hub would.
       async deliver(job) {
-        if ((await ns.local.in(room(job.deviceId)).fetchSockets()).length > 0) await send(ns, job, job.deviceId);
+        if ((await ns.local.in(room(job.deviceId)).fetchSockets()).length > 0)
+          await send(ns, job, job.deviceId);
       },
     },
   });

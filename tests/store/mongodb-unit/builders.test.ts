@@ -9,7 +9,13 @@ import {
   redactUri,
   replicaSetStatus,
 } from '../../../server/src/store/mongodb/connection.js';
-import { fromDoc, fromEventDoc, toDoc, toEventDoc, type WindowDoc } from '../../../server/src/store/mongodb/docs.js';
+import {
+  fromDoc,
+  fromEventDoc,
+  toDoc,
+  toEventDoc,
+  type WindowDoc,
+} from '../../../server/src/store/mongodb/docs.js';
 import { HallCursors, isResumeTokenLost, ResumePoint } from '../../../server/src/store/mongodb/follow.js';
 import {
   aheadOf,
@@ -29,7 +35,14 @@ import {
   waitingOfDayFilter,
 } from '../../../server/src/store/mongodb/queries.js';
 import { counterOf, issuedEvent, toQueued, windowPatchSet } from '../../../server/src/store/mongodb/queue.js';
-import { buildEvent, buildHall, buildIssueInput, buildService, buildWindow, DAY } from '../../helpers/factories.js';
+import {
+  buildEvent,
+  buildHall,
+  buildIssueInput,
+  buildService,
+  buildWindow,
+  DAY,
+} from '../../helpers/factories.js';
 
 describe('MongoDB store: replica-set check', () => {
   it('refuses a standalone server, telling the admin how to start a replica set', () => {
@@ -57,9 +70,12 @@ describe('MongoDB store: replica-set check', () => {
   });
 
   it('maps a unique-index refusal to conflict and leaves other errors alone', () => {
-    const dup = Object.assign(new Error('E11000 duplicate key error collection: hall.tickets index: tickets_number dup key'), {
-      code: 11000,
-    });
+    const dup = Object.assign(
+      new Error('E11000 duplicate key error collection: hall.tickets index: tickets_number dup key'),
+      {
+        code: 11000,
+      },
+    );
     const mapped = mapWriteError(dup);
     expect(isDomainError(mapped) && mapped.code).toBe('conflict');
     expect(isDomainError(mapped) && mapped.details).toEqual({ index: 'tickets_number' });
@@ -76,7 +92,9 @@ describe('MongoDB store: filters and updates', () => {
 
   it('filters ticket lists as the port describes, and an empty status list matches nothing', () => {
     expect(ticketListFilter('h1', { statuses: [] })).toBeNull();
-    expect(ticketListFilter('h1', { statuses: ['waiting', 'held'], businessDay: DAY, windowId: 'w1' })).toEqual({
+    expect(
+      ticketListFilter('h1', { statuses: ['waiting', 'held'], businessDay: DAY, windowId: 'w1' }),
+    ).toEqual({
       hallId: 'h1',
       status: { $in: ['waiting', 'held'] },
       businessDay: DAY,
@@ -94,7 +112,9 @@ describe('MongoDB store: filters and updates', () => {
   });
 
   it('sets only ticket patch fields and bumps the version', () => {
-    expect(ticketPatchUpdate({ status: 'called', windowId: 'w1', calledAt: 9, startedAt: undefined })).toEqual({
+    expect(
+      ticketPatchUpdate({ status: 'called', windowId: 'w1', calledAt: 9, startedAt: undefined }),
+    ).toEqual({
       $set: { status: 'called', windowId: 'w1', calledAt: 9 },
       $inc: { version: 1 },
     });
@@ -136,7 +156,10 @@ describe('MongoDB store: filters and updates', () => {
 
   it('builds the other list filters, with empty lists matching nothing', () => {
     expect(printJobFilter({ statuses: [] })).toBeNull();
-    expect(printJobFilter({ hallId: 'h', statuses: ['queued'] })).toEqual({ hallId: 'h', status: { $in: ['queued'] } });
+    expect(printJobFilter({ hallId: 'h', statuses: ['queued'] })).toEqual({
+      hallId: 'h',
+      status: { $in: ['queued'] },
+    });
     expect(evaluationFilter('h', { levels: [] })).toBeNull();
     expect(evaluationFilter('h', { from: 1, to: 2, levels: [1, 2] })).toEqual({
       hallId: 'h',
@@ -145,11 +168,17 @@ describe('MongoDB store: filters and updates', () => {
     });
     expect(rectificationFilter('h')).toEqual({ hallId: 'h' });
     expect(rectificationFilter('h', { statuses: [] })).toBeNull();
-    expect(leaseFilter('jobs', 'hub-a', 100)).toEqual({ _id: 'jobs', $or: [{ holder: 'hub-a' }, { until: { $lte: 100 } }] });
+    expect(leaseFilter('jobs', 'hub-a', 100)).toEqual({
+      _id: 'jobs',
+      $or: [{ holder: 'hub-a' }, { until: { $lte: 100 } }],
+    });
   });
 
   it('changes only state, pause reason and clerk of a window', () => {
-    expect(windowPatchSet({ state: 'paused', pauseReason: '午休' })).toEqual({ state: 'paused', pauseReason: '午休' });
+    expect(windowPatchSet({ state: 'paused', pauseReason: '午休' })).toEqual({
+      state: 'paused',
+      pauseReason: '午休',
+    });
     expect(windowPatchSet({ currentClerkId: null })).toEqual({ currentClerkId: null });
   });
 });

@@ -36,7 +36,10 @@ describe('MongoDB store: migrations, indexes and validators', () => {
       key: { hallId: 1, businessDay: 1, prefix: 1, seq: 1 },
       unique: true,
     });
-    expect(unique(COLLECTIONS.events, 'events_hall_seq')).toMatchObject({ key: { hallId: 1, seq: 1 }, unique: true });
+    expect(unique(COLLECTIONS.events, 'events_hall_seq')).toMatchObject({
+      key: { hallId: 1, seq: 1 },
+      unique: true,
+    });
     expect(unique(COLLECTIONS.evaluations, 'evaluations_ticket')).toMatchObject({ unique: true });
     expect(unique(COLLECTIONS.rectifications, 'cases_evaluation')).toMatchObject({ unique: true });
   });
@@ -48,11 +51,14 @@ describe('MongoDB store: migrations, indexes and validators', () => {
     expect(keys.slice(0, equality.length).sort()).toEqual([...equality].sort());
     expect(keys.slice(equality.length)).toEqual(Object.keys(QUEUE_SORT));
     // Ascending like the sort, so the walk needs no in-memory sort.
-    for (const k of Object.keys(QUEUE_SORT)) expect((claim.key as Record<string, number>)[k]).toBe(QUEUE_SORT[k]);
+    for (const k of Object.keys(QUEUE_SORT))
+      expect((claim.key as Record<string, number>)[k]).toBe(QUEUE_SORT[k]);
   });
 
   it('validates ticket statuses against the domain list', () => {
-    const schema = VALIDATORS[COLLECTIONS.tickets]!.$jsonSchema as { properties: { status: { enum: string[] } } };
+    const schema = VALIDATORS[COLLECTIONS.tickets]!.$jsonSchema as {
+      properties: { status: { enum: string[] } };
+    };
     expect(schema.properties.status.enum).toEqual([...TICKET_STATUSES]);
   });
 

@@ -1,4 +1,11 @@
-import { DomainError, type Hall, type HallEvent, type NewEvent, type Service, type ServiceWindow } from '../../domain/index.js';
+import {
+  DomainError,
+  type Hall,
+  type HallEvent,
+  type NewEvent,
+  type Service,
+  type ServiceWindow,
+} from '../../domain/index.js';
 import type { Device, Evaluation, User } from '../port.js';
 import { inTransaction, notFound } from './connection.js';
 import { appendEvents, col, type Ctx, type Session } from './context.js';
@@ -21,7 +28,10 @@ async function hallExists(ctx: Ctx, id: string, session: Session): Promise<boole
 }
 
 async function lastSeqIn(ctx: Ctx, hallId: string, session: Session): Promise<number> {
-  const last = await col(ctx, 'events').findOne({ hallId }, { session, sort: { seq: -1 }, projection: { seq: 1 } });
+  const last = await col(ctx, 'events').findOne(
+    { hallId },
+    { session, sort: { seq: -1 }, projection: { seq: 1 } },
+  );
   return (last?.seq as number | undefined) ?? 0;
 }
 
@@ -36,7 +46,10 @@ export function saveHall(ctx: Ctx, hall: Hall, audit?: NewEvent): Promise<Writte
       { session, upsert: true },
     );
     const events = audit ? await appendEvents(ctx, session, [audit]) : [];
-    return { entity: fromDoc<Hall>(await col<Doc<Hall>>(ctx, 'halls').findOne({ _id }, { session })) as Hall, events };
+    return {
+      entity: fromDoc<Hall>(await col<Doc<Hall>>(ctx, 'halls').findOne({ _id }, { session })) as Hall,
+      events,
+    };
   });
 }
 
@@ -63,19 +76,32 @@ export function saveService(ctx: Ctx, s: Service, audit?: NewEvent): Promise<Wri
     const services = col<Doc<Service>>(ctx, 'services');
     const existing = await services.findOne({ _id: s.id }, { session });
     if (existing && existing.hallId !== s.hallId) {
-      throw new DomainError('conflict', `Matter ${s.id} belongs to hall ${existing.hallId}; it cannot move to another hall.`);
+      throw new DomainError(
+        'conflict',
+        `Matter ${s.id} belongs to hall ${existing.hallId}; it cannot move to another hall.`,
+      );
     }
     if (!(await hallExists(ctx, s.hallId, session))) throw notFound('Hall', s.hallId);
-    const byCode = await services.findOne({ hallId: s.hallId, code: s.code, _id: { $ne: s.id } }, { session });
+    const byCode = await services.findOne(
+      { hallId: s.hallId, code: s.code, _id: { $ne: s.id } },
+      { session },
+    );
     if (byCode) {
-      throw new DomainError('conflict', `Matter code ${s.code} is already used by "${byCode.name}" in this hall.`, {
-        field: 'code',
-        serviceId: byCode._id,
-      });
+      throw new DomainError(
+        'conflict',
+        `Matter code ${s.code} is already used by "${byCode.name}" in this hall.`,
+        {
+          field: 'code',
+          serviceId: byCode._id,
+        },
+      );
     }
     await services.replaceOne({ _id: s.id }, toDoc(s), { session, upsert: true });
     const events = audit ? await appendEvents(ctx, session, [audit]) : [];
-    return { entity: fromDoc<Service>(await services.findOne({ _id: s.id }, { session })) as Service, events };
+    return {
+      entity: fromDoc<Service>(await services.findOne({ _id: s.id }, { session })) as Service,
+      events,
+    };
   });
 }
 
@@ -113,20 +139,33 @@ export function saveWindow(ctx: Ctx, w: ServiceWindow, audit?: NewEvent): Promis
     const windows = col<WindowDoc>(ctx, 'windows');
     const existing = await windows.findOne({ _id: w.id }, { session });
     if (existing && existing.hallId !== w.hallId) {
-      throw new DomainError('conflict', `Window ${w.id} belongs to hall ${existing.hallId}; it cannot move to another hall.`);
+      throw new DomainError(
+        'conflict',
+        `Window ${w.id} belongs to hall ${existing.hallId}; it cannot move to another hall.`,
+      );
     }
     if (!(await hallExists(ctx, w.hallId, session))) throw notFound('Hall', w.hallId);
-    const clash = await windows.findOne({ hallId: w.hallId, number: w.number, _id: { $ne: w.id } }, { session });
+    const clash = await windows.findOne(
+      { hallId: w.hallId, number: w.number, _id: { $ne: w.id } },
+      { session },
+    );
     if (clash) {
-      throw new DomainError('conflict', `Window number ${w.number} is already used by "${clash.name}" in this hall.`, {
-        field: 'number',
-        windowId: clash._id,
-      });
+      throw new DomainError(
+        'conflict',
+        `Window number ${w.number} is already used by "${clash.name}" in this hall.`,
+        {
+          field: 'number',
+          windowId: clash._id,
+        },
+      );
     }
     if (existing) await windows.updateOne({ _id: w.id }, { $set: windowConfigFields(w) }, { session });
     else await windows.insertOne({ ...toDoc(w), lastClaimTicketId: null }, { session });
     const events = audit ? await appendEvents(ctx, session, [audit]) : [];
-    return { entity: fromDoc<ServiceWindow>(await windows.findOne({ _id: w.id }, { session })) as ServiceWindow, events };
+    return {
+      entity: fromDoc<ServiceWindow>(await windows.findOne({ _id: w.id }, { session })) as ServiceWindow,
+      events,
+    };
   });
 }
 
@@ -135,17 +174,25 @@ export function deleteWindow(ctx: Ctx, id: string, audit?: NewEvent): Promise<Ha
     const row = await col<WindowDoc>(ctx, 'windows').findOne({ _id: id }, { session });
     if (!row) throw notFound('Window', id);
     if (row.currentTicketId !== null) {
-      throw new DomainError('conflict', `Window ${row.number} has a ticket at the counter; finish it first.`, {
-        windowId: id,
-        ticketId: row.currentTicketId,
-      });
+      throw new DomainError(
+        'conflict',
+        `Window ${row.number} has a ticket at the counter; finish it first.`,
+        {
+          windowId: id,
+          ticketId: row.currentTicketId,
+        },
+      );
     }
     const held = await col(ctx, 'tickets').countDocuments({ windowId: id, status: 'held' }, { session });
     if (held > 0) {
-      throw new DomainError('conflict', `Window ${row.number} has ${held} held tickets; call them back first.`, {
-        windowId: id,
-        held,
-      });
+      throw new DomainError(
+        'conflict',
+        `Window ${row.number} has ${held} held tickets; call them back first.`,
+        {
+          windowId: id,
+          held,
+        },
+      );
     }
     await col(ctx, 'windows').deleteOne({ _id: id }, { session });
     return audit ? appendEvents(ctx, session, [audit]) : [];
@@ -157,7 +204,9 @@ export function saveDevice(ctx: Ctx, d: Device, audit?: NewEvent): Promise<Writt
     if (!(await hallExists(ctx, d.hallId, session))) throw notFound('Hall', d.hallId);
     const devices = col<Doc<Device>>(ctx, 'devices');
     if (await devices.findOne({ tokenHash: d.tokenHash, _id: { $ne: d.id } }, { session })) {
-      throw new DomainError('conflict', 'Another device already has this token; issue a new one.', { field: 'tokenHash' });
+      throw new DomainError('conflict', 'Another device already has this token; issue a new one.', {
+        field: 'tokenHash',
+      });
     }
     await devices.replaceOne({ _id: d.id }, toDoc(d), { session, upsert: true });
     const events = audit ? await appendEvents(ctx, session, [audit]) : [];
@@ -168,11 +217,16 @@ export function saveDevice(ctx: Ctx, d: Device, audit?: NewEvent): Promise<Writt
 export function deleteDevice(ctx: Ctx, id: string, audit?: NewEvent): Promise<HallEvent[]> {
   return inTransaction(ctx.client, async (session) => {
     if (await col(ctx, 'printJobs').findOne({ deviceId: id }, { session, projection: { _id: 1 } })) {
-      throw new DomainError('conflict', 'This device has printed tickets; revoke it instead of deleting it.', {
-        deviceId: id,
-      });
+      throw new DomainError(
+        'conflict',
+        'This device has printed tickets; revoke it instead of deleting it.',
+        {
+          deviceId: id,
+        },
+      );
     }
-    if ((await col(ctx, 'devices').deleteOne({ _id: id }, { session })).deletedCount === 0) throw notFound('Device', id);
+    if ((await col(ctx, 'devices').deleteOne({ _id: id }, { session })).deletedCount === 0)
+      throw notFound('Device', id);
     return audit ? appendEvents(ctx, session, [audit]) : [];
   });
 }
@@ -181,7 +235,9 @@ export function saveUser(ctx: Ctx, user: User, audit: readonly NewEvent[] = []):
   return inTransaction(ctx.client, async (session) => {
     const users = col<Doc<User>>(ctx, 'users');
     if (await users.findOne({ username: user.username, _id: { $ne: user.id } }, { session })) {
-      throw new DomainError('conflict', `The username ${user.username} is already taken.`, { field: 'username' });
+      throw new DomainError('conflict', `The username ${user.username} is already taken.`, {
+        field: 'username',
+      });
     }
     await users.replaceOne({ _id: user.id }, toDoc(user), { session, upsert: true });
     const events = await appendEvents(ctx, session, audit);
@@ -191,7 +247,8 @@ export function saveUser(ctx: Ctx, user: User, audit: readonly NewEvent[] = []):
 
 export function deleteUser(ctx: Ctx, id: string, audit: readonly NewEvent[] = []): Promise<HallEvent[]> {
   return inTransaction(ctx.client, async (session) => {
-    if ((await col(ctx, 'users').deleteOne({ _id: id }, { session })).deletedCount === 0) throw notFound('User', id);
+    if ((await col(ctx, 'users').deleteOne({ _id: id }, { session })).deletedCount === 0)
+      throw notFound('User', id);
     return appendEvents(ctx, session, audit);
   });
 }
@@ -222,11 +279,20 @@ export function saveEvaluation(
   events: readonly NewEvent[] = [],
 ): Promise<{ evaluation: Evaluation; events: HallEvent[] }> {
   return inTransaction(ctx.client, async (session) => {
-    if (!(await col(ctx, 'tickets').findOne({ _id: e.ticketId, hallId: e.hallId }, { session, projection: { _id: 1 } }))) {
+    if (
+      !(await col(ctx, 'tickets').findOne(
+        { _id: e.ticketId, hallId: e.hallId },
+        { session, projection: { _id: 1 } },
+      ))
+    ) {
       throw notFound('Ticket', e.ticketId);
     }
-    if (await col(ctx, 'evaluations').findOne({ ticketId: e.ticketId }, { session, projection: { _id: 1 } })) {
-      throw new DomainError('conflict', 'This service has already been rated (一次一评).', { ticketId: e.ticketId });
+    if (
+      await col(ctx, 'evaluations').findOne({ ticketId: e.ticketId }, { session, projection: { _id: 1 } })
+    ) {
+      throw new DomainError('conflict', 'This service has already been rated (一次一评).', {
+        ticketId: e.ticketId,
+      });
     }
     await col<Doc<Evaluation>>(ctx, 'evaluations').insertOne(toDoc(e), { session });
     return { evaluation: e, events: await appendEvents(ctx, session, events) };

@@ -41,7 +41,10 @@ export interface ReplicaSetStatus {
 }
 
 export function replicaSetStatus(hello: HelloReply): ReplicaSetStatus {
-  return { name: hello.setName ?? (hello.msg === 'isdbgrid' ? 'sharded' : ''), primary: hello.primary ?? null };
+  return {
+    name: hello.setName ?? (hello.msg === 'isdbgrid' ? 'sharded' : ''),
+    primary: hello.primary ?? null,
+  };
 }
 
 /**
@@ -90,9 +93,13 @@ export function mapWriteError(err: unknown): unknown {
   if (err instanceof DomainError) return err;
   if (isDuplicateKey(err)) {
     const index = duplicateIndexName(err);
-    return new DomainError('conflict', `The change clashes with a stored record${index ? ` (${index})` : ''}.`, {
-      ...(index ? { index } : {}),
-    });
+    return new DomainError(
+      'conflict',
+      `The change clashes with a stored record${index ? ` (${index})` : ''}.`,
+      {
+        ...(index ? { index } : {}),
+      },
+    );
   }
   return err;
 }

@@ -1,4 +1,10 @@
-import { upcastEvent, type ActorType, type HallEvent, type NewEvent, type ServiceWindow } from '../../domain/index.js';
+import {
+  upcastEvent,
+  type ActorType,
+  type HallEvent,
+  type NewEvent,
+  type ServiceWindow,
+} from '../../domain/index.js';
 
 /**
  * Documents and entities. An entity with an `id` is stored with that id as

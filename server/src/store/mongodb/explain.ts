@@ -24,10 +24,14 @@ function stages(plan: PlanStage | undefined): string[] {
   return [...here, ...stages(plan.inputStage), ...(plan.inputStages ?? []).flatMap(stages)];
 }
 
+// A command-line tool: its output is for the person at the terminal, not the hub's logger.
+const say = (line: string) => process.stdout.write(`${line}\n`);
+const complain = (line: string) => process.stderr.write(`${line}\n`);
+
 async function main(): Promise<void> {
   const uri = process.env.MONGODB_URI;
   if (!uri) {
-    console.error('Set MONGODB_URI (a replica set, e.g. mongodb://127.0.0.1:27017/hall?replicaSet=rs0).');
+    complain('Set MONGODB_URI (a replica set, e.g. mongodb://127.0.0.1:27017/hall?replicaSet=rs0).');
     process.exit(2);
   }
   const { client, db } = await connect(uri, databaseOf(uri));
@@ -37,7 +41,7 @@ async function main(): Promise<void> {
     const hallId = process.env.HALL_ID ?? (latest?.hallId as string | undefined);
     const businessDay = process.env.BUSINESS_DAY ?? (latest?.businessDay as string | undefined);
     if (!hallId || !businessDay) {
-      console.error('No tickets in this database: set HALL_ID and BUSINESS_DAY.');
+      complain('No tickets in this database: set HALL_ID and BUSINESS_DAY.');
       process.exitCode = 2;
       return;
     }
@@ -46,20 +50,31 @@ async function main(): Promise<void> {
       .find(filter, { sort: QUEUE_SORT, projection: QUEUED_PROJECTION })
       .explain('executionStats')) as {
       queryPlanner?: { winningPlan?: PlanStage & { queryPlan?: PlanStage } };
-      executionStats?: { nReturned?: number; totalKeysExamined?: number; totalDocsExamined?: number; executionTimeMillis?: number };
+      executionStats?: {
+        nReturned?: number;
+        totalKeysExamined?: number;
+        totalDocsExamined?: number;
+        executionTimeMillis?: number;
+      };
     };
     const winning = explained.queryPlanner?.winningPlan;
-    console.log(`database ${db.databaseName} at ${redactUri(uri)}`);
-    console.log(`claim query: ${JSON.stringify(filter)} sort ${JSON.stringify(QUEUE_SORT)}`);
-    console.log(`winning plan: ${stages(winning?.queryPlan ?? winning).join(' ← ')}`);
-    console.log(`execution: ${JSON.stringify(explained.executionStats ?? {}, ['nReturned', 'totalKeysExamined', 'totalDocsExamined', 'executionTimeMillis'])}`);
-    if (process.argv.includes('--full')) console.log(JSON.stringify(explained, null, 2));
+    say(`database ${db.databaseName} at ${redactUri(uri)}`);
+    say(`claim query: ${JSON.stringify(filter)} sort ${JSON.stringify(QUEUE_SORT)}`);
+    say(`winning plan: ${stages(winning?.queryPlan ?? winning).join(' ← ')}`);
+    say(
+      `execution: ${JSON.stringify(explained.executionStats ?? {}, ['nReturned', 'totalKeysExamined', 'totalDocsExamined', 'executionTimeMillis'])}`,
+    );
+    if (process.argv.includes('--full')) say(JSON.stringify(explained, null, 2));
   } finally {
     await client.close();
   }
 }
 
 await main().catch((err: unknown) => {
-  console.error(err instanceof MongoStoreError ? err.message : err);
+  complain(
+    err instanceof MongoStoreError
+      ? err.message
+      : String(err instanceof Error ? (err.stack ?? err.message) : err),
+  );
   process.exit(err instanceof MongoStoreError ? 2 : 1);
 });

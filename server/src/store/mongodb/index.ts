@@ -27,7 +27,14 @@ import type {
   WindowUpdate,
 } from '../port.js';
 import * as config from './config-writes.js';
-import { connect, mapWriteError, notFound, replicaSetStatus, type HelloReply, type ReplicaSetStatus } from './connection.js';
+import {
+  connect,
+  mapWriteError,
+  notFound,
+  replicaSetStatus,
+  type HelloReply,
+  type ReplicaSetStatus,
+} from './connection.js';
 import { col, type Ctx } from './context.js';
 import { fromDoc, fromDocs, type Doc, type WindowDoc } from './docs.js';
 import { MongoEventFollower } from './follow.js';
@@ -105,7 +112,11 @@ export class MongoStore implements Store {
   }
 
   async listHalls() {
-    return fromDocs<Hall>(await col<Doc<Hall>>(this.ctx, 'halls').find({}, { sort: { name: 1, _id: 1 } }).toArray());
+    return fromDocs<Hall>(
+      await col<Doc<Hall>>(this.ctx, 'halls')
+        .find({}, { sort: { name: 1, _id: 1 } })
+        .toArray(),
+    );
   }
   async getHall(id: string) {
     return fromDoc<Hall>(await col<Doc<Hall>>(this.ctx, 'halls').findOne({ _id: id }));
@@ -120,7 +131,9 @@ export class MongoStore implements Store {
   }
 
   async listServices(hallId: string) {
-    const docs = await col<Doc<Service>>(this.ctx, 'services').find({ hallId }, { sort: { sortOrder: 1, code: 1, _id: 1 } }).toArray();
+    const docs = await col<Doc<Service>>(this.ctx, 'services')
+      .find({ hallId }, { sort: { sortOrder: 1, code: 1, _id: 1 } })
+      .toArray();
     return fromDocs<Service>(docs);
   }
   async getService(id: string) {
@@ -136,7 +149,9 @@ export class MongoStore implements Store {
   }
 
   async listWindows(hallId: string) {
-    const docs = await col<WindowDoc>(this.ctx, 'windows').find({ hallId }, { sort: { sortOrder: 1, number: 1 } }).toArray();
+    const docs = await col<WindowDoc>(this.ctx, 'windows')
+      .find({ hallId }, { sort: { sortOrder: 1, number: 1 } })
+      .toArray();
     return fromDocs<ServiceWindow>(docs);
   }
   async getWindow(id: string) {
@@ -251,7 +266,11 @@ export class MongoStore implements Store {
     return col(this.ctx, 'users').countDocuments({});
   }
   async listUsers() {
-    return fromDocs<User>(await col<Doc<User>>(this.ctx, 'users').find({}, { sort: { username: 1 } }).toArray());
+    return fromDocs<User>(
+      await col<Doc<User>>(this.ctx, 'users')
+        .find({}, { sort: { username: 1 } })
+        .toArray(),
+    );
   }
   async getUser(id: string) {
     return fromDoc<User>(await col<Doc<User>>(this.ctx, 'users').findOne({ _id: id }));
@@ -294,7 +313,9 @@ export class MongoStore implements Store {
 
   async listDevices(hallId?: string) {
     const docs = await col<Doc<Device>>(this.ctx, 'devices')
-      .find(hallId === undefined ? {} : { hallId }, { sort: hallId === undefined ? { hallId: 1, name: 1, _id: 1 } : { name: 1, _id: 1 } })
+      .find(hallId === undefined ? {} : { hallId }, {
+        sort: hallId === undefined ? { hallId: 1, name: 1, _id: 1 } : { name: 1, _id: 1 },
+      })
       .toArray();
     return fromDocs<Device>(docs);
   }
@@ -365,6 +386,7 @@ export async function openMongoStore(options: MongoStoreOptions): Promise<MongoS
     client,
     db,
     replicaSet,
-    options.onFollowerError ?? ((err) => process.emitWarning(`A follower of the hall log failed: ${String(err)}`)),
+    options.onFollowerError ??
+      ((err) => process.emitWarning(`A follower of the hall log failed: ${String(err)}`)),
   );
 }

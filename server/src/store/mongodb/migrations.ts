@@ -104,8 +104,20 @@ export const VALIDATORS: Record<string, Record<string, unknown>> = {
   [COLLECTIONS.tickets]: {
     $jsonSchema: {
       bsonType: 'object',
-      required: ['_id', 'hallId', 'serviceId', 'number', 'prefix', 'seq', 'businessDay', 'status', 'issuedAt',
-        'effectiveAt', 'statusToken', 'version'],
+      required: [
+        '_id',
+        'hallId',
+        'serviceId',
+        'number',
+        'prefix',
+        'seq',
+        'businessDay',
+        'status',
+        'issuedAt',
+        'effectiveAt',
+        'statusToken',
+        'version',
+      ],
       properties: {
         _id: { bsonType: 'string' },
         hallId: { bsonType: 'string' },

@@ -62,7 +62,12 @@ export async function findTicketByNumber(
   const parsed = parseNumber(number);
   if (!parsed) return null;
   return fromDoc<Ticket>(
-    await col<TicketDoc>(ctx, 'tickets').findOne({ hallId, businessDay, prefix: parsed.prefix, seq: parsed.seq }),
+    await col<TicketDoc>(ctx, 'tickets').findOne({
+      hallId,
+      businessDay,
+      prefix: parsed.prefix,
+      seq: parsed.seq,
+    }),
   );
 }
 
@@ -99,8 +104,15 @@ export async function applyTicketPatch(
   return fromDoc<Ticket>(doc) as Ticket;
 }
 
-async function issueIn(ctx: Ctx, session: Session, input: IssueInput): Promise<{ ticket: Ticket; events: HallEvent[] }> {
-  const service = await col(ctx, 'services').findOne({ _id: input.serviceId }, { session, projection: { hallId: 1 } });
+async function issueIn(
+  ctx: Ctx,
+  session: Session,
+  input: IssueInput,
+): Promise<{ ticket: Ticket; events: HallEvent[] }> {
+  const service = await col(ctx, 'services').findOne(
+    { _id: input.serviceId },
+    { session, projection: { hallId: 1 } },
+  );
   if (!service || service.hallId !== input.hallId) throw notFound('Matter', input.serviceId);
   const counter = counterUpdate(input.hallId, input.prefix, input.businessDay);
   const next = await col<{ _id: string; lastSeq: number }>(ctx, 'counters').findOneAndUpdate(
@@ -206,14 +218,21 @@ async function windowDoc(ctx: Ctx, id: string, session: Session): Promise<Window
 async function prepareCounter(
   ctx: Ctx,
   session: Session,
-  req: { hallId: string; windowId: string; now: number; actor: ClaimRequest['actor']; completeCurrent: boolean },
+  req: {
+    hallId: string;
+    windowId: string;
+    now: number;
+    actor: ClaimRequest['actor'];
+    completeCurrent: boolean;
+  },
   repeat?: (window: Counter, current: Ticket | null) => boolean,
 ): Promise<{ window: Counter; pending: NewEvent[]; repeated: Ticket | null }> {
   const doc = await windowDoc(ctx, req.windowId, session);
   if (!doc || doc.hallId !== req.hallId) throw notFound('Window', req.windowId);
   const window = counterOf(doc);
   requireOpen(window);
-  const current = window.currentTicketId === null ? null : await getTicket(ctx, window.currentTicketId, session);
+  const current =
+    window.currentTicketId === null ? null : await getTicket(ctx, window.currentTicketId, session);
   if (repeat?.(window, current)) return { window, pending: [], repeated: current };
   const { finish, clearStale } = freeCounter(window, current, req);
   const pending: NewEvent[] = [];
@@ -237,9 +256,18 @@ async function prepareCounter(
  * version (and on the window document), and `withTransaction` retries it
  * against the new state, so two windows never call one ticket.
  */
-async function waitingOfDay(ctx: Ctx, session: Session, hallId: string, businessDay: string): Promise<QueuedTicket[]> {
+async function waitingOfDay(
+  ctx: Ctx,
+  session: Session,
+  hallId: string,
+  businessDay: string,
+): Promise<QueuedTicket[]> {
   const docs = await col(ctx, 'tickets')
-    .find(waitingOfDayFilter(hallId, businessDay), { session, sort: QUEUE_SORT, projection: QUEUED_PROJECTION })
+    .find(waitingOfDayFilter(hallId, businessDay), {
+      session,
+      sort: QUEUE_SORT,
+      projection: QUEUED_PROJECTION,
+    })
     .hint('tickets_claim')
     .toArray();
   return docs.map(toQueued);
@@ -280,7 +308,10 @@ export function claimNext(ctx: Ctx, req: ClaimRequest): Promise<ClaimResult> {
   });
 }
 
-export function claimTicket(ctx: Ctx, req: TicketClaimRequest): Promise<{ ticket: Ticket; events: HallEvent[] }> {
+export function claimTicket(
+  ctx: Ctx,
+  req: TicketClaimRequest,
+): Promise<{ ticket: Ticket; events: HallEvent[] }> {
   return inTransaction(ctx.client, async (session) => {
     const target = await getTicket(ctx, req.ticketId, session);
     if (!target || target.hallId !== req.hallId) throw notFound('Ticket', req.ticketId);
@@ -291,7 +322,11 @@ export function claimTicket(ctx: Ctx, req: TicketClaimRequest): Promise<{ ticket
     const fresh = (await getTicket(ctx, req.ticketId, session)) as Ticket;
     const change = claimGiven(window, fresh, req.mode, req.now, req.actor);
     const called = await applyTicketPatch(ctx, session, fresh, change.patch);
-    await col<WindowDoc>(ctx, 'windows').updateOne({ _id: window.id }, { $set: { currentTicketId: called.id } }, { session });
+    await col<WindowDoc>(ctx, 'windows').updateOne(
+      { _id: window.id },
+      { $set: { currentTicketId: called.id } },
+      { session },
+    );
     return { ticket: called, events: await appendEvents(ctx, session, [...pending, change.event]) };
   });
 }
@@ -307,11 +342,15 @@ export function updateTicket(ctx: Ctx, u: TicketUpdate): Promise<{ ticket: Ticke
       const window = await windowDoc(ctx, u.window.id, session);
       if (!window) throw notFound('Window', u.window.id);
       if (window.currentTicketId !== u.window.expectedCurrentTicketId) {
-        throw new DomainError('conflict', `Window ${window.number}'s ticket has changed; reload and try again.`, {
-          windowId: window._id,
-          currentTicketId: window.currentTicketId,
-          expectedCurrentTicketId: u.window.expectedCurrentTicketId,
-        });
+        throw new DomainError(
+          'conflict',
+          `Window ${window.number}'s ticket has changed; reload and try again.`,
+          {
+            windowId: window._id,
+            currentTicketId: window.currentTicketId,
+            expectedCurrentTicketId: u.window.expectedCurrentTicketId,
+          },
+        );
       }
       await col<WindowDoc>(ctx, 'windows').updateOne(
         { _id: window._id },
@@ -333,7 +372,10 @@ export function windowPatchSet(patch: WindowUpdate['patch']): Partial<ServiceWin
   return set;
 }
 
-export function updateWindow(ctx: Ctx, u: WindowUpdate): Promise<{ window: ServiceWindow; events: HallEvent[] }> {
+export function updateWindow(
+  ctx: Ctx,
+  u: WindowUpdate,
+): Promise<{ window: ServiceWindow; events: HallEvent[] }> {
   return inTransaction(ctx.client, async (session) => {
     const doc = await windowDoc(ctx, u.windowId, session);
     if (!doc) throw notFound('Window', u.windowId);
@@ -353,11 +395,18 @@ export function updateWindow(ctx: Ctx, u: WindowUpdate): Promise<{ window: Servi
     }
     if (
       u.expectNoHeldTickets &&
-      (await col(ctx, 'tickets').findOne({ windowId: u.windowId, status: 'held' }, { session, projection: { _id: 1 } }))
+      (await col(ctx, 'tickets').findOne(
+        { windowId: u.windowId, status: 'held' },
+        { session, projection: { _id: 1 } },
+      ))
     ) {
-      throw new DomainError('window_busy', `Window ${doc.number} holds a ticket; call it back or cancel it first.`, {
-        windowId: u.windowId,
-      });
+      throw new DomainError(
+        'window_busy',
+        `Window ${doc.number} holds a ticket; call it back or cancel it first.`,
+        {
+          windowId: u.windowId,
+        },
+      );
     }
     const updated = await col<WindowDoc>(ctx, 'windows').findOneAndUpdate(
       { _id: u.windowId },

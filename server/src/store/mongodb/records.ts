@@ -1,4 +1,11 @@
-import { DomainError, type HallEvent, type NewEvent, type QueueGroup, type QueueKey, type ServiceSample } from '../../domain/index.js';
+import {
+  DomainError,
+  type HallEvent,
+  type NewEvent,
+  type QueueGroup,
+  type QueueKey,
+  type ServiceSample,
+} from '../../domain/index.js';
 import type { RectificationCase } from '../../domain/rectification/index.js';
 import type { DayAggregate, TicketFact } from '../../domain/stats/index.js';
 import type {
@@ -38,7 +45,12 @@ import { toQueued } from './queue.js';
 
 /** The log's reads, snapshots, printing, statistics, cases and leases. */
 
-export async function listEvents(ctx: Ctx, hallId: string, afterSeq: number, limit: number): Promise<HallEvent[]> {
+export async function listEvents(
+  ctx: Ctx,
+  hallId: string,
+  afterSeq: number,
+  limit: number,
+): Promise<HallEvent[]> {
   const n = Math.max(0, Math.floor(limit));
   if (n === 0) return [];
   const docs = await col<EventDoc>(ctx, 'events')
@@ -48,13 +60,18 @@ export async function listEvents(ctx: Ctx, hallId: string, afterSeq: number, lim
 }
 
 export async function listTicketEvents(ctx: Ctx, ticketId: string): Promise<HallEvent[]> {
-  const docs = await col<EventDoc>(ctx, 'events').find({ ticketId }, { sort: { seq: 1 } }).toArray();
+  const docs = await col<EventDoc>(ctx, 'events')
+    .find({ ticketId }, { sort: { seq: 1 } })
+    .toArray();
   return docs.map(fromEventDoc);
 }
 
 /** Read from the log itself, so it also answers for a hall that has been deleted. */
 export async function lastSeq(ctx: Ctx, hallId: string): Promise<number> {
-  const last = await col<EventDoc>(ctx, 'events').findOne({ hallId }, { sort: { seq: -1 }, projection: { seq: 1 } });
+  const last = await col<EventDoc>(ctx, 'events').findOne(
+    { hallId },
+    { sort: { seq: -1 }, projection: { seq: 1 } },
+  );
   return last?.seq ?? 0;
 }
 
@@ -72,7 +89,12 @@ export async function listWaiting(ctx: Ctx, hallId: string) {
 export async function waitingGroups(ctx: Ctx, hallId: string, before?: QueueKey): Promise<QueueGroup[]> {
   const rows = await col(ctx, 'tickets').aggregate(waitingGroupsPipeline(hallId, before)).toArray();
   return rows.map((r) => {
-    const key = r._id as { serviceId: string; priority: boolean; assistance: boolean; targetWindowId?: string | null };
+    const key = r._id as {
+      serviceId: string;
+      priority: boolean;
+      assistance: boolean;
+      targetWindowId?: string | null;
+    };
     return {
       serviceId: key.serviceId,
       priority: key.priority,
@@ -85,7 +107,11 @@ export async function waitingGroups(ctx: Ctx, hallId: string, before?: QueueKey)
 
 export async function serviceSamples(ctx: Ctx, hallId: string, since: number): Promise<ServiceSample[]> {
   const rows = await col(ctx, 'tickets').aggregate(serviceSamplesPipeline(hallId, since)).toArray();
-  return rows.map((r) => ({ serviceId: r._id as string, serviceMs: r.serviceMs as number, count: r.count as number }));
+  return rows.map((r) => ({
+    serviceId: r._id as string,
+    serviceMs: r.serviceMs as number,
+    count: r.count as number,
+  }));
 }
 
 /** One snapshot-isolated read: a transaction with snapshot read concern, so no partial write shows. */
@@ -93,7 +119,9 @@ export function hallSnapshot(ctx: Ctx, hallId: string, recentCallCount: number):
   return inTransaction(ctx.client, async (session) => {
     if (!(await col(ctx, 'halls').findOne({ _id: hallId }, { session }))) throw notFound('Hall', hallId);
     const last = await col<EventDoc>(ctx, 'events').findOne({ hallId }, { session, sort: { seq: -1 } });
-    const windows = await col(ctx, 'windows').find({ hallId }, { session, sort: { sortOrder: 1, number: 1 } }).toArray();
+    const windows = await col(ctx, 'windows')
+      .find({ hallId }, { session, sort: { sortOrder: 1, number: 1 } })
+      .toArray();
     const active = await col(ctx, 'tickets')
       .find({ hallId, status: { $in: [...ACTIVE_STATUSES] } }, { session, sort: { calledAt: 1, number: 1 } })
       .toArray();
@@ -104,7 +132,9 @@ export function hallSnapshot(ctx: Ctx, hallId: string, recentCallCount: number):
     const calls =
       n === 0
         ? []
-        : await col<EventDoc>(ctx, 'events').find(recentCallsFilter(hallId), { session, sort: { seq: -1 }, limit: n }).toArray();
+        : await col<EventDoc>(ctx, 'events')
+            .find(recentCallsFilter(hallId), { session, sort: { seq: -1 }, limit: n })
+            .toArray();
     return {
       seq: last?.seq ?? 0,
       windows: fromDocs(windows as Doc<HallSnapshot['windows'][number]>[]),
@@ -119,7 +149,8 @@ export function hallSnapshot(ctx: Ctx, hallId: string, recentCallCount: number):
 
 export function createPrintJob(ctx: Ctx, job: PrintJob, events: readonly NewEvent[] = []) {
   return inTransaction(ctx.client, async (session) => {
-    if (!(await col(ctx, 'halls').findOne({ _id: job.hallId }, { session }))) throw notFound('Hall', job.hallId);
+    if (!(await col(ctx, 'halls').findOne({ _id: job.hallId }, { session })))
+      throw notFound('Hall', job.hallId);
     if (!(await col(ctx, 'devices').findOne({ _id: job.deviceId, hallId: job.hallId }, { session }))) {
       throw notFound('Device', job.deviceId);
     }
@@ -137,9 +168,13 @@ export function updatePrintJob(ctx: Ctx, u: PrintJobUpdate) {
     const job = fromDoc<PrintJob>(await jobs.findOne({ _id: u.id }, { session }));
     if (!job) throw notFound('Print job', u.id);
     if (!u.expectedStatuses.includes(job.status)) {
-      throw new DomainError('conflict', `Print job ${u.id} is ${job.status}, not ${u.expectedStatuses.join(' or ')}.`, {
-        status: job.status,
-      });
+      throw new DomainError(
+        'conflict',
+        `Print job ${u.id} is ${job.status}, not ${u.expectedStatuses.join(' or ')}.`,
+        {
+          status: job.status,
+        },
+      );
     }
     const next: PrintJob = { ...job, ...u.patch };
     await jobs.replaceOne({ _id: u.id }, toDoc(next), { session });
@@ -166,7 +201,11 @@ export async function getEvaluationByTicket(ctx: Ctx, ticketId: string): Promise
   return fromDoc<Evaluation>(await col<Doc<Evaluation>>(ctx, 'evaluations').findOne({ ticketId }));
 }
 
-export async function listEvaluations(ctx: Ctx, hallId: string, q: EvaluationQuery = {}): Promise<Evaluation[]> {
+export async function listEvaluations(
+  ctx: Ctx,
+  hallId: string,
+  q: EvaluationQuery = {},
+): Promise<Evaluation[]> {
   const filter = evaluationFilter(hallId, q);
   if (filter === null || (q.limit !== undefined && limitOf(q.limit) === 0)) return [];
   const docs = await col<Doc<Evaluation>>(ctx, 'evaluations')
@@ -180,7 +219,10 @@ export async function listEvaluations(ctx: Ctx, hallId: string, q: EvaluationQue
 export async function getStatsCursor(ctx: Ctx, hallId: string): Promise<StatsCursor> {
   const doc = await col(ctx, 'statsCursors').findOne({ _id: hallId });
   if (!doc) return { seq: 0, windowClerks: {} };
-  return { seq: doc.seq as number, windowClerks: JSON.parse(doc.windowClerks as string) as StatsCursor['windowClerks'] };
+  return {
+    seq: doc.seq as number,
+    windowClerks: JSON.parse(doc.windowClerks as string) as StatsCursor['windowClerks'],
+  };
 }
 
 function stripId<T>(doc: Record<string, unknown>): T {
@@ -217,12 +259,23 @@ export function saveStatsRollup(ctx: Ctx, u: StatsRollupUpdate): Promise<void> {
     }
     for (const f of u.facts) {
       if (f.hallId !== u.hallId) throw new DomainError('conflict', `Fact ${f.ticketId} is of another hall.`);
-      await col(ctx, 'ticketFacts').replaceOne({ _id: f.ticketId }, { _id: f.ticketId, ...f }, { session, upsert: true });
+      await col(ctx, 'ticketFacts').replaceOne(
+        { _id: f.ticketId },
+        { _id: f.ticketId, ...f },
+        { session, upsert: true },
+      );
     }
     if (days.size > 0) {
-      await col(ctx, 'statsDaily').deleteMany({ hallId: u.hallId, businessDay: { $in: [...days] } }, { session });
+      await col(ctx, 'statsDaily').deleteMany(
+        { hallId: u.hallId, businessDay: { $in: [...days] } },
+        { session },
+      );
     }
-    if (u.aggregates.length > 0) await col(ctx, 'statsDaily').insertMany(u.aggregates.map((a) => ({ ...a })), { session });
+    if (u.aggregates.length > 0)
+      await col(ctx, 'statsDaily').insertMany(
+        u.aggregates.map((a) => ({ ...a })),
+        { session },
+      );
     await col(ctx, 'statsCursors').replaceOne(
       { _id: u.hallId },
       { seq: u.cursor.seq, windowClerks: JSON.stringify(u.cursor.windowClerks) },
@@ -231,8 +284,14 @@ export function saveStatsRollup(ctx: Ctx, u: StatsRollupUpdate): Promise<void> {
   });
 }
 
-export async function listDayAggregates(ctx: Ctx, hallId: string, q: DayAggregateQuery): Promise<DayAggregate[]> {
-  const docs = await col(ctx, 'statsDaily').find(dayAggregateFilter(hallId, q), { sort: { businessDay: 1, _id: 1 } }).toArray();
+export async function listDayAggregates(
+  ctx: Ctx,
+  hallId: string,
+  q: DayAggregateQuery,
+): Promise<DayAggregate[]> {
+  const docs = await col(ctx, 'statsDaily')
+    .find(dayAggregateFilter(hallId, q), { sort: { businessDay: 1, _id: 1 } })
+    .toArray();
   return docs.map((d) => stripId<DayAggregate>(d));
 }
 
@@ -244,17 +303,23 @@ export async function getRectification(ctx: Ctx, id: string): Promise<Rectificat
   return fromDoc<RectificationCase>(await col<CaseDoc>(ctx, 'rectifications').findOne({ _id: id }));
 }
 
-export async function getRectificationByTicket(ctx: Ctx, ticketId: string): Promise<RectificationCase | null> {
+export async function getRectificationByTicket(
+  ctx: Ctx,
+  ticketId: string,
+): Promise<RectificationCase | null> {
   return fromDoc<RectificationCase>(await col<CaseDoc>(ctx, 'rectifications').findOne({ ticketId }));
 }
 
 export function openRectification(ctx: Ctx, c: RectificationCase, events: readonly NewEvent[]) {
   return inTransaction(ctx.client, async (session) => {
     const cases = col<CaseDoc>(ctx, 'rectifications');
-    const existing = fromDoc<RectificationCase>(await cases.findOne({ evaluationId: c.evaluationId }, { session }));
+    const existing = fromDoc<RectificationCase>(
+      await cases.findOne({ evaluationId: c.evaluationId }, { session }),
+    );
     if (existing) return { rectification: existing, events: [] as HallEvent[], created: false };
     if (!(await col(ctx, 'halls').findOne({ _id: c.hallId }, { session }))) throw notFound('Hall', c.hallId);
-    if (await cases.findOne({ _id: c.id }, { session })) throw new DomainError('conflict', `Case ${c.id} already exists.`);
+    if (await cases.findOne({ _id: c.id }, { session }))
+      throw new DomainError('conflict', `Case ${c.id} already exists.`);
     await cases.insertOne(toDoc(c), { session });
     return { rectification: c, events: await appendEvents(ctx, session, events), created: true };
   });
@@ -276,7 +341,11 @@ export function updateRectification(ctx: Ctx, u: RectificationUpdate) {
   });
 }
 
-export async function listRectifications(ctx: Ctx, hallId: string, q: RectificationQuery = {}): Promise<RectificationCase[]> {
+export async function listRectifications(
+  ctx: Ctx,
+  hallId: string,
+  q: RectificationQuery = {},
+): Promise<RectificationCase[]> {
   const filter = rectificationFilter(hallId, q);
   if (filter === null || (q.limit !== undefined && limitOf(q.limit) === 0)) return [];
   const docs = await col<CaseDoc>(ctx, 'rectifications')
@@ -285,7 +354,11 @@ export async function listRectifications(ctx: Ctx, hallId: string, q: Rectificat
   return fromDocs<RectificationCase>(docs);
 }
 
-export async function listUnfollowedBadRatings(ctx: Ctx, hallId: string, limit: number): Promise<Evaluation[]> {
+export async function listUnfollowedBadRatings(
+  ctx: Ctx,
+  hallId: string,
+  limit: number,
+): Promise<Evaluation[]> {
   if (Math.max(0, Math.floor(limit)) === 0) return [];
   const docs = await col(ctx, 'evaluations').aggregate(unfollowedBadRatingsPipeline(hallId, limit)).toArray();
   return fromDocs<Evaluation>(docs as Doc<Evaluation>[]);
@@ -293,7 +366,13 @@ export async function listUnfollowedBadRatings(ctx: Ctx, hallId: string, limit: 
 
 // Leases.
 
-export async function acquireLease(ctx: Ctx, name: string, holder: string, now: number, ttlMs: number): Promise<boolean> {
+export async function acquireLease(
+  ctx: Ctx,
+  name: string,
+  holder: string,
+  now: number,
+  ttlMs: number,
+): Promise<boolean> {
   try {
     await col(ctx, 'leases').updateOne(
       leaseFilter(name, holder, now),
