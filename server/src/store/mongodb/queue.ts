@@ -3,6 +3,7 @@ import {
   DomainError,
   firstEligible,
   formatNumber,
+  isDomainError,
   freeCounter,
   isRepeatPress,
   lifecycle,
@@ -173,30 +174,54 @@ export function issuedEvent(input: IssueInput, number: string): NewEvent {
   } as NewEvent;
 }
 
+/**
+ * Two first issues of a day racing to create one counter (or one idempotency
+ * key) may have the second upsert refused by the `_id` index instead of a
+ * write conflict; the step is then simply run again and finds the document.
+ * A clash on the ticket number itself stays a `conflict`.
+ */
+export async function retryUpsertRace<T>(step: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await step();
+    } catch (err) {
+      if (i >= attempts || !isUpsertRace(err)) throw err;
+    }
+  }
+}
+
+export function isUpsertRace(err: unknown): boolean {
+  if (!isDomainError(err) || err.code !== 'conflict') return false;
+  const index = err.details.index;
+  return index === '_id_' || index === 'issue_keys_key';
+}
+
 export function issueTicket(ctx: Ctx, input: IssueInput) {
-  return inTransaction(ctx.client, (session) => issueIn(ctx, session, input));
+  return retryUpsertRace(() => inTransaction(ctx.client, (session) => issueIn(ctx, session, input)));
 }
 
 export function issueTicketOnce(ctx: Ctx, input: IssueInput, once: IssueOnce): Promise<IssueOnceResult> {
-  return inTransaction(ctx.client, async (session): Promise<IssueOnceResult> => {
-    const keys = col(ctx, 'issueKeys');
-    const known = await keys.findOne(
-      { hallId: input.hallId, businessDay: input.businessDay, key: once.key },
-      { session },
-    );
-    const ticket = known ? await getTicket(ctx, known.ticketId as string, session) : null;
-    if (known && ticket) {
-      return { ticket, events: [], replayed: true, fingerprint: known.fingerprint as string };
-    }
-    await keys.deleteMany({ hallId: input.hallId, businessDay: { $lt: input.businessDay } }, { session });
-    const issued = await issueIn(ctx, session, input);
-    await keys.updateOne(
-      { hallId: input.hallId, businessDay: input.businessDay, key: once.key },
-      { $set: { fingerprint: once.fingerprint, ticketId: issued.ticket.id } },
-      { session, upsert: true },
-    );
-    return { ...issued, replayed: false, fingerprint: once.fingerprint };
-  });
+  return retryUpsertRace(() =>
+    inTransaction(ctx.client, async (session): Promise<IssueOnceResult> => {
+      const keys = col(ctx, 'issueKeys');
+      const known = await keys.findOne(
+        { hallId: input.hallId, businessDay: input.businessDay, key: once.key },
+        { session },
+      );
+      const ticket = known ? await getTicket(ctx, known.ticketId as string, session) : null;
+      if (known && ticket) {
+        return { ticket, events: [], replayed: true, fingerprint: known.fingerprint as string };
+      }
+      await keys.deleteMany({ hallId: input.hallId, businessDay: { $lt: input.businessDay } }, { session });
+      const issued = await issueIn(ctx, session, input);
+      await keys.updateOne(
+        { hallId: input.hallId, businessDay: input.businessDay, key: once.key },
+        { $set: { fingerprint: once.fingerprint, ticketId: issued.ticket.id } },
+        { session, upsert: true },
+      );
+      return { ...issued, replayed: false, fingerprint: once.fingerprint };
+    }),
+  );
 }
 
 export function counterOf(doc: WindowDoc): Counter {
