@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { claimContract } from './contract/claim.js';
 import { configContract } from './contract/config.js';
 import { extrasContract } from './contract/extras.js';
+import { followContract } from './contract/follow.js';
 import { issueContract } from './contract/issue.js';
 import { issueOnceContract } from './contract/issue-once.js';
 import { ticketPagesContract } from './contract/ticket-pages.js';
@@ -36,5 +37,6 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
     describe('settings, printing and ratings', () => extrasContract(makeStore));
     describe('statistics roll-up', () => statsContract(makeStore));
     describe('rectification cases', () => rectificationContract(makeStore));
+    describe('following the log', () => followContract(makeStore));
   });
 }
