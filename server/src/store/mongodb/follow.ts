@@ -159,6 +159,11 @@ export class MongoEventFollower {
     if (this.closed || this.subscriptions.size === 0) return;
     const stream = col<EventDoc>(this.ctx, 'events').watch<EventDoc>(CHANGE_PIPELINE, this.resume.options());
     this.stream = stream;
+    // Once the stream is open, whatever was committed before it (after a follower's backlog read,
+    // or while a broken stream was down) is read from the log; later commits come on the stream.
+    stream.on('init', () => void this.enqueue(() => this.sweep()));
+    // The token moves with every batch, even an empty one, so a resume skips nothing seen.
+    stream.on('resumeTokenChanged', (token) => this.resume.seen(token));
     stream.on('change', (change) => {
       this.resume.seen(change._id);
       if (change.operationType !== 'insert') return;
@@ -177,8 +182,6 @@ export class MongoEventFollower {
     this.retry = setTimeout(() => {
       this.retry = null;
       this.open();
-      // Whatever was committed while the stream was down is read from the log.
-      void this.enqueue(() => this.sweep());
     }, RETRY_MS);
     this.retry.unref();
   }
