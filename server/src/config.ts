@@ -69,7 +69,11 @@ const schema = z.object({
   HOST: z.string().min(1).default('0.0.0.0'),
   DATA_DIR: z.string().min(1).default('./data'),
   STORE: z.enum(['sqlite', 'mongodb']).default('sqlite'),
-  MONGODB_URI: z.string().url().optional(),
+  // Not z.url(): a replica set's URI names several hosts (`mongodb://db1:27017,db2:27017/hall`), which URL parsing refuses.
+  MONGODB_URI: z
+    .string()
+    .regex(/^mongodb(\+srv)?:\/\/[^/\s]+/, 'must be a mongodb:// or mongodb+srv:// connection string')
+    .optional(),
   SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
   HUB_ADMIN_USERNAME: z.string().min(1).max(64).default('admin'),
   HUB_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),

@@ -85,3 +85,21 @@ describe('choosing the store and the Socket.IO adapter', () => {
     expect(typeof realtimeAdapterFor(store)).toBe('function');
   });
 });
+
+describe('MONGODB_URI in the configuration', () => {
+  it('takes a replica set URI naming several hosts with ports, and mongodb+srv', async () => {
+    const { loadConfig } = await import('../../../server/src/config.js');
+    const uri = 'mongodb://db1:27017,db2:27017,db3:27017/hall?replicaSet=rs0';
+    expect(loadConfig({ STORE: 'mongodb', MONGODB_URI: uri }).MONGODB_URI).toBe(uri);
+    expect(
+      loadConfig({ STORE: 'mongodb', MONGODB_URI: 'mongodb+srv://u:p@cluster.example/hall' }).STORE,
+    ).toBe('mongodb');
+  });
+
+  it('refuses what is not a MongoDB connection string, naming the variable', async () => {
+    const { loadConfig } = await import('../../../server/src/config.js');
+    expect(() => loadConfig({ STORE: 'mongodb', MONGODB_URI: 'http://db/hall' })).toThrow(
+      /MONGODB_URI: must be a mongodb:\/\/ or mongodb\+srv:\/\/ connection string/,
+    );
+  });
+});
