@@ -5,6 +5,7 @@ import {
   checkReplicaSet,
   databaseOf,
   mapWriteError,
+  MONGO_CLIENT_OPTIONS,
   MongoStoreError,
   redactUri,
   replicaSetStatus,
@@ -67,6 +68,10 @@ describe('MongoDB store: replica-set check', () => {
     expect(databaseOf('mongodb://a,b,c')).toBe('hall');
     expect(databaseOf('mongodb+srv://u:p@cluster.example/halls')).toBe('halls');
     expect(redactUri('mongodb://u:p@h/x')).toBe('mongodb://u:***@h/x');
+  });
+
+  it('writes with majority concern and never stores an undefined optional field as null', () => {
+    expect(MONGO_CLIENT_OPTIONS).toMatchObject({ writeConcern: { w: 'majority' }, ignoreUndefined: true });
   });
 
   it('maps a unique-index refusal to conflict and leaves other errors alone', () => {

@@ -249,6 +249,8 @@ export function deleteUser(ctx: Ctx, id: string, audit: readonly NewEvent[] = []
   return inTransaction(ctx.client, async (session) => {
     if ((await col(ctx, 'users').deleteOne({ _id: id }, { session })).deletedCount === 0)
       throw notFound('User', id);
+    // A user's sessions go with it.
+    await col(ctx, 'sessions').deleteMany({ userId: id }, { session });
     return appendEvents(ctx, session, audit);
   });
 }

@@ -1,4 +1,11 @@
-import { MongoClient, MongoServerError, type ClientSession, type Db, type TransactionOptions } from 'mongodb';
+import {
+  MongoClient,
+  MongoServerError,
+  type ClientSession,
+  type Db,
+  type MongoClientOptions,
+  type TransactionOptions,
+} from 'mongodb';
 import { DomainError } from '../../domain/index.js';
 
 /** The parts of the `hello` answer the replica-set check reads. */
@@ -114,6 +121,17 @@ export function notFound(what: string, id: string): DomainError {
   return new DomainError('not_found', `${what} ${id} does not exist.`, { id });
 }
 
+/**
+ * Majority writes and retryable writes for every operation; `ignoreUndefined`
+ * so an optional field left undefined is not stored as null (it would read
+ * back as a different entity).
+ */
+export const MONGO_CLIENT_OPTIONS: MongoClientOptions = {
+  writeConcern: { w: 'majority' },
+  retryWrites: true,
+  ignoreUndefined: true,
+};
+
 export interface Connection {
   client: MongoClient;
   db: Db;
@@ -122,7 +140,7 @@ export interface Connection {
 
 /** Connects, checks for a replica set, and picks the database named in the URI (default `hall`). */
 export async function connect(uri: string, dbName?: string): Promise<Connection> {
-  const client = new MongoClient(uri, { writeConcern: { w: 'majority' }, retryWrites: true });
+  const client = new MongoClient(uri, MONGO_CLIENT_OPTIONS);
   try {
     await client.connect();
     const db = client.db(dbName ?? databaseOf(uri));
