@@ -56,7 +56,7 @@ export const CONFIG_ENTITIES = [
 ] as const;
 export type ConfigEntity = (typeof CONFIG_ENTITIES)[number];
 
-export const CONFIG_ACTIONS = ['created', 'updated', 'deleted', 'imported', 'revoked'] as const;
+export const CONFIG_ACTIONS = ['created', 'updated', 'deleted', 'imported', 'revoked', 'token_issued'] as const;
 export type ConfigAction = (typeof CONFIG_ACTIONS)[number];
 
 export interface ConfigChangedData {
@@ -247,6 +247,58 @@ export function configChanged(
     label: change.label ?? null,
     source: change.source ?? null,
   });
+}
+
+/** A ticket drawn (取号): the first line of its history, built once here for every store. */
+export function ticketIssued(ticket: {
+  id: string;
+  hallId: string;
+  number: string;
+  serviceId: string;
+  categories: PriorityCategory[];
+  assistance: boolean;
+  channel: Channel;
+  issuedAt: number;
+  actor: Actor;
+}): NewEventOf<'ticket.issued'> {
+  return newEvent(
+    'ticket.issued',
+    { hallId: ticket.hallId, at: ticket.issuedAt, actor: ticket.actor, ticketId: ticket.id, to: 'waiting' },
+    {
+      number: ticket.number,
+      serviceId: ticket.serviceId,
+      categories: ticket.categories,
+      assistance: ticket.assistance,
+      channel: ticket.channel,
+    },
+  );
+}
+
+/**
+ * A staff account's change. The log is kept per hall, so it is one
+ * `config.changed` per hall the account concerns: the halls it works in
+ * (before and after the change), or every hall for an admin who works in all.
+ * `fields` names what changed (`role`, `password`, `disabled` …); issuing an
+ * API token is the action `token_issued`.
+ */
+export function userChanged(
+  hallIds: readonly string[],
+  fields: { at: number; actor: Actor },
+  user: { id: string; username: string },
+  change: { action: 'created' | 'updated' | 'deleted' | 'token_issued'; fields?: string[] },
+): NewEventOf<'config.changed'>[] {
+  return [...new Set(hallIds)].map((hallId) =>
+    configChanged(
+      { hallId, at: fields.at, actor: fields.actor },
+      {
+        entity: 'user',
+        action: change.action,
+        subjectId: user.id,
+        label: user.username,
+        fields: change.fields ?? [],
+      },
+    ),
+  );
 }
 
 export function windowMoved(

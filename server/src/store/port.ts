@@ -56,6 +56,27 @@ export type {
  * - Rule violations found inside the atomic step throw the matching
  *   `DomainError` (`window_not_open`, `window_busy`, …) and change nothing.
  * - Reads never return partial writes.
+ *
+ * One convention for every write that changes hall state or configuration:
+ * it takes the events it must append (`audit` for configuration, `events`
+ * for queue, printing, ratings and 整改) as an array, appends them in the same
+ * atomic step as the change, and returns what it changed together with the
+ * appended events, each with its `seq` (`{ hall, events }`, `{ events }` for a
+ * delete …). A refused write appends nothing. Callers use the returned events
+ * and never re-read the log to find their own.
+ *
+ * Writes that are not hall events take no events and return nothing of the
+ * log: sessions (`createSession` of a login, `deleteSession`, `deleteUserSessions`),
+ * leases (`acquireLease`, `releaseLease`), a device's last-seen time
+ * (`touchDevice`) and the statistics roll-up (`saveStatsRollup`), which is
+ * itself folded from the log. `appendEvents` only appends, so it returns the
+ * appended events alone.
+ *
+ * Rules about what may be saved (a matter code or window number unique in a
+ * hall, a username unique, …) are domain functions (`domain/uniqueness.ts`)
+ * the use cases check before writing; an adapter keeps them only as a safety
+ * net (a unique index) and refuses a racing write that breaks one with
+ * `conflict`, changing nothing.
  */
 
 export interface IssueInput {
@@ -212,7 +233,7 @@ export interface PrintJobUpdate {
   /** The change applies only while the job is in one of these statuses; else `conflict`. */
   expectedStatuses: PrintJobStatus[];
   patch: Partial<Pick<PrintJob, 'status' | 'attempts' | 'error' | 'deviceId'>> & { updatedAt: number };
-  events?: NewEvent[];
+  events: NewEvent[];
 }
 
 export interface EvaluationQuery {
@@ -231,9 +252,12 @@ export interface Store {
   // Configuration. `audit` events are appended in the same atomic step.
   listHalls(): Promise<Hall[]>;
   getHall(id: string): Promise<Hall | null>;
-  saveHall(hall: Hall, audit?: NewEvent): Promise<Hall>;
-  /** Refuses with `conflict` while the hall has tickets, services, windows or devices. */
-  deleteHall(id: string): Promise<void>;
+  saveHall(hall: Hall, audit: NewEvent[]): Promise<{ hall: Hall; events: HallEvent[] }>;
+  /**
+   * Refuses with `conflict` while the hall has tickets, services, windows or
+   * devices. The hall's log stays, so `audit` is still appended to it.
+   */
+  deleteHall(id: string, audit: NewEvent[]): Promise<{ events: HallEvent[] }>;
 
   listServices(hallId: string): Promise<Service[]>;
   getService(id: string): Promise<Service | null>;
@@ -241,16 +265,19 @@ export interface Store {
    * A matter's code is unique in its hall (a clash throws `conflict`). Matters
    * may share a ticket prefix: they then share one number sequence.
    */
-  saveService(service: Service, audit?: NewEvent): Promise<Service>;
+  saveService(service: Service, audit: NewEvent[]): Promise<{ service: Service; events: HallEvent[] }>;
   /** Refuses with `conflict` while tickets reference the service. */
-  deleteService(id: string, audit?: NewEvent): Promise<void>;
+  deleteService(id: string, audit: NewEvent[]): Promise<{ events: HallEvent[] }>;
 
   listWindows(hallId: string): Promise<ServiceWindow[]>;
   getWindow(id: string): Promise<ServiceWindow | null>;
   /** Saves configuration only: state, current ticket and clerk are kept as stored (set them with updateWindow). A number clash in the hall throws `conflict`. */
-  saveWindow(window: ServiceWindow, audit?: NewEvent): Promise<ServiceWindow>;
+  saveWindow(
+    window: ServiceWindow,
+    audit: NewEvent[],
+  ): Promise<{ window: ServiceWindow; events: HallEvent[] }>;
   /** Refuses with `conflict` while the window has a current or held ticket. */
-  deleteWindow(id: string, audit?: NewEvent): Promise<void>;
+  deleteWindow(id: string, audit: NewEvent[]): Promise<{ events: HallEvent[] }>;
   updateWindow(update: WindowUpdate): Promise<{ window: ServiceWindow; events: HallEvent[] }>;
 
   // Queue.
@@ -314,12 +341,12 @@ export interface Store {
     key: string,
     value: unknown,
     at: number,
-    audit?: NewEvent,
-  ): Promise<HallEvent[]>;
+    audit: NewEvent[],
+  ): Promise<{ events: HallEvent[] }>;
 
   // Printing.
   /** Unknown hall, device or ticket → `not_found`. */
-  createPrintJob(job: PrintJob, events?: NewEvent[]): Promise<{ job: PrintJob; events: HallEvent[] }>;
+  createPrintJob(job: PrintJob, events: NewEvent[]): Promise<{ job: PrintJob; events: HallEvent[] }>;
   updatePrintJob(update: PrintJobUpdate): Promise<{ job: PrintJob; events: HallEvent[] }>;
   getPrintJob(id: string): Promise<PrintJob | null>;
   /** Oldest first. */
@@ -329,7 +356,7 @@ export interface Store {
   /** A second rating of the same ticket → `conflict`, nothing changed. */
   saveEvaluation(
     evaluation: Evaluation,
-    events?: NewEvent[],
+    events: NewEvent[],
   ): Promise<{ evaluation: Evaluation; events: HallEvent[] }>;
   getEvaluationByTicket(ticketId: string): Promise<Evaluation | null>;
   /** Oldest first. */
@@ -341,13 +368,19 @@ export interface Store {
   getUser(id: string): Promise<User | null>;
   getUserByUsername(username: string): Promise<User | null>;
   /**
-   * A username clash throws `conflict`. `audit`: one `config.changed` per hall
-   * the user works in, appended in the same atomic step.
+   * A username clash throws `conflict`. `audit`: the user's events
+   * (`domain/events.ts` `userChanged`: one per hall the user works in, or
+   * every hall for an admin), appended in the same atomic step.
    */
-  saveUser(user: User, audit?: NewEvent[]): Promise<User>;
-  deleteUser(id: string, audit?: NewEvent[]): Promise<void>;
+  saveUser(user: User, audit: NewEvent[]): Promise<{ user: User; events: HallEvent[] }>;
+  /** The user's sessions end with it. */
+  deleteUser(id: string, audit: NewEvent[]): Promise<{ events: HallEvent[] }>;
 
-  createSession(session: Session): Promise<void>;
+  /**
+   * A login session takes no events. An API token (a bearer session an admin
+   * or the user issues) takes its `token_issued` audit, appended in the same step.
+   */
+  createSession(session: Session, audit?: NewEvent[]): Promise<{ events: HallEvent[] }>;
   getSession(tokenHash: string): Promise<Session | null>;
   deleteSession(tokenHash: string): Promise<void>;
   deleteUserSessions(userId: string): Promise<void>;
@@ -355,9 +388,10 @@ export interface Store {
   listDevices(hallId?: string): Promise<Device[]>;
   getDevice(id: string): Promise<Device | null>;
   getDeviceByTokenHash(tokenHash: string): Promise<Device | null>;
-  /** `audit` is appended in the same atomic step. */
-  saveDevice(device: Device, audit?: NewEvent): Promise<Device>;
-  deleteDevice(id: string, audit?: NewEvent): Promise<void>;
+  /** `audit` is appended in the same atomic step. A token clash throws `conflict`. */
+  saveDevice(device: Device, audit: NewEvent[]): Promise<{ device: Device; events: HallEvent[] }>;
+  /** Refuses with `conflict` once the device has printed tickets. */
+  deleteDevice(id: string, audit: NewEvent[]): Promise<{ events: HallEvent[] }>;
   touchDevice(id: string, at: number): Promise<void>;
 
   // Statistics roll-up (docs/statistics.md): ticket facts and daily aggregates folded from the log.

@@ -63,6 +63,7 @@ export async function markPrintJobSent(
     id: job.id,
     expectedStatuses: from,
     patch: { status: 'sent', attempts: job.attempts + 1, updatedAt: deps.now() },
+    events: [],
   });
   return saved;
 }

@@ -35,10 +35,12 @@ export async function saveTicketLayout(
     TICKET_LAYOUT_KEY,
     props.layout,
     deps.now(),
-    configChanged(
-      { hallId: hall.id, at: deps.now(), actor: props.actor },
-      { entity: 'ticket-layout', action: 'updated', subjectId: TICKET_LAYOUT_KEY },
-    ),
+    [
+      configChanged(
+        { hallId: hall.id, at: deps.now(), actor: props.actor },
+        { entity: 'ticket-layout', action: 'updated', subjectId: TICKET_LAYOUT_KEY },
+      ),
+    ],
   );
   return props.layout;
 }

@@ -108,11 +108,11 @@ export class SqliteStore implements Store {
   async getHall(id: string) {
     return halls.getHall(this.db, id);
   }
-  async saveHall(hall: Hall, audit?: NewEvent) {
+  async saveHall(hall: Hall, audit: NewEvent[]) {
     return halls.saveHall(this.db, hall, audit);
   }
-  async deleteHall(id: string) {
-    halls.deleteHall(this.db, id);
+  async deleteHall(id: string, audit: NewEvent[]) {
+    return halls.deleteHall(this.db, id, audit);
   }
 
   async listServices(hallId: string) {
@@ -121,11 +121,11 @@ export class SqliteStore implements Store {
   async getService(id: string) {
     return halls.getService(this.db, id);
   }
-  async saveService(service: Service, audit?: NewEvent) {
+  async saveService(service: Service, audit: NewEvent[]) {
     return halls.saveService(this.db, service, audit);
   }
-  async deleteService(id: string, audit?: NewEvent) {
-    halls.deleteService(this.db, id, audit);
+  async deleteService(id: string, audit: NewEvent[]) {
+    return halls.deleteService(this.db, id, audit);
   }
 
   async listWindows(hallId: string) {
@@ -134,11 +134,11 @@ export class SqliteStore implements Store {
   async getWindow(id: string) {
     return windows.getWindow(this.db, id);
   }
-  async saveWindow(window: ServiceWindow, audit?: NewEvent) {
+  async saveWindow(window: ServiceWindow, audit: NewEvent[]) {
     return windows.saveWindow(this.db, window, audit);
   }
-  async deleteWindow(id: string, audit?: NewEvent) {
-    windows.deleteWindow(this.db, id, audit);
+  async deleteWindow(id: string, audit: NewEvent[]) {
+    return windows.deleteWindow(this.db, id, audit);
   }
   async updateWindow(update: WindowUpdate) {
     return windows.updateWindow(this.db, update);
@@ -215,15 +215,15 @@ export class SqliteStore implements Store {
   async getUserByUsername(username: string) {
     return people.getUserByUsername(this.db, username);
   }
-  async saveUser(user: User, audit?: NewEvent[]) {
+  async saveUser(user: User, audit: NewEvent[]) {
     return people.saveUser(this.db, user, audit);
   }
-  async deleteUser(id: string, audit?: NewEvent[]) {
-    people.deleteUser(this.db, id, audit);
+  async deleteUser(id: string, audit: NewEvent[]) {
+    return people.deleteUser(this.db, id, audit);
   }
 
-  async createSession(session: Session) {
-    people.createSession(this.db, session);
+  async createSession(session: Session, audit: NewEvent[] = []) {
+    return people.createSession(this.db, session, audit);
   }
   async getSession(tokenHash: string) {
     return people.getSession(this.db, tokenHash);
@@ -244,11 +244,11 @@ export class SqliteStore implements Store {
   async getDeviceByTokenHash(tokenHash: string) {
     return devices.getDeviceByTokenHash(this.db, tokenHash);
   }
-  async saveDevice(device: Device, audit?: NewEvent) {
+  async saveDevice(device: Device, audit: NewEvent[]) {
     return devices.saveDevice(this.db, device, audit);
   }
-  async deleteDevice(id: string, audit?: NewEvent) {
-    devices.deleteDevice(this.db, id, audit);
+  async deleteDevice(id: string, audit: NewEvent[]) {
+    return devices.deleteDevice(this.db, id, audit);
   }
   async touchDevice(id: string, at: number) {
     devices.touchDevice(this.db, id, at);
@@ -261,11 +261,11 @@ export class SqliteStore implements Store {
   async getHallSetting(hallId: string, key: string) {
     return settings.getHallSetting(this.db, hallId, key);
   }
-  async saveHallSetting(hallId: string, key: string, value: unknown, at: number, audit?: NewEvent) {
+  async saveHallSetting(hallId: string, key: string, value: unknown, at: number, audit: NewEvent[]) {
     return settings.saveHallSetting(this.db, hallId, key, value, at, audit);
   }
 
-  async createPrintJob(job: PrintJob, events?: NewEvent[]) {
+  async createPrintJob(job: PrintJob, events: NewEvent[]) {
     return printJobs.createPrintJob(this.db, job, events);
   }
   async updatePrintJob(update: PrintJobUpdate) {
@@ -278,7 +278,7 @@ export class SqliteStore implements Store {
     return printJobs.listPrintJobs(this.db, query);
   }
 
-  async saveEvaluation(evaluation: Evaluation, events?: NewEvent[]) {
+  async saveEvaluation(evaluation: Evaluation, events: NewEvent[]) {
     return evaluations.saveEvaluation(this.db, evaluation, events);
   }
   async getEvaluationByTicket(ticketId: string) {
