@@ -1,4 +1,5 @@
 import { describe, it, expect } from 'vitest';
+import { auditContract } from './contract/audit.js';
 import { claimContract } from './contract/claim.js';
 import { configContract } from './contract/config.js';
 import { extrasContract } from './contract/extras.js';
@@ -27,6 +28,7 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
       });
     });
     describe('configuration', () => configContract(makeStore));
+    describe('every write with its events', () => auditContract(makeStore));
     describe('issuing and ticket reads', () => issueContract(makeStore));
     describe('issuing once per idempotency key', () => issueOnceContract(makeStore));
     describe('ticket list pages', () => ticketPagesContract(makeStore));
