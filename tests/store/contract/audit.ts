@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { HallEvent, NewEvent } from '../../../server/src/domain/index.js';
 import type { Store } from '../../../server/src/store/port.js';
 import {
