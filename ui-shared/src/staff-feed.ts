@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { io, type Socket } from 'socket.io-client';
-import { SEQUENCED_EVENTS, SERVER_EVENTS, STAFF_NAMESPACE } from '../../server/src/protocol/names.js';
+import { SEQUENCED_EVENTS, SERVER_EVENTS, STAFF_NAMESPACE } from '@hall-queue/server/protocol';
 
 /**
  * A hall's authenticated realtime feed (`/staff`, docs/realtime.md) with the

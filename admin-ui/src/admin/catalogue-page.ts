@@ -1,7 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
-import { ApiError } from '../../../ui-shared/src/api.js';
+import { ApiError } from '@hall-queue/ui-shared/api.js';
 import { pageStyles } from './admin-styles.js';
 import { errorsByLine, rowsFromCsv, rowsFromJson, type ImportRows } from './catalogue-import.js';
 import { consoleContext, type ConsoleContext } from './context.js';

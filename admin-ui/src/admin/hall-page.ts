@@ -3,13 +3,13 @@ import { customElement, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { field, pageStyles } from './admin-styles.js';
 import { consoleContext, type ConsoleContext } from './context.js';
-import { fireEvent } from '../../../ui-shared/src/fire-event.js';
+import { fireEvent } from '@hall-queue/ui-shared/fire-event.js';
 import type { MessageKey } from './messages.js';
 import { parseSpans, spansText, weeklyFields, weeklyFromForm, type Span } from './opening-hours.js';
 import { errorText, fieldErrors } from './session.js';
 import './hall-create.js';
 
-declare module '../../../ui-shared/src/fire-event.js' {
+declare module '@hall-queue/ui-shared/fire-event.js' {
   interface HallEvents {
     'hall-deleted': { hallId: string };
   }

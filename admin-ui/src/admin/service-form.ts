@@ -2,7 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { consume } from '@lit/context';
-import { fireEvent } from '../../../ui-shared/src/fire-event.js';
+import { fireEvent } from '@hall-queue/ui-shared/fire-event.js';
 import { field, pageStyles } from './admin-styles.js';
 import { consoleContext, type ConsoleContext } from './context.js';
 import { errorText, fieldErrors } from './session.js';
@@ -23,7 +23,7 @@ export interface Service {
   sortOrder: number;
 }
 
-declare module '../../../ui-shared/src/fire-event.js' {
+declare module '@hall-queue/ui-shared/fire-event.js' {
   interface HallEvents {
     'service-saved': { service: Service };
     'service-edit-done': undefined;

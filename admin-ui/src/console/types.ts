@@ -3,7 +3,7 @@ import type {
   TicketStatus,
   WindowKind,
   WindowState,
-} from '../../../server/src/domain/types.js';
+} from '@hall-queue/server/protocol';
 
 /** What the console reads from the hub (GET /api/v1/windows/:windowId and the hall's lists). */
 

@@ -1,4 +1,4 @@
-import { api, ApiError } from '../../../ui-shared/src/api.js';
+import { api, ApiError } from '@hall-queue/ui-shared/api.js';
 
 /**
  * The board's configuration from the hub (`GET /api/v1/halls/{hallId}/signage/board`,

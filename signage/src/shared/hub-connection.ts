@@ -11,7 +11,7 @@ import {
   type Response,
   type SequencedMessage,
   type SyncResult,
-} from '../../../server/src/protocol/index.js';
+} from '@hall-queue/server/protocol';
 
 /**
  * The screen's live link to its hall (docs/realtime.md): one socket to

@@ -1,4 +1,4 @@
-import { ApiError, api } from '../../../ui-shared/src/api.js';
+import { ApiError, api } from '@hall-queue/ui-shared/api.js';
 
 /** The hub's kiosk routes (docs/api.md, "Citizens and kiosks"). */
 

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { translator, type Lang } from '../../../ui-shared/src/i18n.js';
-import { baseStyles, setTheme } from '../../../ui-shared/src/tokens.js';
+import { translator, type Lang } from '@hall-queue/ui-shared/i18n.js';
+import { baseStyles, setTheme } from '@hall-queue/ui-shared/tokens.js';
 import { IdleController } from './controllers/idle-controller.js';
 import { PrintWatch } from './controllers/print-watch.js';
 import { VoiceController } from './controllers/voice-controller.js';
@@ -20,7 +20,7 @@ import './kiosk-appointment.js';
 import './kiosk-menu.js';
 import { CATEGORIES } from './kiosk-priority.js';
 import './kiosk-result.js';
-import { refusalText } from '../../../ui-shared/src/refusals.js';
+import { refusalText } from '@hall-queue/ui-shared/refusals.js';
 
 type Step = 'menu' | 'priority' | 'appointment' | 'taking' | 'result';
 
