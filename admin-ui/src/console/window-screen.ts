@@ -9,6 +9,7 @@ import { StaffFeed } from '@hall-queue/ui-shared/staff-feed.js';
 import { ClockController } from '@hall-queue/ui-shared/clock-controller.js';
 import type { TransferChoice, TransferDialog } from './transfer-dialog.js';
 import type { ReasonDialog } from './reason-dialog.js';
+import type { ServiceList } from '@hall-queue/server/protocol';
 import type { ConsoleAction, ConsoleWindow, ServiceItem, WindowView } from './types.js';
 import './action-bar.js';
 import './current-ticket.js';
@@ -140,7 +141,7 @@ export class WindowScreen extends LitElement {
   private async loadHall(): Promise<void> {
     const hall = encodeURIComponent(this.hallId);
     const [s, w] = await Promise.all([
-      this.session.get<{ services: ServiceItem[] }>(`/api/v1/halls/${hall}/services`),
+      this.session.get<ServiceList>(`/api/v1/halls/${hall}/services`),
       this.session.get<{ windows: ConsoleWindow[] }>(`/api/v1/halls/${hall}/windows`),
     ]);
     this.services = s.services;

@@ -25,6 +25,7 @@ export {
   WINDOW_STATES,
   TICKET_STATUSES,
   type Channel,
+  type HeadStarts,
   type PriorityCategory,
   type Service,
   type ServiceWindow,

@@ -9,7 +9,7 @@ import {
   KioskApi,
   answerUnknown,
   newIdempotencyKey,
-  type IssuedTicket,
+  type IssuedTicketView,
   type KioskMenu,
   type KioskService,
   type TicketRequest,
@@ -18,7 +18,6 @@ import { kioskStyles } from './kiosk-styles.js';
 import { MESSAGES } from './messages.js';
 import './kiosk-appointment.js';
 import './kiosk-menu.js';
-import { CATEGORIES } from './kiosk-priority.js';
 import './kiosk-result.js';
 import { refusalText } from '@hall-queue/ui-shared/refusals.js';
 
@@ -43,7 +42,7 @@ export class KioskApp extends LitElement {
     categories: [],
     assistance: false,
   };
-  @state() private ticket: IssuedTicket | null = null;
+  @state() private ticket: IssuedTicketView | null = null;
   @state() private image: string | null = null;
   @state() private notice = '';
   @state() private error = '';
@@ -169,7 +168,7 @@ export class KioskApp extends LitElement {
       case 'priority':
         return html`<kiosk-priority
           language=${this.language}
-          .categories=${this.menu?.priorityCategories ?? CATEGORIES}
+          .categories=${this.menu?.priorityCategories ?? []}
           serviceName=${this.service?.name ?? ''}
           @kiosk-priority=${this.onPriority}
           @kiosk-back=${() => this.reset()}
@@ -275,7 +274,7 @@ export class KioskApp extends LitElement {
     void this.take();
   };
 
-  private async showImage(ticket: IssuedTicket, copy: number): Promise<void> {
+  private async showImage(ticket: IssuedTicketView, copy: number): Promise<void> {
     const svg = await this.api.ticketSvg(ticket.statusToken, copy).catch(() => null);
     if (svg === null || this.ticket !== ticket) return;
     if (this.image) URL.revokeObjectURL(this.image);
