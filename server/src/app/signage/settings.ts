@@ -2,8 +2,8 @@ import type { Actor } from '../../domain/index.js';
 import { audited } from '../admin/audit.js';
 import type { AppDeps } from '../deps.js';
 import { requireHall } from '../lookups.js';
-import { DEFAULT_CALL_OUT_TEMPLATE, type NumberReading } from '../../voice/spoken.js';
-import type { QuietHours, VoiceSettings } from '../../protocol/http.js';
+import { DEFAULT_CALL_OUT_TEMPLATE } from '../../voice/spoken.js';
+import type { VoiceSettings } from '../../protocol/http.js';
 
 /**
  * The hall's lobby signage settings (hall setting `signage`): the scrolling
