@@ -39,9 +39,7 @@ export class CataloguePage extends LitElement {
 
   private async load() {
     try {
-      this.services = (
-        await this.ctx.session.call<ServiceList>(`${this.base}/services`)
-      ).services;
+      this.services = (await this.ctx.session.call<ServiceList>(`${this.base}/services`)).services;
     } catch (err) {
       this.error = errorText(err);
     }

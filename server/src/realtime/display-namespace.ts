@@ -26,7 +26,11 @@ function dataOf(socket: DisplaySocket): DisplayData {
 }
 
 /** Follows one hall at a time: joining another leaves the previous room. */
-async function join(ctx: NamespaceContext, socket: DisplaySocket, id: string): Promise<Response<DisplaySnapshot>> {
+async function join(
+  ctx: NamespaceContext,
+  socket: DisplaySocket,
+  id: string,
+): Promise<Response<DisplaySnapshot>> {
   if (!(await ctx.cache.get(id))) return fail('hall_not_found', 'No such hall.');
   const previous = dataOf(socket).hallId;
   if (previous && previous !== id) await socket.leave(hallRoom(previous));

@@ -33,7 +33,8 @@ export class TicketFeed implements ReactiveController {
       auth: { hallId } satisfies DisplayAuth,
       transports: ['websocket'],
     });
-    for (const name of ['ticket:called', 'queue:counts', 'window:changed'] as const) socket.on(name, this.refresh);
+    for (const name of ['ticket:called', 'queue:counts', 'window:changed'] as const)
+      socket.on(name, this.refresh);
     // The hub sends the snapshot once the socket has joined the hall: a call made while it was
     // still connecting sent no event this page could hear, so read the ticket again then.
     socket.on('display:snapshot', this.refresh);

@@ -99,7 +99,10 @@ export const printingRoutes = [
     handler: async (ctx) => {
       const ticket = await ticketByToken(ctx, ctx.params.token);
       const jobs = await ctx.deps.store.listPrintJobs({ ticketId: ticket.id });
-      return { number: ticket.number, jobs: jobs.map((j) => presentPrintJob(j, jobs)) } satisfies PrintJobList;
+      return {
+        number: ticket.number,
+        jobs: jobs.map((j) => presentPrintJob(j, jobs)),
+      } satisfies PrintJobList;
     },
   }),
   route({
