@@ -18,6 +18,7 @@ import { kioskStyles } from './kiosk-styles.js';
 import { MESSAGES } from './messages.js';
 import './kiosk-appointment.js';
 import './kiosk-menu.js';
+import './kiosk-priority.js';
 import './kiosk-result.js';
 import { refusalText } from '@hall-queue/ui-shared/refusals.js';
 
