@@ -1,3 +1,4 @@
+import type { PriorityCategory } from '@hall-queue/server/protocol';
 import { ApiError } from './api.js';
 
 /** As in i18n.ts (not imported: the hub's unit tests read this table without the DOM). */
@@ -28,7 +29,7 @@ const STATUS: Record<string, { zh: string; en: string }> = {
   closed: { zh: '关闭', en: 'closed' },
 };
 
-const CATEGORY: Record<string, { zh: string; en: string }> = {
+const CATEGORY: Record<PriorityCategory, { zh: string; en: string }> = {
   elderly: { zh: '老年人', en: 'elderly' },
   child: { zh: '携带幼儿', en: 'with a small child' },
   sick: { zh: '病患', en: 'sick' },

@@ -1,8 +1,8 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { Lang } from '../../../ui-shared/src/i18n.js';
-import { refusalText } from '../../../ui-shared/src/refusals.js';
-import { baseStyles } from '../../../ui-shared/src/tokens.js';
+import type { Lang } from '@hall-queue/ui-shared/i18n.js';
+import { refusalText } from '@hall-queue/ui-shared/refusals.js';
+import { baseStyles } from '@hall-queue/ui-shared/tokens.js';
 
 /**
  * Issuing a ticket on a citizen's behalf: the hall guide at the 导服台 (admin

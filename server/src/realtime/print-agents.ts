@@ -9,7 +9,7 @@ import {
   PRINT_RESULT,
   type AgentAck,
   type PrintJobMessage,
-} from '../../../ticket-printer/src/agent/protocol.js';
+} from '@hall-queue/ticket-printer/agent/protocol.js';
 import { resolveBearer, type AppDeps } from '../app/index.js';
 import {
   markPrintJobSent,

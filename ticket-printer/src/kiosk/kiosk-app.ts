@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { translator, type Lang } from '../../../ui-shared/src/i18n.js';
-import { baseStyles, setTheme } from '../../../ui-shared/src/tokens.js';
+import { translator, type Lang } from '@hall-queue/ui-shared/i18n.js';
+import { baseStyles, setTheme } from '@hall-queue/ui-shared/tokens.js';
 import { IdleController } from './controllers/idle-controller.js';
 import { PrintWatch } from './controllers/print-watch.js';
 import { VoiceController } from './controllers/voice-controller.js';
@@ -9,7 +9,7 @@ import {
   KioskApi,
   answerUnknown,
   newIdempotencyKey,
-  type IssuedTicket,
+  type IssuedTicketView,
   type KioskMenu,
   type KioskService,
   type TicketRequest,
@@ -18,9 +18,9 @@ import { kioskStyles } from './kiosk-styles.js';
 import { MESSAGES } from './messages.js';
 import './kiosk-appointment.js';
 import './kiosk-menu.js';
-import { CATEGORIES } from './kiosk-priority.js';
+import './kiosk-priority.js';
 import './kiosk-result.js';
-import { refusalText } from '../../../ui-shared/src/refusals.js';
+import { refusalText } from '@hall-queue/ui-shared/refusals.js';
 
 type Step = 'menu' | 'priority' | 'appointment' | 'taking' | 'result';
 
@@ -43,7 +43,7 @@ export class KioskApp extends LitElement {
     categories: [],
     assistance: false,
   };
-  @state() private ticket: IssuedTicket | null = null;
+  @state() private ticket: IssuedTicketView | null = null;
   @state() private image: string | null = null;
   @state() private notice = '';
   @state() private error = '';
@@ -169,7 +169,7 @@ export class KioskApp extends LitElement {
       case 'priority':
         return html`<kiosk-priority
           language=${this.language}
-          .categories=${this.menu?.priorityCategories ?? CATEGORIES}
+          .categories=${this.menu?.priorityCategories ?? []}
           serviceName=${this.service?.name ?? ''}
           @kiosk-priority=${this.onPriority}
           @kiosk-back=${() => this.reset()}
@@ -275,7 +275,7 @@ export class KioskApp extends LitElement {
     void this.take();
   };
 
-  private async showImage(ticket: IssuedTicket, copy: number): Promise<void> {
+  private async showImage(ticket: IssuedTicketView, copy: number): Promise<void> {
     const svg = await this.api.ticketSvg(ticket.statusToken, copy).catch(() => null);
     if (svg === null || this.ticket !== ticket) return;
     if (this.image) URL.revokeObjectURL(this.image);

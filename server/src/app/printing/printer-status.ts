@@ -1,5 +1,5 @@
-import type { PrinterStatus } from '../../../../ticket-printer/src/escpos/status.js';
-import type { PrinterErrorReason } from '../../../../ticket-printer/src/port.js';
+import type { PrinterStatus } from '@hall-queue/ticket-printer/escpos/status.js';
+import type { PrinterErrorReason } from '@hall-queue/ticket-printer/port.js';
 import type { Actor } from '../../domain/index.js';
 import type { AppDeps } from '../deps.js';
 import { printerTarget } from './printer-target.js';

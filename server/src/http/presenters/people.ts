@@ -1,18 +1,10 @@
 import type { Principal } from '../../app/index.js';
 import type { Device, User } from '../../domain/index.js';
+import type { UserView } from '../../protocol/http.js';
 
 /** People and devices as they leave the hub: never a password hash, token hash or session secret. */
 
-export interface UserView {
-  id: string;
-  username: string;
-  displayName: string;
-  staffNo: string;
-  role: User['role'];
-  hallIds: string[];
-  disabled: boolean;
-  createdAt: number;
-}
+export type { UserView } from '../../protocol/http.js';
 
 export function presentUser(u: User): UserView {
   return {
