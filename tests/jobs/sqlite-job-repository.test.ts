@@ -178,8 +178,12 @@ describe('the SQLite job repository', () => {
     await repo.unlockJobs([c!._id!]);
     expect((await repo.getJobById(c!._id!))?.lockedAt).toBeUndefined();
     await repo.getNextJobToRun('probe', new Date(), deadline, undefined, { lastModifiedBy: 'hub-a' });
-    expect(repo.unlockJobsOf('hub-a')).toBe(2);
+    // hub-a stops in the middle of a run whose next run Agenda had already cleared: it is due again.
+    const now = Date.now();
+    await repo.saveJobState({ ...b!, nextRunAt: null, lockedAt: b!.lockedAt! }, { lastModifiedBy: 'hub-a' });
+    expect(repo.unlockJobsOf('hub-a', now)).toBe(2);
     expect(repo.snapshot().filter((j) => j.lockedAt)).toEqual([]);
+    expect((await repo.getJobById(b!._id!))?.nextRunAt).toEqual(new Date(now));
     // A one-off that ran (no next run) keeps its lock on unlockJob, as Agenda expects.
     const done = await repo.getNextJobToRun('probe', new Date(), deadline, undefined, BY);
     await repo.saveJobState({ ...done!, nextRunAt: null }, BY);

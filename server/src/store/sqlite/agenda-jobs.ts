@@ -375,14 +375,22 @@ export class SqliteJobRepository implements JobRepository {
     });
   }
 
-  /** Unlocks every job `holder` still holds: a hub stopping gives its locks up at once. */
-  unlockJobsOf(holder: string): number {
+  /**
+   * Gives up every lock `holder` still has (a hub stopping). What it locked is
+   * due again at once: a run it had not started, and a run it had started but
+   * not finished (whose next run Agenda had already moved on), so another hub
+   * does that work now instead of after the lock lifetime or the next interval.
+   */
+  unlockJobsOf(holder: string, now = Date.now()): number {
     return writeTx(
       this.db,
       () =>
-        sql(this.db, 'UPDATE agenda_jobs SET locked_at = NULL WHERE last_modified_by = ? AND locked_at IS NOT NULL').run(
-          holder,
-        ).changes,
+        sql(
+          this.db,
+          `UPDATE agenda_jobs SET locked_at = NULL,
+             next_run_at = CASE WHEN next_run_at IS NULL OR next_run_at > ? THEN ? ELSE next_run_at END
+           WHERE last_modified_by = ? AND locked_at IS NOT NULL`,
+        ).run(now, now, holder).changes,
     );
   }
 
