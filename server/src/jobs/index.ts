@@ -36,7 +36,11 @@ export interface JobRunner {
   stop(): Promise<void>;
 }
 
-/** A backend that can give up every lock one holder still has (ours on SQLite can). */
+/**
+ * A job store that gives up every lock of one holder in one step and makes
+ * its unfinished runs due again (ours on SQLite); on others the runner
+ * unlocks the holder's jobs one by one.
+ */
 interface ReleasingRepository {
   unlockJobsOf(holder: string): number;
 }
@@ -91,8 +95,12 @@ export function startJobs(deps: AppDeps, backend: AgendaBackend, options: JobRun
         await started.catch(() => undefined);
         await agenda.drain({ timeout: options.drainMs ?? DEFAULT_DRAIN_MS, closeConnection: false });
         const repo = backend.repository;
-        if (releases(repo)) repo.unlockJobsOf(holder);
-        else await agenda.stop(false);
+        if (releases(repo)) {
+          repo.unlockJobsOf(holder);
+        } else {
+          const { jobs: held } = await repo.queryJobs({ names: Object.keys(agenda.definitions) });
+          await repo.unlockJobs(held.filter((j) => j.lockedAt && j.lastModifiedBy === holder).map((j) => j._id));
+        }
         await backend.disconnect();
       })();
       return stopping;
