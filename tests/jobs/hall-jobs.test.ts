@@ -39,12 +39,15 @@ function everything(): Record<string, unknown[]> {
   const tables = store.db
     .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
     .all() as { name: string }[];
-  return Object.fromEntries(tables.map(({ name }) => [name, store.db.prepare(`SELECT * FROM "${name}"`).all()]));
+  return Object.fromEntries(
+    tables.map(({ name }) => [name, store.db.prepare(`SELECT * FROM "${name}"`).all()]),
+  );
 }
 
 async function waitingTickets(n: number) {
   const sb = demo.services.find((s) => s.code === 'SB001')!.id;
-  for (let i = 0; i < n; i += 1) await issueTicket(deps, { hallId: demo.hall.id, serviceId: sb, channel: 'kiosk' });
+  for (let i = 0; i < n; i += 1)
+    await issueTicket(deps, { hallId: demo.hall.id, serviceId: sb, channel: 'kiosk' });
 }
 
 async function servedTicket() {
@@ -134,7 +137,9 @@ describe('a hub with jobs on', () => {
     const t = await startTestHub({
       dataDir: dir,
       deps: { now: () => NEXT_DAY },
-      options: { jobs: { backend: new SqliteAgendaBackend({ file, synchronous: 'NORMAL' }), processEveryMs: 100 } },
+      options: {
+        jobs: { backend: new SqliteAgendaBackend({ file, synchronous: 'NORMAL' }), processEveryMs: 100 },
+      },
     });
     try {
       await expired;

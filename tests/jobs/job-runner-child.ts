@@ -24,7 +24,8 @@ const env = (name: string) => {
 };
 const file = env('HALL_FILE');
 const workMs = Number(process.env.WORK_MS ?? 0);
-const say = (o: Record<string, unknown>) => process.stdout.write(`${JSON.stringify({ pid: process.pid, t: Date.now(), ...o })}\n`);
+const say = (o: Record<string, unknown>) =>
+  process.stdout.write(`${JSON.stringify({ pid: process.pid, t: Date.now(), ...o })}\n`);
 const work = () => new Promise((r) => setTimeout(r, workMs));
 
 const store = openSqliteStore({ file, synchronous: 'NORMAL' });

@@ -85,10 +85,13 @@ describe('jobs in two processes on one hall file', () => {
     const runs = log.events.filter((e) => e.name === 'probe-every' && (e.ev === 'start' || e.ev === 'done'));
     // Starts and ends alternate: no run began while another (in either process) was going.
     const kinds = runs.map((e) => e.ev);
-    expect(kinds.slice(0, 12)).toEqual(Array.from({ length: 12 }, (_, i) => (i % 2 === 0 ? 'start' : 'done')));
+    expect(kinds.slice(0, 12)).toEqual(
+      Array.from({ length: 12 }, (_, i) => (i % 2 === 0 ? 'start' : 'done')),
+    );
     // Each due run ran once: consecutive starts are an interval apart (two runs of one slot would not be).
     const starts = log.of('start', 'probe-every').map((e) => e.t);
-    for (let i = 1; i < starts.length; i += 1) expect(starts[i]! - starts[i - 1]!).toBeGreaterThanOrEqual(250);
+    for (let i = 1; i < starts.length; i += 1)
+      expect(starts[i]! - starts[i - 1]!).toBeGreaterThanOrEqual(250);
     expect(repo.snapshot().filter((j) => j.name === 'probe-every')).toHaveLength(1);
     expect(log.of('stopped')).toHaveLength(2);
   });

@@ -49,13 +49,21 @@ describe('the job runner', () => {
     });
     runners.push(runner);
     while (logged.length < 2) await new Promise<void>((r) => (wake = r));
-    expect(logged.slice(0, 2)).toEqual(['job broken failed: store unavailable', 'job broken failed: store unavailable']);
+    expect(logged.slice(0, 2)).toEqual([
+      'job broken failed: store unavailable',
+      'job broken failed: store unavailable',
+    ]);
   });
 
   it('chooses the job store from the configuration: the hall file, or MongoDB', () => {
     const sqlite = createJobBackend({ STORE: 'sqlite', dataDir: dir, SQLITE_SYNCHRONOUS: 'FULL' });
     expect(sqlite).toBeInstanceOf(SqliteAgendaBackend);
-    const mongo = createJobBackend({ STORE: 'mongodb', MONGODB_URI: 'mongodb://127.0.0.1:1/hall', dataDir: dir, SQLITE_SYNCHRONOUS: 'FULL' });
+    const mongo = createJobBackend({
+      STORE: 'mongodb',
+      MONGODB_URI: 'mongodb://127.0.0.1:1/hall',
+      dataDir: dir,
+      SQLITE_SYNCHRONOUS: 'FULL',
+    });
     expect(mongo).toBeInstanceOf(MongoBackend);
     expect(mongo.name).toBe('MongoDB');
     expect(() => createJobBackend({ STORE: 'mongodb', dataDir: dir, SQLITE_SYNCHRONOUS: 'FULL' })).toThrow(
@@ -89,12 +97,14 @@ describe.skipIf(!MONGODB_URI)('jobs on MongoDB (skipped: needs MONGODB_URI, a re
     const ids = await Promise.all(
       Array.from({ length: 10 }, async (_, i) => String((await a.agenda.now('probe-once', { i })).attrs._id)),
     );
-    while (starts.length < 3 || once.length < ids.length) await new Promise<void>((r) => ((wake = r), setTimeout(r, 100)));
+    while (starts.length < 3 || once.length < ids.length)
+      await new Promise<void>((r) => ((wake = r), setTimeout(r, 100)));
     await Promise.all([a.stop(), b.stop()]);
     runners = [];
     expect([...once].sort()).toEqual([...ids].sort());
     // Each due run of the recurring job ran once: consecutive starts are an interval apart.
-    for (let i = 1; i < starts.length; i += 1) expect(starts[i]! - starts[i - 1]!).toBeGreaterThanOrEqual(250);
+    for (let i = 1; i < starts.length; i += 1)
+      expect(starts[i]! - starts[i - 1]!).toBeGreaterThanOrEqual(250);
     const client = await MongoClient.connect(MONGODB_URI!);
     try {
       await client.db().collection(collection).drop();

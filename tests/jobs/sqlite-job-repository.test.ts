@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { JobParameters } from 'agenda';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SqliteAgendaBackend, SqliteJobRepository } from '../../server/src/store/sqlite/agenda-jobs.js';
+import type { SqliteJobRepository } from '../../server/src/store/sqlite/agenda-jobs.js';
+import { SqliteAgendaBackend } from '../../server/src/store/sqlite/agenda-jobs.js';
 import { openSqliteStore, type SqliteStore } from '../../server/src/store/sqlite/index.js';
 import { SCHEMA_VERSION } from '../../server/src/store/sqlite/migrations.js';
 
@@ -75,9 +76,12 @@ describe('the SQLite job repository', () => {
     const locked = await a.getNextJobToRun('probe', new Date(), new Date(Date.now() - 60_000), undefined, BY);
     expect(locked?._id).toBe(first._id);
     // Another hub starting defines the same job, due now: the stored due time and the lock stay.
-    const again = await b.saveJob(job({ type: 'single', nextRunAt: new Date(), repeatInterval: '2 minutes' }), {
-      lastModifiedBy: 'hub-b',
-    });
+    const again = await b.saveJob(
+      job({ type: 'single', nextRunAt: new Date(), repeatInterval: '2 minutes' }),
+      {
+        lastModifiedBy: 'hub-b',
+      },
+    );
     expect(again._id).toBe(first._id);
     expect(again.nextRunAt).toEqual(due);
     expect(again.lockedAt).toEqual(locked?.lockedAt);
@@ -91,9 +95,17 @@ describe('the SQLite job repository', () => {
     const saved = await repo.saveJob(job(), BY);
     await repo.saveJob({ ...saved, data: { hall: 'h2' } }, BY);
     expect((await repo.getJobById(saved._id!))?.data).toEqual({ hall: 'h2' });
-    const u1 = await repo.saveJob(job({ name: 'u', unique: { 'data.hall': 'h9' }, data: { hall: 'h9' } }), BY);
+    const u1 = await repo.saveJob(
+      job({ name: 'u', unique: { 'data.hall': 'h9' }, data: { hall: 'h9' } }),
+      BY,
+    );
     const u2 = await repo.saveJob(
-      job({ name: 'u', unique: { 'data.hall': 'h9' }, data: { hall: 'h9', more: 1 }, uniqueOpts: { insertOnly: true } }),
+      job({
+        name: 'u',
+        unique: { 'data.hall': 'h9' },
+        data: { hall: 'h9', more: 1 },
+        uniqueOpts: { insertOnly: true },
+      }),
       BY,
     );
     expect(u2._id).toBe(u1._id);
@@ -120,9 +132,9 @@ describe('the SQLite job repository', () => {
     await repo.saveJob(job({ name: 'other' }), BY);
     const deadline = new Date(Date.now() - 60_000);
     expect(await repo.getNextJobToRun('probe', new Date(), deadline, undefined, BY)).toBeUndefined();
-    expect(await repo.getNextJobToRun('probe', new Date(Date.now() + 120_000), deadline, undefined, BY)).toMatchObject(
-      { name: 'probe' },
-    );
+    expect(
+      await repo.getNextJobToRun('probe', new Date(Date.now() + 120_000), deadline, undefined, BY),
+    ).toMatchObject({ name: 'probe' });
   });
 
   it('hands out the earliest due job first, then by priority', async () => {
@@ -145,10 +157,14 @@ describe('the SQLite job repository', () => {
     const b = await repoOn();
     await a.saveJob(job(), BY);
     const lockedAt = new Date(Date.now() - 5_000);
-    const mine = await a.getNextJobToRun('probe', new Date(), new Date(0), lockedAt, { lastModifiedBy: 'hub-a' });
+    const mine = await a.getNextJobToRun('probe', new Date(), new Date(0), lockedAt, {
+      lastModifiedBy: 'hub-a',
+    });
     expect(mine?.lockedAt).toEqual(lockedAt);
     // Lock lifetime 10 s: the lock is 5 s old, still held.
-    expect(await b.getNextJobToRun('probe', new Date(), new Date(Date.now() - 10_000), undefined, BY)).toBeUndefined();
+    expect(
+      await b.getNextJobToRun('probe', new Date(), new Date(Date.now() - 10_000), undefined, BY),
+    ).toBeUndefined();
     // Lock lifetime 2 s: the lock has expired, and the job is handed out again, even with no next run set.
     await a.saveJobState({ ...mine!, nextRunAt: null }, { lastModifiedBy: 'hub-a' });
     const taken = await b.getNextJobToRun('probe', new Date(), new Date(Date.now() - 2_000), undefined, {
@@ -170,9 +186,15 @@ describe('the SQLite job repository', () => {
     const repo = await repoOn();
     const deadline = new Date(Date.now() - 60_000);
     for (let i = 0; i < 3; i += 1) await repo.saveJob(job({ data: i }), BY);
-    const a = await repo.getNextJobToRun('probe', new Date(), deadline, undefined, { lastModifiedBy: 'hub-a' });
-    const b = await repo.getNextJobToRun('probe', new Date(), deadline, undefined, { lastModifiedBy: 'hub-a' });
-    const c = await repo.getNextJobToRun('probe', new Date(), deadline, undefined, { lastModifiedBy: 'hub-b' });
+    const a = await repo.getNextJobToRun('probe', new Date(), deadline, undefined, {
+      lastModifiedBy: 'hub-a',
+    });
+    const b = await repo.getNextJobToRun('probe', new Date(), deadline, undefined, {
+      lastModifiedBy: 'hub-a',
+    });
+    const c = await repo.getNextJobToRun('probe', new Date(), deadline, undefined, {
+      lastModifiedBy: 'hub-b',
+    });
     await repo.unlockJob(a!);
     expect((await repo.getJobById(a!._id!))?.lockedAt).toBeUndefined();
     await repo.unlockJobs([c!._id!]);
@@ -197,7 +219,13 @@ describe('the SQLite job repository', () => {
     const saved = await repo.saveJob(job(), BY);
     const failedAt = new Date('2026-11-27T10:00:00Z');
     await repo.saveJobState(
-      { ...saved, nextRunAt: new Date(failedAt.getTime() + 60_000), failedAt, failCount: 2, failReason: 'store down' },
+      {
+        ...saved,
+        nextRunAt: new Date(failedAt.getTime() + 60_000),
+        failedAt,
+        failCount: 2,
+        failReason: 'store down',
+      },
       BY,
     );
     expect(await repo.getJobById(saved._id!)).toMatchObject({
@@ -216,7 +244,9 @@ describe('the SQLite job repository', () => {
     await repo.saveJob(job({ data: { hall: 'h2' }, nextRunAt: new Date(Date.now() + 60_000) }), BY);
     await repo.saveJob(job({ name: 'other', disabled: true }), BY);
     expect((await repo.queryJobs({ name: 'probe' })).total).toBe(2);
-    expect((await repo.queryJobs({ data: { hall: 'h2' } })).jobs.map((j) => j.data)).toEqual([{ hall: 'h2' }]);
+    expect((await repo.queryJobs({ data: { hall: 'h2' } })).jobs.map((j) => j.data)).toEqual([
+      { hall: 'h2' },
+    ]);
     expect((await repo.queryJobs({ state: 'scheduled' })).jobs.map((j) => j.data)).toEqual([{ hall: 'h2' }]);
     expect((await repo.queryJobs({ state: 'paused' })).jobs.map((j) => j.name)).toEqual(['other']);
     expect((await repo.queryJobs({ includeDisabled: false })).total).toBe(2);

@@ -81,10 +81,17 @@ export function startJobs(deps: AppDeps, backend: AgendaBackend, options: JobRun
   const started = (async () => {
     await agenda.start();
     for (const job of jobs) {
-      await agenda.every(job.every, job.name, undefined, job.timezone ? { timezone: job.timezone } : undefined);
+      await agenda.every(
+        job.every,
+        job.name,
+        undefined,
+        job.timezone ? { timezone: job.timezone } : undefined,
+      );
     }
   })();
-  started.catch((err: unknown) => log(`jobs did not start: ${err instanceof Error ? err.message : String(err)}`, err));
+  started.catch((err: unknown) =>
+    log(`jobs did not start: ${err instanceof Error ? err.message : String(err)}`, err),
+  );
   let stopping: Promise<void> | null = null;
   return {
     agenda,
@@ -99,7 +106,9 @@ export function startJobs(deps: AppDeps, backend: AgendaBackend, options: JobRun
           repo.unlockJobsOf(holder);
         } else {
           const { jobs: held } = await repo.queryJobs({ names: Object.keys(agenda.definitions) });
-          await repo.unlockJobs(held.filter((j) => j.lockedAt && j.lastModifiedBy === holder).map((j) => j._id));
+          await repo.unlockJobs(
+            held.filter((j) => j.lockedAt && j.lastModifiedBy === holder).map((j) => j._id),
+          );
         }
         await backend.disconnect();
       })();

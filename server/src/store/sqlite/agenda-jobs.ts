@@ -53,7 +53,14 @@ const COLUMN_FIELDS = new Set([
   'lastModifiedBy',
 ]);
 /** Job fields that are dates (stored in `attrs` as epoch milliseconds). */
-const DATE_FIELDS = new Set(['lastRunAt', 'lastFinishedAt', 'failedAt', 'startDate', 'endDate', 'debounceStartedAt']);
+const DATE_FIELDS = new Set([
+  'lastRunAt',
+  'lastFinishedAt',
+  'failedAt',
+  'startDate',
+  'endDate',
+  'debounceStartedAt',
+]);
 
 const ms = (d: Date | string | number | null | undefined): number | null =>
   d === null || d === undefined ? null : new Date(d).getTime();
@@ -133,13 +140,20 @@ export class SqliteJobRepository implements JobRepository {
     const now = new Date();
     const { includeDisabled = true, skip = 0, limit = 0 } = options;
     let jobs: JobWithState[] = this.all()
-      .filter((j) => (options.name ? j.name === options.name : !options.names?.length || options.names.includes(j.name)))
-      .filter((j) => (options.id ? j._id === options.id : !options.ids?.length || options.ids.includes(String(j._id))))
+      .filter((j) =>
+        options.name ? j.name === options.name : !options.names?.length || options.names.includes(j.name),
+      )
+      .filter((j) =>
+        options.id ? j._id === options.id : !options.ids?.length || options.ids.includes(String(j._id)),
+      )
       .filter((j) => !options.search || j.name.toLowerCase().includes(options.search.toLowerCase()))
       .filter((j) => options.data === undefined || matches(j.data, options.data))
       .filter((j) => includeDisabled || !j.disabled)
       .map((j) => ({ ...j, _id: j._id as JobId, state: computeJobState(j, now) }))
-      .filter((j) => !options.state || (options.state === 'paused' ? j.disabled === true : j.state === options.state));
+      .filter(
+        (j) =>
+          !options.state || (options.state === 'paused' ? j.disabled === true : j.state === options.state),
+      );
     const sort = options.sort ?? { nextRunAt: 'desc', lastRunAt: 'desc' };
     jobs.sort((a, b) => {
       for (const [key, dir] of Object.entries(sort)) {
@@ -148,7 +162,8 @@ export class SqliteJobRepository implements JobRepository {
         const an = av instanceof Date ? av.getTime() : (av as number | string | undefined | null);
         const bn = bv instanceof Date ? bv.getTime() : (bv as number | string | undefined | null);
         if (an === bn) continue;
-        const order = an === null || an === undefined ? -1 : bn === null || bn === undefined ? 1 : an < bn ? -1 : 1;
+        const order =
+          an === null || an === undefined ? -1 : bn === null || bn === undefined ? 1 : an < bn ? -1 : 1;
         return dir === 'asc' ? order : -order;
       }
       return 0;
@@ -164,7 +179,17 @@ export class SqliteJobRepository implements JobRepository {
     for (const job of this.all()) {
       let o = byName.get(job.name);
       if (!o) {
-        o = { name: job.name, total: 0, running: 0, scheduled: 0, queued: 0, completed: 0, failed: 0, repeating: 0, paused: 0 };
+        o = {
+          name: job.name,
+          total: 0,
+          running: 0,
+          scheduled: 0,
+          queued: 0,
+          completed: 0,
+          failed: 0,
+          repeating: 0,
+          paused: 0,
+        };
         byName.set(job.name, o);
       }
       o.total += 1;
@@ -175,9 +200,9 @@ export class SqliteJobRepository implements JobRepository {
   }
 
   async getDistinctJobNames(): Promise<string[]> {
-    return (sql(this.db, 'SELECT DISTINCT name FROM agenda_jobs ORDER BY name').all() as { name: string }[]).map(
-      (r) => r.name,
-    );
+    return (
+      sql(this.db, 'SELECT DISTINCT name FROM agenda_jobs ORDER BY name').all() as { name: string }[]
+    ).map((r) => r.name);
   }
 
   async getJobById(id: string): Promise<JobParameters | null> {
@@ -187,7 +212,9 @@ export class SqliteJobRepository implements JobRepository {
 
   async getQueueSize(): Promise<number> {
     return (
-      sql(this.db, 'SELECT count(*) AS n FROM agenda_jobs WHERE next_run_at < ?').get(Date.now()) as { n: number }
+      sql(this.db, 'SELECT count(*) AS n FROM agenda_jobs WHERE next_run_at < ?').get(Date.now()) as {
+        n: number;
+      }
     ).n;
   }
 
@@ -202,7 +229,8 @@ export class SqliteJobRepository implements JobRepository {
   async removeJobs(options: RemoveJobsOptions): Promise<number> {
     return writeTx(this.db, () => {
       let n = 0;
-      for (const id of this.idsOf(options)) n += sql(this.db, 'DELETE FROM agenda_jobs WHERE id = ?').run(id).changes;
+      for (const id of this.idsOf(options))
+        n += sql(this.db, 'DELETE FROM agenda_jobs WHERE id = ?').run(id).changes;
       return n;
     });
   }
@@ -211,8 +239,11 @@ export class SqliteJobRepository implements JobRepository {
     return writeTx(this.db, () => {
       let n = 0;
       for (const id of this.idsOf(options)) {
-        n += sql(this.db, 'UPDATE agenda_jobs SET disabled = ? WHERE id = ? AND disabled <> ?').run(disabled, id, disabled)
-          .changes;
+        n += sql(this.db, 'UPDATE agenda_jobs SET disabled = ? WHERE id = ? AND disabled <> ?').run(
+          disabled,
+          id,
+          disabled,
+        ).changes;
       }
       return n;
     });
@@ -250,7 +281,13 @@ export class SqliteJobRepository implements JobRepository {
     return jobOf(this.row(id)!);
   }
 
-  private update(id: string, job: JobParameters, by: string | null, keepNextRunAt: boolean, keepLock: boolean): void {
+  private update(
+    id: string,
+    job: JobParameters,
+    by: string | null,
+    keepNextRunAt: boolean,
+    keepLock: boolean,
+  ): void {
     sql(
       this.db,
       `UPDATE agenda_jobs SET type = ?, priority = ?, disabled = ?, last_modified_by = ?, attrs = ?,
@@ -285,9 +322,9 @@ export class SqliteJobRepository implements JobRepository {
         return jobOf(this.row(row.id)!) as JobParameters<DATA>;
       }
       if (params.type === 'single') {
-        const row = sql(this.db, "SELECT * FROM agenda_jobs WHERE name = ? AND type = 'single'").get(params.name) as
-          | Row
-          | undefined;
+        const row = sql(this.db, "SELECT * FROM agenda_jobs WHERE name = ? AND type = 'single'").get(
+          params.name,
+        ) as Row | undefined;
         if (!row) return this.insert(params, by) as JobParameters<DATA>;
         // Another hub defining the same recurring job at its start keeps the schedule and any lock:
         // a due run stays due, a running one stays locked, and its last run and failures are kept.
@@ -296,7 +333,17 @@ export class SqliteJobRepository implements JobRepository {
         const merged: JobParameters = {
           ...stored,
           ...Object.fromEntries(
-            ['priority', 'data', 'repeatInterval', 'repeatTimezone', 'repeatAt', 'startDate', 'endDate', 'skipDays', 'fork']
+            [
+              'priority',
+              'data',
+              'repeatInterval',
+              'repeatTimezone',
+              'repeatAt',
+              'startDate',
+              'endDate',
+              'skipDays',
+              'fork',
+            ]
               .filter((k) => k in params)
               .map((k) => [k, (params as unknown as Record<string, unknown>)[k]]),
           ),
@@ -331,7 +378,9 @@ export class SqliteJobRepository implements JobRepository {
     writeTx(this.db, () => {
       const row = this.row(String(job._id));
       if (!row || row.name !== job.name) {
-        throw new Error(`job ${job._id} (name: ${job.name}) cannot be updated in the database, maybe it does not exist anymore?`);
+        throw new Error(
+          `job ${job._id} (name: ${job.name}) cannot be updated in the database, maybe it does not exist anymore?`,
+        );
       }
       const stored = jobOf(row);
       const state: JobParameters = {
@@ -350,7 +399,10 @@ export class SqliteJobRepository implements JobRepository {
     });
   }
 
-  async lockJob(job: JobParameters, options: JobRepositoryOptions | undefined): Promise<JobParameters | undefined> {
+  async lockJob(
+    job: JobParameters,
+    options: JobRepositoryOptions | undefined,
+  ): Promise<JobParameters | undefined> {
     if (!job._id) return undefined;
     return writeTx(this.db, () => {
       const claimed = sql(
@@ -365,13 +417,16 @@ export class SqliteJobRepository implements JobRepository {
   async unlockJob(job: JobParameters): Promise<void> {
     if (!job._id) return;
     writeTx(this.db, () =>
-      sql(this.db, 'UPDATE agenda_jobs SET locked_at = NULL WHERE id = ? AND next_run_at IS NOT NULL').run(String(job._id)),
+      sql(this.db, 'UPDATE agenda_jobs SET locked_at = NULL WHERE id = ? AND next_run_at IS NOT NULL').run(
+        String(job._id),
+      ),
     );
   }
 
   async unlockJobs(jobIds: (JobId | string)[]): Promise<void> {
     writeTx(this.db, () => {
-      for (const id of jobIds) sql(this.db, 'UPDATE agenda_jobs SET locked_at = NULL WHERE id = ?').run(String(id));
+      for (const id of jobIds)
+        sql(this.db, 'UPDATE agenda_jobs SET locked_at = NULL WHERE id = ?').run(String(id));
     });
   }
 
@@ -447,7 +502,10 @@ export class SqliteAgendaBackend implements AgendaBackend {
 
   get repository(): SqliteJobRepository {
     if (!this.repo) {
-      this.db = openConnection({ file: this.options.file, ...(this.options.synchronous ? { synchronous: this.options.synchronous } : {}) });
+      this.db = openConnection({
+        file: this.options.file,
+        ...(this.options.synchronous ? { synchronous: this.options.synchronous } : {}),
+      });
       this.repo = new SqliteJobRepository(this.db);
     }
     return this.repo;
