@@ -72,7 +72,6 @@ describe('jobs in two processes on one hall file', () => {
     const started = log.of('start', 'probe-once').map((e) => e.id);
     expect([...started].sort()).toEqual([...ids].sort());
     expect(log.of('error')).toEqual([]);
-    expect(new Set(log.of('start').map((e) => e.pid)).size).toBeGreaterThanOrEqual(1);
     await Promise.all([a.stop(), b.stop()]);
   });
 

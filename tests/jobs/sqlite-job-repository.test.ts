@@ -211,7 +211,6 @@ describe('the SQLite job repository', () => {
     await repo.saveJobState({ ...done!, nextRunAt: null }, BY);
     await repo.unlockJob(done!);
     expect((await repo.getJobById(done!._id!))?.lockedAt).toBeInstanceOf(Date);
-    expect(b).toBeDefined();
   });
 
   it('saves a run state (next run, lock, last run, failure), and refuses a job that is gone', async () => {
