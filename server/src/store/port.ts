@@ -323,13 +323,6 @@ export interface Store {
    * never reaches the writer.
    */
   followEvents(request: FollowRequest, listener: EventListener): Unsubscribe;
-  /**
-   * Takes or renews the lease `name` for `holder` until `now + ttlMs`; false
-   * (nothing changed) while another holder's lease has not expired.
-   */
-  acquireLease(name: string, holder: string, now: number, ttlMs: number): Promise<boolean>;
-  /** Gives the lease up early (a hub stopping); another holder's lease is left alone. */
-  releaseLease(name: string, holder: string): Promise<void>;
   /** Appends reports that change no stored state (a keypad press that did nothing). */
   appendEvents(events: NewEvent[]): Promise<HallEvent[]>;
 

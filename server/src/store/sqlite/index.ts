@@ -40,7 +40,6 @@ import { appendEvents, lastSeq, listEvents, listTicketEvents } from './events.js
 import { SqliteEventFollower } from './follow.js';
 import * as halls from './halls.js';
 import { issueTicketOnce } from './issue-keys.js';
-import * as leases from './leases.js';
 import { migrate } from './migrations.js';
 import * as people from './people.js';
 import { hallSnapshot, listWaiting, serviceSamples, waitingGroups } from './snapshot.js';
@@ -189,12 +188,6 @@ export class SqliteStore implements Store {
   }
   async lastSeq(hallId: string) {
     return lastSeq(this.db, hallId);
-  }
-  async acquireLease(name: string, holder: string, now: number, ttlMs: number) {
-    return leases.acquireLease(this.db, name, holder, now, ttlMs);
-  }
-  async releaseLease(name: string, holder: string) {
-    leases.releaseLease(this.db, name, holder);
   }
   async appendEvents(events: NewEvent[]) {
     return writeTx(this.db, () => appendEvents(this.db, events));

@@ -340,6 +340,25 @@ CREATE TABLE leases (
 );
 `,
   },
+  {
+    version: 7,
+    description: 'scheduled jobs (Agenda), so every hub process on the file shares one schedule and its locks',
+    sql: `
+CREATE TABLE agenda_jobs (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  type TEXT NOT NULL CHECK (type IN ('normal', 'single')),
+  priority INTEGER NOT NULL DEFAULT 0,
+  next_run_at INTEGER,
+  locked_at INTEGER,
+  disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),
+  last_modified_by TEXT,
+  attrs TEXT NOT NULL
+);
+CREATE UNIQUE INDEX agenda_jobs_single ON agenda_jobs (name) WHERE type = 'single';
+CREATE INDEX agenda_jobs_due ON agenda_jobs (name, disabled, locked_at, next_run_at);
+`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.reduce((v, m) => Math.max(v, m.version), 0);
