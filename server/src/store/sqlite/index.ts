@@ -24,6 +24,7 @@ import type {
   FollowRequest,
   RectificationQuery,
   RectificationUpdate,
+  HallImport,
   StatsRollupUpdate,
   TicketFactQuery,
 } from '../port.js';
@@ -39,6 +40,7 @@ import * as settings from './settings.js';
 import { appendEvents, lastSeq, listEvents, listTicketEvents } from './events.js';
 import { SqliteEventFollower } from './follow.js';
 import * as halls from './halls.js';
+import { importHall } from './import-hall.js';
 import { issueTicketOnce } from './issue-keys.js';
 import * as leases from './leases.js';
 import { migrate } from './migrations.js';
@@ -318,6 +320,10 @@ export class SqliteStore implements Store {
   }
   async listUnfollowedBadRatings(hallId: string, limit: number) {
     return rectification.listUnfollowedBadRatings(this.db, hallId, limit);
+  }
+
+  async importHall(data: HallImport) {
+    importHall(this.db, data);
   }
 }
 
