@@ -103,7 +103,9 @@ export function readHallExport(lines: readonly string[]): ReadExport {
       const issue = parsed.error.issues[0]!;
       throw new TransferError(`${kind}: ${issue.path.join('.') || 'record'}: ${issue.message}`, n);
     }
-    const value = parsed.data as Record<string, unknown>;
+    // The record as written, not zod's copy: a copy lists the checked fields first, and a
+    // stored JSON body (a 整改 case) must keep its key order to read back byte for byte.
+    const value = record.data as Record<string, unknown>;
     if (OWNED.has(kind) && value.hallId !== hallId) {
       throw new TransferError(`${kind} of hall ${String(value.hallId)}, not of ${hallId}`, n);
     }
