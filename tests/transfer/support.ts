@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { catchUpBadRatings, catchUpStats, hallStats, type AppDeps } from '../../server/src/app/index.js';
+import { catchUpBadRatings, catchUpStats, expireDay, hallStats, type AppDeps } from '../../server/src/app/index.js';
 import type { Store } from '../../server/src/store/port.js';
 import { hallSettingKeys } from '../../server/src/transfer/setting-keys.js';
 import { createDevice, createHall, createService, createUser, createWindow, setupAdmin } from '../helpers/api-fixtures.js';
@@ -21,6 +21,8 @@ export interface SourceHall {
   clock: Clock;
   hallId: string;
   serviceId: string;
+  /** A supervisor of the hall (password: the fixtures' PASSWORD), to read its statistics over HTTP. */
+  supervisor: string;
 }
 
 /**
@@ -49,7 +51,7 @@ export async function buildSourceHall(): Promise<SourceHall> {
   ];
   const keypad = await createDevice(admin, hall.id, { kind: 'keypad', windowId: windows[3]!.id });
   await createDevice(admin, hall.id, { kind: 'printer' });
-  await createUser(t, admin, { role: 'supervisor', hallIds: [hall.id] });
+  const supervisor = (await createUser(t, admin, { role: 'supervisor', hallIds: [hall.id] })).user.username;
   const settings = await admin.put(`/api/v1/halls/${hall.id}/evaluation-settings`, {
     acceptMinutes: 15,
     qrAcceptMinutes: 600,
@@ -61,9 +63,12 @@ export async function buildSourceHall(): Promise<SourceHall> {
     actor: i === 3 ? { type: 'device', id: keypad.device.id } : { type: 'user', id: clerks[i]! },
   }));
   await simulateMonth({ deps: t.deps, clock, hallId: hall.id, services, windows: sim, days: DAYS, seed: 11 });
+  // The next morning's run closes the last day, as a hub's end-of-day job would wherever the hall goes next.
+  clock.at = DAYS.at(-1)!.opensAt + 24 * 3_600_000;
+  await expireDay(t.deps, { hallId: hall.id });
   await catchUpBadRatings(t.deps, { hallId: hall.id });
   await catchUpStats(t.deps, { hallId: hall.id });
-  return { t, clock, hallId: hall.id, serviceId: services[0]!.id };
+  return { t, clock, hallId: hall.id, serviceId: services[0]!.id, supervisor };
 }
 
 /** Everything a restored hall must read exactly as its source did, as one JSON text. */

@@ -24,15 +24,25 @@ const USAGE = `usage:
 
 class UsageError extends Error {}
 
-function openStore(config: HubConfig): Store {
-  if (config.STORE === 'mongodb') {
-    throw new ConfigError('STORE=mongodb: this program opens the SQLite store only; export and import with STORE=sqlite.');
-  }
-  mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
-  return openSqliteStore({ file: path.join(config.dataDir, 'hall.db'), synchronous: config.SQLITE_SYNCHRONOUS });
+interface OpenedStore {
+  store: Store;
+  /** What an export's header says about where it came from. */
+  source: { store: 'sqlite' | 'mongodb'; schema: number };
 }
 
-async function runExport(store: Store, hallId: string, out: string): Promise<string> {
+/** The store the hub would open with this configuration. */
+function openStore(config: HubConfig): OpenedStore {
+  if (config.STORE === 'mongodb') {
+    throw new ConfigError('STORE=mongodb: the MongoDB store is not part of this version yet; use STORE=sqlite.');
+  }
+  mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+  return {
+    store: openSqliteStore({ file: path.join(config.dataDir, 'hall.db'), synchronous: config.SQLITE_SYNCHRONOUS }),
+    source: { store: 'sqlite', schema: SCHEMA_VERSION },
+  };
+}
+
+async function runExport({ store, source }: OpenedStore, hallId: string, out: string): Promise<string> {
   if (existsSync(out)) throw new UsageError(`${out} exists already; choose a new file (an export never overwrites one).`);
   // Written beside the target and renamed at the end: a failed export leaves no half file behind.
   const partial = `${out}.partial`;
@@ -40,7 +50,7 @@ async function runExport(store: Store, hallId: string, out: string): Promise<str
   const stream = createWriteStream(partial, { flags: 'wx', mode: 0o600 });
   let lines = 0;
   try {
-    for await (const line of exportHall(store, hallId, { store: 'sqlite', schema: SCHEMA_VERSION, now: Date.now() })) {
+    for await (const line of exportHall(store, hallId, { ...source, now: Date.now() })) {
       if (!stream.write(line)) await once(stream, 'drain');
       lines++;
     }
@@ -55,7 +65,7 @@ async function runExport(store: Store, hallId: string, out: string): Promise<str
   return `exported hall ${hallId} to ${out} (${lines} lines)`;
 }
 
-async function runImport(store: Store, file: string): Promise<string> {
+async function runImport({ store }: OpenedStore, file: string): Promise<string> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -66,8 +76,8 @@ async function runImport(store: Store, file: string): Promise<string> {
   return `imported hall ${header.hallId} from ${file}: ${data.tickets.length} tickets, ${data.events.length} events (exported ${header.exportedAt} from ${header.source.store} schema ${header.source.schema})`;
 }
 
-export async function main(argv: string[]): Promise<number> {
-  let store: Store | null = null;
+async function main(argv: string[]): Promise<number> {
+  let opened: OpenedStore | null = null;
   try {
     const [command, ...rest] = argv;
     const { values } = parseArgs({
@@ -78,9 +88,9 @@ export async function main(argv: string[]): Promise<number> {
     if (command === 'export' && (!values.hall || !values.out)) throw new UsageError('export needs --hall and --out');
     if (command === 'import' && !values.in) throw new UsageError('import needs --in');
     if (command !== 'export' && command !== 'import') throw new UsageError(`unknown command ${command ?? '(none)'}`);
-    store = openStore(loadConfig());
+    opened = openStore(loadConfig());
     const message =
-      command === 'export' ? await runExport(store, values.hall!, values.out!) : await runImport(store, values.in!);
+      command === 'export' ? await runExport(opened, values.hall!, values.out!) : await runImport(opened, values.in!);
     console.log(message);
     return 0;
   } catch (err) {
@@ -102,7 +112,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     throw err;
   } finally {
-    await store?.close();
+    await opened?.store.close();
   }
 }
 
