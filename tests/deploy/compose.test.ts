@@ -130,7 +130,10 @@ describe('deploy/Caddyfile', () => {
 
 describe('Dockerfile', () => {
   const dockerfile = read('Dockerfile');
-  const stages = [...dockerfile.matchAll(/^FROM (\S+) AS (\S+)$/gm)].map((m) => ({ image: m[1], name: m[2] }));
+  const stages = [...dockerfile.matchAll(/^FROM (\S+) AS (\S+)$/gm)].map((m) => ({
+    image: m[1],
+    name: m[2],
+  }));
 
   it('builds in stages on a current Node LTS and runs the built stage', () => {
     expect(stages.map((s) => s.name)).toEqual(['build', 'prod-deps', 'runtime']);
@@ -161,6 +164,7 @@ describe('Dockerfile', () => {
 
   it('keeps modules, builds and local stores out of the build context', () => {
     const ignored = read('.dockerignore').split('\n');
-    for (const entry of ['**/node_modules', '**/dist', 'data', '**/*.db', '.git']) expect(ignored).toContain(entry);
+    for (const entry of ['**/node_modules', '**/dist', 'data', '**/*.db', '.git'])
+      expect(ignored).toContain(entry);
   });
 });

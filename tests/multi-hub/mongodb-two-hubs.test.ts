@@ -65,7 +65,8 @@ async function openWindows(url: string, token: string, count: number) {
     await fetch(`${url}/api/v1/halls/${HALL}/windows`, { headers: { authorization: `Bearer ${token}` } }),
   );
   const chosen = windows.windows.filter((w) => w.kind === 'comprehensive').slice(0, count);
-  for (const w of chosen) if (w.state !== 'open') await json(await post(`${url}/api/v1/windows/${w.id}/open`, token));
+  for (const w of chosen)
+    if (w.state !== 'open') await json(await post(`${url}/api/v1/windows/${w.id}/open`, token));
   return chosen;
 }
 
@@ -77,7 +78,9 @@ async function firstServiceId(url: string): Promise<string> {
 }
 
 describe.skipIf(!MONGODB_URI)(
-  MONGODB_URI ? 'two hub processes on one MongoDB replica set' : 'two hubs on MongoDB: not run, MONGODB_URI is not set',
+  MONGODB_URI
+    ? 'two hub processes on one MongoDB replica set'
+    : 'two hubs on MongoDB: not run, MONGODB_URI is not set',
   () => {
     beforeAll(async () => {
       dir = await mkdtemp(path.join(tmpdir(), 'mongodb-two-hubs-'));
@@ -122,7 +125,9 @@ describe.skipIf(!MONGODB_URI)(
 
       const CALLS = 40;
       for (let i = 0; i < CALLS; i++)
-        await json(await post(`${a.url}/api/v1/halls/${HALL}/tickets`, null, { serviceId, channel: 'kiosk' }));
+        await json(
+          await post(`${a.url}/api/v1/halls/${HALL}/tickets`, null, { serviceId, channel: 'kiosk' }),
+        );
       const sent: { number: string; at: number }[] = [];
       for (let i = 0; i < CALLS; i++) {
         const at = performance.now();
@@ -134,7 +139,10 @@ describe.skipIf(!MONGODB_URI)(
         await json(await post(`${a.url}/api/v1/windows/${window!.id}/start`, token));
       }
       await new Promise<void>((resolve, reject) => {
-        const deadline = setTimeout(() => reject(new Error(`board on B saw ${seen.length} of ${CALLS}`)), 10_000);
+        const deadline = setTimeout(
+          () => reject(new Error(`board on B saw ${seen.length} of ${CALLS}`)),
+          10_000,
+        );
         const check = setInterval(() => {
           if (seen.length < CALLS) return;
           clearInterval(check);
@@ -156,7 +164,9 @@ describe.skipIf(!MONGODB_URI)(
       const serviceId = await firstServiceId(a.url);
       const comprehensive = await openWindows(a.url, tokens[0]!, 3);
       for (let i = 0; i < 30; i++)
-        await json(await post(`${b.url}/api/v1/halls/${HALL}/tickets`, null, { serviceId, channel: 'kiosk' }));
+        await json(
+          await post(`${b.url}/api/v1/halls/${HALL}/tickets`, null, { serviceId, channel: 'kiosk' }),
+        );
       const called: string[] = [];
       await Promise.all(
         comprehensive.flatMap((w) =>

@@ -42,7 +42,9 @@ async function freshDir(name: string): Promise<string> {
 
 describe('a hall moved from SQLite to a file to SQLite', () => {
   it('is written as JSON lines: a header with the format and source schema, then one record per line', async () => {
-    const run = await runTransferCli(['export', '--hall', source.hallId, '--out', file], { DATA_DIR: source.t.dataDir });
+    const run = await runTransferCli(['export', '--hall', source.hallId, '--out', file], {
+      DATA_DIR: source.t.dataDir,
+    });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`exported hall ${source.hallId}`);
@@ -56,11 +58,27 @@ describe('a hall moved from SQLite to a file to SQLite', () => {
       source: { store: 'sqlite', schema: expect.any(Number) as number },
     });
     const kinds = lines.slice(1, -1).map((l) => (JSON.parse(l) as { kind: string }).kind);
-    for (const kind of ['hall', 'service', 'window', 'device', 'user', 'setting', 'ticket', 'event', 'evaluation', 'rectification', 'statsCursor', 'ticketFact', 'dayAggregate'])
+    for (const kind of [
+      'hall',
+      'service',
+      'window',
+      'device',
+      'user',
+      'setting',
+      'ticket',
+      'event',
+      'evaluation',
+      'rectification',
+      'statsCursor',
+      'ticketFact',
+      'dayAggregate',
+    ])
       expect(kinds, kind).toContain(kind);
     expect(kinds.at(-1)).toBe('end');
     // An export is refused rather than written over an earlier one.
-    const again = await runTransferCli(['export', '--hall', source.hallId, '--out', file], { DATA_DIR: source.t.dataDir });
+    const again = await runTransferCli(['export', '--hall', source.hallId, '--out', file], {
+      DATA_DIR: source.t.dataDir,
+    });
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('exists already');
   }, 60_000);
@@ -69,7 +87,9 @@ describe('a hall moved from SQLite to a file to SQLite', () => {
     const devices = await source.t.store.listDevices(source.hallId);
     const db = openSqliteStore({ file: path.join(source.t.dataDir, 'hall.db') });
     try {
-      const stored = db.db.prepare('SELECT key FROM hall_settings WHERE hall_id = ?').all(source.hallId) as { key: string }[];
+      const stored = db.db.prepare('SELECT key FROM hall_settings WHERE hall_id = ?').all(source.hallId) as {
+        key: string;
+      }[];
       expect(stored.length).toBeGreaterThan(0);
       for (const { key } of stored) expect(hallSettingKeys(devices)).toContain(key);
     } finally {
@@ -95,7 +115,11 @@ describe('a hall moved from SQLite to a file to SQLite', () => {
 
     // Numbers and seqs go on where the source stopped: the next ticket of the day is the same on both.
     const next = async (t: TestHub) => {
-      const { ticket } = await issueTicket(t.deps, { hallId: source.hallId, serviceId: source.serviceId, channel: 'kiosk' });
+      const { ticket } = await issueTicket(t.deps, {
+        hallId: source.hallId,
+        serviceId: source.serviceId,
+        channel: 'kiosk',
+      });
       return { number: ticket.number, seq: await t.store.lastSeq(source.hallId) };
     };
     expect(await next(restored)).toEqual(await next(source.t));
@@ -124,20 +148,32 @@ describe('a hall moved from SQLite to a file to SQLite', () => {
     const eventLine = lines.findIndex((l) => l.startsWith('{"kind":"event"')) + 10;
     const ticketLine = lines.findIndex((l) => l.startsWith('{"kind":"ticket"')) + 3;
     const damages: { name: string; change: (l: string[]) => void; line: number; says: string }[] = [
-      { name: 'cut', change: (l) => (l[eventLine] = l[eventLine]!.slice(0, 40)), line: eventLine + 1, says: 'not a JSON record' },
+      {
+        name: 'cut',
+        change: (l) => (l[eventLine] = l[eventLine]!.slice(0, 40)),
+        line: eventLine + 1,
+        says: 'not a JSON record',
+      },
       {
         name: 'gap',
-        change: (l) => (l[eventLine] = l[eventLine]!.replace(/"seq":(\d+)/, (_, s: string) => `"seq":${Number(s) + 1}`)),
+        change: (l) =>
+          (l[eventLine] = l[eventLine]!.replace(/"seq":(\d+)/, (_, s: string) => `"seq":${Number(s) + 1}`)),
         line: eventLine + 1,
         says: 'the log has a gap',
       },
       {
         name: 'field',
-        change: (l) => (l[ticketLine] = l[ticketLine]!.replace(/"businessDay":"[^"]+"/, '"businessDay":"yesterday"')),
+        change: (l) =>
+          (l[ticketLine] = l[ticketLine]!.replace(/"businessDay":"[^"]+"/, '"businessDay":"yesterday"')),
         line: ticketLine + 1,
         says: 'ticket: businessDay',
       },
-      { name: 'truncated', change: (l) => l.splice(l.length - 2, 1), line: lines.length - 2, says: 'cut short' },
+      {
+        name: 'truncated',
+        change: (l) => l.splice(l.length - 2, 1),
+        line: lines.length - 2,
+        says: 'cut short',
+      },
     ];
     for (const d of damages) {
       const copy = [...lines];
@@ -183,9 +219,12 @@ describe('a hall moved from SQLite to a file to SQLite', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('import needs --in');
     expect(run.stderr).toContain('npm run hall:import -- --in <file.jsonl>');
-    const missing = await runTransferCli(['export', '--hall', 'no-such-hall', '--out', path.join(work, 'none.jsonl')], {
-      DATA_DIR: source.t.dataDir,
-    });
+    const missing = await runTransferCli(
+      ['export', '--hall', 'no-such-hall', '--out', path.join(work, 'none.jsonl')],
+      {
+        DATA_DIR: source.t.dataDir,
+      },
+    );
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('No hall no-such-hall');
   }, 60_000);

@@ -45,7 +45,9 @@ async function statsOver(url: string, username: string, hallId: string): Promise
 }
 
 describe.skipIf(!MONGODB_URI)(
-  MONGODB_URI ? 'a hall moved from SQLite to MongoDB' : 'SQLite → MongoDB hall move: not run, MONGODB_URI is not set',
+  MONGODB_URI
+    ? 'a hall moved from SQLite to MongoDB'
+    : 'SQLite → MongoDB hall move: not run, MONGODB_URI is not set',
   () => {
     let source: SourceHall;
     let work = '';
@@ -77,7 +79,9 @@ describe.skipIf(!MONGODB_URI)(
       const file = path.join(work, 'from-sqlite.jsonl');
       const back = path.join(work, 'from-mongodb.jsonl');
       const mongo = { STORE: 'mongodb', MONGODB_URI: uri, DATA_DIR: work };
-      const out = await runTransferCli(['export', '--hall', source.hallId, '--out', file], { DATA_DIR: source.t.dataDir });
+      const out = await runTransferCli(['export', '--hall', source.hallId, '--out', file], {
+        DATA_DIR: source.t.dataDir,
+      });
       expect(out.code, out.stderr).toBe(0);
       const imported = await runTransferCli(['import', '--in', file], mongo);
       expect(imported.code, imported.stderr).toBe(0);
@@ -90,7 +94,9 @@ describe.skipIf(!MONGODB_URI)(
       expect(again.code).toBe(1);
       expect(again.stderr).toContain(source.hallId);
       const unchanged = path.join(work, 'after-refusal.jsonl');
-      expect((await runTransferCli(['export', '--hall', source.hallId, '--out', unchanged], mongo)).code).toBe(0);
+      expect(
+        (await runTransferCli(['export', '--hall', source.hallId, '--out', unchanged], mongo)).code,
+      ).toBe(0);
       expect(await records(unchanged)).toEqual(await records(file));
     }, 120_000);
 

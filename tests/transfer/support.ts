@@ -1,9 +1,22 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { catchUpBadRatings, catchUpStats, expireDay, hallStats, type AppDeps } from '../../server/src/app/index.js';
+import {
+  catchUpBadRatings,
+  catchUpStats,
+  expireDay,
+  hallStats,
+  type AppDeps,
+} from '../../server/src/app/index.js';
 import type { Store } from '../../server/src/store/port.js';
 import { hallSettingKeys } from '../../server/src/transfer/setting-keys.js';
-import { createDevice, createHall, createService, createUser, createWindow, setupAdmin } from '../helpers/api-fixtures.js';
+import {
+  createDevice,
+  createHall,
+  createService,
+  createUser,
+  createWindow,
+  setupAdmin,
+} from '../helpers/api-fixtures.js';
 import type { TestHub } from '../helpers/hub.js';
 import { simulateMonth, type SimWindow } from '../stats/month-simulation.js';
 import { Clock, startSimHub } from '../stats/support.js';
@@ -72,7 +85,11 @@ export async function buildSourceHall(): Promise<SourceHall> {
 }
 
 /** Everything a restored hall must read exactly as its source did, as one JSON text. */
-export async function hallPicture(store: Store, deps: AppDeps, hallId: string): Promise<Record<string, string>> {
+export async function hallPicture(
+  store: Store,
+  deps: AppDeps,
+  hallId: string,
+): Promise<Record<string, string>> {
   const devices = await store.listDevices(hallId);
   const tickets = await store.listTickets(hallId);
   const days = [...new Set(tickets.map((t) => t.businessDay))].sort();

@@ -24,6 +24,10 @@ const USAGE = `usage:
 
 class UsageError extends Error {}
 
+// A command's own output, whatever LOG_LEVEL says: a line for the person who ran it.
+const say = (line: string) => process.stdout.write(`${line}\n`);
+const complain = (line: string) => process.stderr.write(`${line}\n`);
+
 interface OpenedStore {
   store: Store;
   /** What an export's header says about where it came from. */
@@ -33,17 +37,23 @@ interface OpenedStore {
 /** The store the hub would open with this configuration. */
 function openStore(config: HubConfig): OpenedStore {
   if (config.STORE === 'mongodb') {
-    throw new ConfigError('STORE=mongodb: the MongoDB store is not part of this version yet; use STORE=sqlite.');
+    throw new ConfigError(
+      'STORE=mongodb: the MongoDB store is not part of this version yet; use STORE=sqlite.',
+    );
   }
   mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   return {
-    store: openSqliteStore({ file: path.join(config.dataDir, 'hall.db'), synchronous: config.SQLITE_SYNCHRONOUS }),
+    store: openSqliteStore({
+      file: path.join(config.dataDir, 'hall.db'),
+      synchronous: config.SQLITE_SYNCHRONOUS,
+    }),
     source: { store: 'sqlite', schema: SCHEMA_VERSION },
   };
 }
 
 async function runExport({ store, source }: OpenedStore, hallId: string, out: string): Promise<string> {
-  if (existsSync(out)) throw new UsageError(`${out} exists already; choose a new file (an export never overwrites one).`);
+  if (existsSync(out))
+    throw new UsageError(`${out} exists already; choose a new file (an export never overwrites one).`);
   // Written beside the target and renamed at the end: a failed export leaves no half file behind.
   const partial = `${out}.partial`;
   // The file holds staff password hashes and the day's tickets: its owner's alone.
@@ -85,29 +95,33 @@ async function main(argv: string[]): Promise<number> {
       options: { hall: { type: 'string' }, out: { type: 'string' }, in: { type: 'string' } },
       strict: true,
     });
-    if (command === 'export' && (!values.hall || !values.out)) throw new UsageError('export needs --hall and --out');
+    if (command === 'export' && (!values.hall || !values.out))
+      throw new UsageError('export needs --hall and --out');
     if (command === 'import' && !values.in) throw new UsageError('import needs --in');
-    if (command !== 'export' && command !== 'import') throw new UsageError(`unknown command ${command ?? '(none)'}`);
+    if (command !== 'export' && command !== 'import')
+      throw new UsageError(`unknown command ${command ?? '(none)'}`);
     opened = openStore(loadConfig());
     const message =
-      command === 'export' ? await runExport(opened, values.hall!, values.out!) : await runImport(opened, values.in!);
-    console.log(message);
+      command === 'export'
+        ? await runExport(opened, values.hall!, values.out!)
+        : await runImport(opened, values.in!);
+    say(message);
     return 0;
   } catch (err) {
     if (err instanceof TransferError) {
-      console.error(`refused, nothing imported: ${err.message}`);
+      complain(`refused, nothing imported: ${err.message}`);
       return 1;
     }
     if (isDomainError(err)) {
-      console.error(`refused (${err.code}), nothing changed: ${err.message}`);
+      complain(`refused (${err.code}), nothing changed: ${err.message}`);
       return 1;
     }
     if (err instanceof UsageError || (err instanceof TypeError && 'code' in err)) {
-      console.error(`${err.message}\n${USAGE}`);
+      complain(`${err.message}\n${USAGE}`);
       return 2;
     }
     if (err instanceof ConfigError || err instanceof StoreFileError) {
-      console.error(err.message);
+      complain(err.message);
       return 2;
     }
     throw err;

@@ -21,7 +21,11 @@ const line = (kind: RecordKind, data: unknown) => `${JSON.stringify({ kind, data
  * backup at night, or a move with the hubs stopped): the parts are read one
  * after another, not in one snapshot.
  */
-export async function* exportHall(store: Store, hallId: string, source: ExportSource): AsyncGenerator<string> {
+export async function* exportHall(
+  store: Store,
+  hallId: string,
+  source: ExportSource,
+): AsyncGenerator<string> {
   const hall = await store.getHall(hallId);
   if (!hall) throw new DomainError('not_found', `No hall ${hallId} in this store.`, { hallId });
   const header: ExportHeader = {
@@ -47,7 +51,8 @@ export async function* exportHall(store: Store, hallId: string, source: ExportSo
   for (const u of await store.listUsers()) if (u.hallIds.includes(hallId)) yield emit('user', u);
   for (const key of hallSettingKeys(devices)) {
     const value = await store.getHallSetting(hallId, key);
-    if (value !== null && value !== undefined) yield emit('setting', { key, value, updatedAt: hall.updatedAt });
+    if (value !== null && value !== undefined)
+      yield emit('setting', { key, value, updatedAt: hall.updatedAt });
   }
 
   const days = new Set<string>();
@@ -63,7 +68,7 @@ export async function* exportHall(store: Store, hallId: string, source: ExportSo
     after = { issuedAt: last.issuedAt, number: last.number, id: last.id };
   }
 
-  for (let seq = 0; ; ) {
+  for (let seq = 0; ;) {
     const page = await store.listEvents(hallId, seq, PAGE);
     for (const e of page) yield emit('event', e);
     if (page.length < PAGE) break;
@@ -75,7 +80,8 @@ export async function* exportHall(store: Store, hallId: string, source: ExportSo
   for (const j of await store.listPrintJobs({ hallId })) yield emit('printJob', j);
 
   yield emit('statsCursor', await store.getStatsCursor(hallId));
-  for (const f of await store.listTicketFacts(hallId, { days: [...days].sort() })) yield emit('ticketFact', f);
+  for (const f of await store.listTicketFacts(hallId, { days: [...days].sort() }))
+    yield emit('ticketFact', f);
   for (const a of await store.listDayAggregates(hallId, { from: '0000-01-01', to: '9999-12-31' }))
     yield emit('dayAggregate', a);
 

@@ -200,7 +200,10 @@ export const RECORD_SCHEMAS: Record<RecordKind, z.ZodType> = {
     createdAt: time,
     updatedAt: time,
   }),
-  statsCursor: z.looseObject({ seq: z.number().int().min(0), windowClerks: z.record(z.string(), nullableId) }),
+  statsCursor: z.looseObject({
+    seq: z.number().int().min(0),
+    windowClerks: z.record(z.string(), nullableId),
+  }),
   ticketFact: z.looseObject({ ticketId: id, hallId: id, businessDay: day, serviceId: id }),
   dayAggregate: z.looseObject({
     hallId: id,

@@ -91,13 +91,17 @@ export function readHallExport(lines: readonly string[]): ReadExport {
     const record = parseLine(body[i]!, n);
     if (record.kind === 'end') {
       if (record.records !== records) {
-        throw new TransferError(`the export ends claiming ${String(record.records)} records, ${records} were read`, n);
+        throw new TransferError(
+          `the export ends claiming ${String(record.records)} records, ${records} were read`,
+          n,
+        );
       }
       ended = true;
       continue;
     }
     const kind = record.kind as RecordKind;
-    if (!RECORD_KINDS.includes(kind)) throw new TransferError(`unknown record kind ${JSON.stringify(record.kind)}`, n);
+    if (!RECORD_KINDS.includes(kind))
+      throw new TransferError(`unknown record kind ${JSON.stringify(record.kind)}`, n);
     const parsed = RECORD_SCHEMAS[kind].safeParse(record.data);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
@@ -129,7 +133,8 @@ function add(
   switch (kind) {
     case 'hall':
       if (data.hall) throw new TransferError('a second hall record', line);
-      if (value.id !== hallId) throw new TransferError(`hall ${String(value.id)}, the header says ${hallId}`, line);
+      if (value.id !== hallId)
+        throw new TransferError(`hall ${String(value.id)}, the header says ${hallId}`, line);
       data.hall = value as unknown as HallImport['hall'];
       return;
     case 'statsCursor':
@@ -139,7 +144,10 @@ function add(
     case 'event': {
       const expected = data.events!.length + 1;
       if (value.seq !== expected) {
-        throw new TransferError(`event seq ${String(value.seq)} where ${expected} comes next: the log has a gap`, line);
+        throw new TransferError(
+          `event seq ${String(value.seq)} where ${expected} comes next: the log has a gap`,
+          line,
+        );
       }
       let event: HallEvent;
       try {

@@ -15,22 +15,34 @@ export function importHall(db: Db, data: HallImport): void {
   const hallId = data.hall.id;
   writeTx(db, () => {
     if (sql(db, 'SELECT 1 FROM halls WHERE id = ?').get(hallId)) {
-      throw new DomainError('conflict', `Hall ${hallId} exists in this store already; import only into a store without it.`, {
-        hallId,
-      });
+      throw new DomainError(
+        'conflict',
+        `Hall ${hallId} exists in this store already; import only into a store without it.`,
+        {
+          hallId,
+        },
+      );
     }
     if (sql(db, 'SELECT 1 FROM events WHERE hall_id = ? LIMIT 1').get(hallId)) {
-      throw new DomainError('conflict', `This store keeps a log of a deleted hall ${hallId}; its seqs would clash.`, {
-        hallId,
-      });
+      throw new DomainError(
+        'conflict',
+        `This store keeps a log of a deleted hall ${hallId}; its seqs would clash.`,
+        {
+          hallId,
+        },
+      );
     }
     try {
       insertAll(db, data);
     } catch (err) {
       if (isUniqueViolation(err)) {
-        throw new DomainError('conflict', `An id of hall ${hallId} is taken in this store already (${String(err)}).`, {
-          hallId,
-        });
+        throw new DomainError(
+          'conflict',
+          `An id of hall ${hallId} is taken in this store already (${String(err)}).`,
+          {
+            hallId,
+          },
+        );
       }
       throw err;
     }
@@ -96,10 +108,22 @@ function insertAll(db: Db, d: HallImport): void {
       db,
       `INSERT INTO devices (id, hall_id, kind, name, window_id, token_hash, config, revoked_at, last_seen_at, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(v.id, v.hallId, v.kind, v.name, v.windowId, v.tokenHash, json(v.config), v.revokedAt, v.lastSeenAt, v.createdAt);
+    ).run(
+      v.id,
+      v.hallId,
+      v.kind,
+      v.name,
+      v.windowId,
+      v.tokenHash,
+      json(v.config),
+      v.revokedAt,
+      v.lastSeenAt,
+      v.createdAt,
+    );
   }
   for (const u of d.users) {
-    const existing = sql(db, 'SELECT id FROM users WHERE username = ?').get(u.username) as { id: string } | undefined;
+    const existing = sql(db, 'SELECT id FROM users WHERE username = ?').get(u.username) as
+      { id: string } | undefined;
     if (existing && existing.id !== u.id) {
       throw new DomainError('conflict', `The username ${u.username} belongs to another user in this store.`, {
         username: u.username,
@@ -110,7 +134,17 @@ function insertAll(db: Db, d: HallImport): void {
       db,
       `INSERT INTO users (id, username, display_name, staff_no, role, hall_ids, password_hash, disabled, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(u.id, u.username, u.displayName, u.staffNo, u.role, json(u.hallIds), u.passwordHash, bit(u.disabled), u.createdAt);
+    ).run(
+      u.id,
+      u.username,
+      u.displayName,
+      u.staffNo,
+      u.role,
+      json(u.hallIds),
+      u.passwordHash,
+      bit(u.disabled),
+      u.createdAt,
+    );
   }
   for (const s of d.settings) {
     sql(db, 'INSERT INTO hall_settings (hall_id, key, value, updated_at) VALUES (?, ?, ?, ?)').run(
@@ -163,7 +197,10 @@ function insertAll(db: Db, d: HallImport): void {
   const written = appendEvents(db, d.events);
   written.forEach((e, i) => {
     if (e.seq !== d.events[i]!.seq) {
-      throw new DomainError('conflict', `The log of hall ${h.id} is not numbered 1, 2, 3 …: event ${i + 1} has seq ${d.events[i]!.seq}.`);
+      throw new DomainError(
+        'conflict',
+        `The log of hall ${h.id} is not numbered 1, 2, 3 …: event ${i + 1} has seq ${d.events[i]!.seq}.`,
+      );
     }
   });
 
@@ -173,7 +210,20 @@ function insertAll(db: Db, d: HallImport): void {
       `INSERT INTO evaluations (id, hall_id, ticket_id, service_id, window_id, clerk_id, level, reasons, comment,
          channel, device_id, at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(e.id, e.hallId, e.ticketId, e.serviceId, e.windowId, e.clerkId, e.level, json(e.reasons), e.comment, e.channel, e.deviceId, e.at);
+    ).run(
+      e.id,
+      e.hallId,
+      e.ticketId,
+      e.serviceId,
+      e.windowId,
+      e.clerkId,
+      e.level,
+      json(e.reasons),
+      e.comment,
+      e.channel,
+      e.deviceId,
+      e.at,
+    );
   }
   for (const c of d.rectifications) {
     sql(
@@ -181,14 +231,38 @@ function insertAll(db: Db, d: HallImport): void {
       `INSERT INTO rectifications (id, hall_id, evaluation_id, ticket_id, window_id, clerk_id, assignee_id, status,
          opened_at, deadline_at, version, body)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(c.id, c.hallId, c.evaluationId, c.ticketId, c.windowId, c.clerkId, c.assigneeId, c.status, c.openedAt, c.deadlineAt, c.version, json(c));
+    ).run(
+      c.id,
+      c.hallId,
+      c.evaluationId,
+      c.ticketId,
+      c.windowId,
+      c.clerkId,
+      c.assigneeId,
+      c.status,
+      c.openedAt,
+      c.deadlineAt,
+      c.version,
+      json(c),
+    );
   }
   for (const j of d.printJobs) {
     sql(
       db,
       `INSERT INTO print_jobs (id, hall_id, device_id, ticket_id, copy, status, attempts, error, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(j.id, j.hallId, j.deviceId, j.ticketId, j.copy, j.status, j.attempts, j.error, j.createdAt, j.updatedAt);
+    ).run(
+      j.id,
+      j.hallId,
+      j.deviceId,
+      j.ticketId,
+      j.copy,
+      j.status,
+      j.attempts,
+      j.error,
+      j.createdAt,
+      j.updatedAt,
+    );
   }
   saveStatsRollup(db, {
     hallId: h.id,
