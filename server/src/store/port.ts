@@ -415,6 +415,42 @@ export interface Store {
   listRectifications(hallId: string, query?: RectificationQuery): Promise<RectificationCase[]>;
   /** 差评 (levels 1–2) that have no case yet, oldest first. */
   listUnfollowedBadRatings(hallId: string, limit: number): Promise<Evaluation[]>;
+
+  // Moving a hall between stores (docs/deploy.md).
+  /**
+   * Restores a hall exported from a store of either kind, in one atomic step,
+   * keeping every id and every event's seq: afterwards the hall's log, tickets
+   * and statistics read exactly as they did where it came from. The hall's
+   * next event gets `seq` one past the last imported; number counters continue
+   * from the highest ticket sequence of each prefix and day. Nothing is
+   * appended to the log. Refuses with `conflict`, changing nothing, when the
+   * hall id or any of its log exists here, when any imported id, status token
+   * or device token is taken, or when a user's username belongs to another id
+   * (a user whose id exists already is kept as stored, not overwritten).
+   */
+  importHall(data: HallImport): Promise<void>;
+}
+
+/** One hall and everything that belongs to it, as `importHall` takes it. */
+export interface HallImport {
+  hall: Hall;
+  services: Service[];
+  windows: ServiceWindow[];
+  devices: Device[];
+  /** Staff who work in the hall (their password hashes included). */
+  users: User[];
+  /** Named hall settings (ticket layout, signage, ratings, 整改 …), stamped `updatedAt`. */
+  settings: { key: string; value: unknown; updatedAt: number }[];
+  tickets: Ticket[];
+  /** The whole log, seq 1, 2, 3 … without gaps. */
+  events: HallEvent[];
+  evaluations: Evaluation[];
+  rectifications: RectificationCase[];
+  printJobs: PrintJob[];
+  /** The statistics roll-up as it stood, so reports read the same without refolding the log. */
+  statsCursor: StatsCursor;
+  ticketFacts: TicketFact[];
+  dayAggregates: DayAggregate[];
 }
 
 export interface StatsCursor {

@@ -24,6 +24,7 @@ import type {
   FollowRequest,
   RectificationQuery,
   RectificationUpdate,
+  HallImport,
   StatsRollupUpdate,
   TicketFactQuery,
 } from '../port.js';
@@ -39,6 +40,7 @@ import * as settings from './settings.js';
 import { appendEvents, lastSeq, listEvents, listTicketEvents } from './events.js';
 import { SqliteEventFollower } from './follow.js';
 import * as halls from './halls.js';
+import { importHall } from './import-hall.js';
 import { issueTicketOnce } from './issue-keys.js';
 import { migrate } from './migrations.js';
 import * as people from './people.js';
@@ -311,6 +313,10 @@ export class SqliteStore implements Store {
   }
   async listUnfollowedBadRatings(hallId: string, limit: number) {
     return rectification.listUnfollowedBadRatings(this.db, hallId, limit);
+  }
+
+  async importHall(data: HallImport) {
+    importHall(this.db, data);
   }
 }
 
