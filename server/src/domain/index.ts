@@ -14,3 +14,4 @@ export * from './defaults.js';
 export * from './claim.js';
 export * from './priority.js';
 export * from './entities.js';
+export * as appointments from './appointments/index.js';
