@@ -1,4 +1,5 @@
 import { describe, it, expect } from 'vitest';
+import { appointmentsContract } from './contract/appointments.js';
 import { claimContract } from './contract/claim.js';
 import { configContract } from './contract/config.js';
 import { extrasContract } from './contract/extras.js';
@@ -36,5 +37,6 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
     describe('settings, printing and ratings', () => extrasContract(makeStore));
     describe('statistics roll-up', () => statsContract(makeStore));
     describe('rectification cases', () => rectificationContract(makeStore));
+    describe('appointments', () => appointmentsContract(makeStore));
   });
 }

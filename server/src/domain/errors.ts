@@ -19,6 +19,10 @@ export const DOMAIN_ERROR_CODES = [
   'idempotency_key_reused',
   'priority_not_offered',
   'priority_staff_only',
+  'booking_not_offered',
+  'slot_unavailable',
+  'slot_full',
+  'duplicate_booking',
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 

@@ -23,7 +23,11 @@ export interface SlotAvailability extends SlotDef {
   free: number;
 }
 
-export function slotsForDay(calendar: HallCalendar, day: string, service: ServiceAppointmentSettings): SlotDef[] {
+export function slotsForDay(
+  calendar: HallCalendar,
+  day: string,
+  service: ServiceAppointmentSettings,
+): SlotDef[] {
   const out: SlotDef[] = [];
   const spans = [...spansForDay(calendar, day, weekdayOf(day))].sort(
     (a, b) => hhmmToMinutes(a.open) - hhmmToMinutes(b.open),

@@ -47,7 +47,9 @@ describe('personal data', () => {
     expect(A.identityFor({ name: 'required', phone: 'off' }, {})).toBe('name_required');
     expect(A.identityFor({ name: 'off', phone: 'required' }, { phone: ' ' })).toBe('phone_required');
     expect(A.identityFor({ name: 'off', phone: 'optional' }, { phone: '12345' })).toBe('invalid_phone');
-    expect(A.identityFor({ name: 'optional', phone: 'optional' }, { name: ' 张三 ', phone: '138 1234 5678' })).toEqual({
+    expect(
+      A.identityFor({ name: 'optional', phone: 'optional' }, { name: ' 张三 ', phone: '138 1234 5678' }),
+    ).toEqual({
       name: '张三',
       phone: '13812345678',
     });
@@ -87,7 +89,12 @@ describe('check-in window', () => {
 describe('appointment events', () => {
   const b = { id: 'ap-1', hallId: 'h1', serviceId: 's1', day: FRI, slotStart: 600 };
   it('carry the slot and never the person', () => {
-    const e = appointmentEvent('appointment.booked', { ...b, name: '张三', phone: '13812345678' } as typeof b, 1, CITIZEN);
+    const e = appointmentEvent(
+      'appointment.booked',
+      { ...b, name: '张三', phone: '13812345678' } as typeof b,
+      1,
+      CITIZEN,
+    );
     expect(e.data).toEqual({ appointmentId: 'ap-1', serviceId: 's1', day: FRI, slotStart: 600 });
     expect(JSON.stringify(e)).not.toContain('138');
   });

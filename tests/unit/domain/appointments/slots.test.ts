@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { appointments as A, standardCalendar, type HallCalendar } from '../../../../server/src/domain/index.js';
+import {
+  appointments as A,
+  standardCalendar,
+  type HallCalendar,
+} from '../../../../server/src/domain/index.js';
 
 const TZ = 'Asia/Shanghai';
 const local = (day: string, hhmm: string): number => Date.parse(`${day}T${hhmm}:00+08:00`);
@@ -42,9 +46,7 @@ describe('slotsForDay', () => {
   it('drops a tail shorter than a slot', () => {
     const c = cal({ special: { [FRI]: [{ open: '09:00', close: '09:50' }] } });
     expect(A.slotsForDay(c, FRI, svc({ slotMinutes: 30 })).map((s) => s.start)).toEqual([min('09:00')]);
-    expect(A.slotsForDay(c, FRI, svc({ slotMinutes: 15 })).map((s) => s.start)).toEqual([
-      540, 555, 570,
-    ]);
+    expect(A.slotsForDay(c, FRI, svc({ slotMinutes: 15 })).map((s) => s.start)).toEqual([540, 555, 570]);
   });
   it('gives nothing on a holiday or a closed weekend', () => {
     expect(A.slotsForDay(cal({ holidays: [FRI] }), FRI, svc())).toEqual([]);
