@@ -23,6 +23,7 @@ export const DOMAIN_ERROR_CODES = [
   'slot_unavailable',
   'slot_full',
   'duplicate_booking',
+  'booking_details_invalid',
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 

@@ -33,6 +33,7 @@ const DOMAIN_ERRORS = {
   slot_unavailable: { status: 409, title: 'Slot not bookable' },
   slot_full: { status: 409, title: 'Slot fully booked' },
   duplicate_booking: { status: 409, title: 'Already booked for this matter and day' },
+  booking_details_invalid: { status: 422, title: 'Name or phone missing or invalid' },
 } as const satisfies Record<DomainErrorCode, ErrorType>;
 
 export const ERROR_TYPES = {

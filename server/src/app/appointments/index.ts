@@ -1,0 +1,3 @@
+export * from './settings.js';
+export * from './booking.js';
+export * from './jobs.js';
