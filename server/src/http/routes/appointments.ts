@@ -15,7 +15,8 @@ import { CITIZEN } from '../../domain/index.js';
 import { IDENTITY_FIELD_MODES, SLOT_MINUTES, type SlotMinutes } from '../../domain/appointments/index.js';
 import { actor, requireHallAccess } from '../access.js';
 import { presentBooking } from '../presenters/appointments.js';
-import { route } from '../route.js';
+import { qrSvg } from '../../../../ticket-printer/src/qr-svg.js';
+import { SENT, route } from '../route.js';
 import { day, hallParams, hallServiceParams, id, noBody } from '../schemas/common.js';
 
 /**
@@ -163,6 +164,23 @@ export const appointmentRoutes = [
     response: BOOKING,
     errors: ['not_found'],
     handler: async ({ deps, params }) => presentBooking(await findBooking(deps, params)),
+  }),
+  route({
+    method: 'get',
+    path: '/api/v1/bookings/:code/qr.svg',
+    tag: TAG,
+    summary: "The booking code as a QR code (SVG), to show at the kiosk's scanner",
+    auth: 'public',
+    rateLimited: true,
+    params: codeParams,
+    response: '`image/svg+xml`; the QR holds the booking code only',
+    errors: ['not_found'],
+    handler: async (ctx) => {
+      const booking = await findBooking(ctx.deps, ctx.params);
+      ctx.res.status(200).type('image/svg+xml; charset=utf-8').setHeader('cache-control', 'no-store');
+      ctx.res.send(qrSvg(booking.code));
+      return SENT;
+    },
   }),
   route({
     method: 'post',
