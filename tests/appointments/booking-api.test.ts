@@ -226,6 +226,58 @@ describe('booking without an account', () => {
   });
 });
 
+describe('check-in', () => {
+  it('turns the code into a ticket with the appointment head start inside the window, once', async () => {
+    const { hallId, serviceId } = await bookableHall({}, 4);
+    const made = await book(hallId, { serviceId, day: MON, slotStart: 600 });
+    const code = made.body.code;
+    const checkIn = (c: string) =>
+      anon.post<Record<string, unknown>>(`/api/v1/halls/${hallId}/bookings/${c}/check-in`);
+
+    clock = local(MON, '09:29');
+    const early = await checkIn(code);
+    expect(early.status).toBe(409);
+    expect(early.body).toMatchObject({
+      code: 'check_in_early',
+      params: { opensAt: local(MON, '09:30'), slot: '10:00–10:30' },
+    });
+
+    clock = local(MON, '09:45');
+    const walkIn = await anon.post<{ number: string }>(`/api/v1/halls/${hallId}/tickets`, { serviceId });
+    expect(walkIn.status).toBe(201);
+    clock = local(MON, '09:50');
+    const done = await checkIn(code);
+    expect(done.status).toBe(201);
+    expect(done.body).toMatchObject({
+      ticket: { channel: 'appointment' },
+      booking: { code, status: 'checked_in' },
+    });
+    const stored = await t.store.getAppointmentByCode(code);
+    const ticket = await t.store.getTicket(stored?.ticketId ?? '');
+    // Ten minutes of head start: it goes ahead of the walk-in who came five minutes earlier.
+    expect(ticket).toMatchObject({ appointmentId: stored?.id, effectiveAt: local(MON, '09:40') });
+    expect((await checkIn(code)).body).toMatchObject({ code: 'invalid_state' });
+    const events = (await t.store.listEvents(hallId, 0, 100)).filter(
+      (e) => e.type === 'appointment.checked_in',
+    );
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ ticketId: ticket?.id, data: { onTime: true } });
+
+    const late = await book(hallId, { serviceId, day: MON, slotStart: 660 });
+    clock = local(MON, '11:16');
+    expect((await checkIn(late.body.code)).body).toMatchObject({ code: 'check_in_late' });
+    expect((await t.store.getAppointmentByCode(late.body.code))?.status).toBe('booked');
+    // The citizen still gets an ordinary ticket.
+    expect((await anon.post(`/api/v1/halls/${hallId}/tickets`, { serviceId })).status).toBe(201);
+    // Another hall's kiosk does not know the code.
+    const other = await bookableHall();
+    expect(
+      (await anon.post(`/api/v1/halls/${other.hallId}/bookings/${late.body.code}/check-in`)).status,
+    ).toBe(404);
+    clock = local(MON, '08:00');
+  });
+});
+
 describe('booking jobs', () => {
   it('mark a booking missed after its late window, once, and purge personal data after the period', async () => {
     const { hallId, serviceId } = await bookableHall();

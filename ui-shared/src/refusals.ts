@@ -68,6 +68,14 @@ export const REFUSALS: Record<string, Text> = {
     '该手机号当天已预约过此事项',
     'This phone already has a booking of this matter that day',
   ),
+  check_in_early: fixed(
+    '还未到预约签到时间，可先取普通号或稍后再来签到',
+    'Too early to check in; take an ordinary ticket or come back later',
+  ),
+  check_in_late: fixed(
+    '已超过预约签到时间，预约优先已失效，可取普通号办理',
+    'Too late for the booking; take an ordinary ticket',
+  ),
   booking_details_invalid: fixed('请填写正确的姓名和手机号', 'Please give a valid name and phone number'),
   not_found: fixed('找不到相关记录，请刷新后重试', 'Not found; reload and try again'),
   invalid_state: (p, lang) => {

@@ -24,6 +24,8 @@ export const DOMAIN_ERROR_CODES = [
   'slot_full',
   'duplicate_booking',
   'booking_details_invalid',
+  'check_in_early',
+  'check_in_late',
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 

@@ -34,6 +34,8 @@ const DOMAIN_ERRORS = {
   slot_full: { status: 409, title: 'Slot fully booked' },
   duplicate_booking: { status: 409, title: 'Already booked for this matter and day' },
   booking_details_invalid: { status: 422, title: 'Name or phone missing or invalid' },
+  check_in_early: { status: 409, title: 'Too early to check in this booking' },
+  check_in_late: { status: 409, title: 'Too late to check in this booking' },
 } as const satisfies Record<DomainErrorCode, ErrorType>;
 
 export const ERROR_TYPES = {

@@ -3,6 +3,7 @@ import {
   bookAppointment,
   bookingOptions,
   cancelBooking,
+  checkInBooking,
   findBooking,
   getAppointmentSettings,
   listBookings,
@@ -15,6 +16,7 @@ import { CITIZEN } from '../../domain/index.js';
 import { IDENTITY_FIELD_MODES, SLOT_MINUTES, type SlotMinutes } from '../../domain/appointments/index.js';
 import { actor, requireHallAccess } from '../access.js';
 import { presentBooking } from '../presenters/appointments.js';
+import { presentIssued } from '../presenters/tickets.js';
 import { qrSvg } from '../../../../ticket-printer/src/qr-svg.js';
 import { SENT, route } from '../route.js';
 import { day, hallParams, hallServiceParams, id, noBody } from '../schemas/common.js';
@@ -32,6 +34,7 @@ const code = z
   .regex(/^[A-Za-z0-9 -]{1,64}$/, 'a booking code (8 letters and digits)')
   .describe('the booking code');
 const codeParams = z.strictObject({ code });
+const hallCodeParams = z.strictObject({ hallId: id, code });
 const minuteOfDay = z
   .number()
   .int()
@@ -301,6 +304,41 @@ export const appointmentRoutes = [
         ...(ctx.query.day ? { day: ctx.query.day } : {}),
       });
       return { bookings: list.map(presentBooking) };
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/api/v1/halls/:hallId/bookings/:code/check-in',
+    tag: TAG,
+    summary:
+      'Check a booking in (kiosk scan or typed code, or staff): a ticket with the appointment head start',
+    description:
+      "Inside the hall's early/late window (default 30 minutes before to 15 after the slot's start) the answer is the ticket (`201`, channel `appointment`), ordered with the appointment head start. Too early answers `409 check_in_early` with `opensAt`; too late `409 check_in_late`: the kiosk says so and offers an ordinary ticket (`POST /api/v1/halls/{hallId}/tickets`). A booking checks in once (`409 invalid_state` after). Staff use the same route from the clerk console.",
+    auth: 'public',
+    rateLimited: true,
+    params: hallCodeParams,
+    body: noBody,
+    example: {},
+    status: 201,
+    response:
+      '`{ ticket: as POST /api/v1/halls/{hallId}/tickets, booking: ' +
+      BOOKING.split(';')[0]?.slice(1, -1) +
+      ' }`',
+    errors: [
+      'not_found',
+      'invalid_state',
+      'check_in_early',
+      'check_in_late',
+      'service_disabled',
+      'hall_closed',
+    ],
+    handler: async (ctx) => {
+      const { booking, issued } = await checkInBooking(ctx.deps, {
+        hallId: ctx.params.hallId,
+        code: ctx.params.code,
+        actor: ctx.principal ? actor(ctx) : CITIZEN,
+      });
+      return { ticket: presentIssued(issued), booking: presentBooking(booking) };
     },
   }),
 ];
