@@ -52,7 +52,9 @@ async function chooseTomorrow(page: Page): Promise<void> {
   await page.locator('booking-page .choices button').nth(1).click();
 }
 
-test('books without an account, shows the code and its QR, moves and cancels with the code', async ({ page }) => {
+test('books without an account, shows the code and its QR, moves and cancels with the code', async ({
+  page,
+}) => {
   await page.goto(`${hub.url}/book/${hallId}`);
   await expect(page.getByRole('heading', { name: /预约办事/ })).toBeVisible();
   await expect(page.getByText('无需预约，可随时到大厅取号办理。')).toBeVisible();
@@ -116,4 +118,52 @@ test('a hall that takes no bookings says to come and take a ticket', async ({ pa
   await expect(page.getByTestId('not-offered')).toHaveText('本大厅暂未开放网上预约。');
   await expect(page.getByText('无需预约，可随时到大厅取号办理。')).toBeVisible();
   await expectAccessible(page, 'not offered');
+});
+
+/** The next 30-minute slot after now, in the hall's time (Asia/Shanghai): inside its check-in window. */
+function nextSlot(): { day: string; slotStart: number } {
+  const HALF_HOUR = 30 * 60_000;
+  const at = Math.ceil((Date.now() + 1) / HALF_HOUR) * HALF_HOUR;
+  const local = new Date(at + 8 * 3_600_000);
+  return {
+    day: local.toISOString().slice(0, 10),
+    slotStart: local.getUTCHours() * 60 + local.getUTCMinutes(),
+  };
+}
+
+test('the kiosk checks a scanned booking code in, and refuses a used one with the way to an ordinary ticket', async ({
+  page,
+}) => {
+  const hall = await hub.store.getHall(hallId);
+  const services = await hub.store.listServices(hallId);
+  const { day, slotStart } = nextSlot();
+  const made = await admin.post<{ code: string }>(`/api/v1/halls/${hallId}/bookings`, {
+    serviceId: services[0]!.id,
+    day,
+    slotStart,
+  });
+  const code = expectStatus(made, 201, 'booking').code;
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(`${hub.url}/kiosk/${hall!.id}`);
+  await page.getByRole('button', { name: new RegExp(serviceName) }).click();
+  await page.locator('kiosk-priority [data-next]').click();
+  // A scanner types the code and ends with Enter.
+  await page.getByRole('textbox', { name: '预约码' }).pressSequentially(code);
+  await page.keyboard.press('Enter');
+  await expect(page.locator('kiosk-result [data-notice]')).toHaveText('预约签到成功，已按预约优先排队。');
+  const number = (await page.locator('kiosk-result [data-number]').textContent())!.trim();
+  const ticket = (await hub.store.listTickets(hallId)).find((t) => t.number === number);
+  expect(ticket).toMatchObject({ channel: 'appointment', appointmentId: expect.any(String) });
+  expect(ticket!.issuedAt - ticket!.effectiveAt).toBe(10 * 60_000);
+  await screenshot(page, 'kiosk-booking-checked-in');
+
+  await page.locator('kiosk-result [data-done]').click();
+  await page.getByRole('button', { name: new RegExp(serviceName) }).click();
+  await page.locator('kiosk-priority [data-next]').click();
+  await page.getByRole('textbox', { name: '预约码' }).fill(code);
+  await page.getByRole('button', { name: '预约签到' }).click();
+  await expect(page.locator('kiosk-appointment [data-refusal]')).toContainText('不能进行此操作');
+  await expectAccessible(page, 'kiosk check-in refused');
+  await page.getByRole('button', { name: '没有预约，直接取号' }).click();
+  await expect(page.locator('kiosk-result [data-number]')).toBeVisible();
 });
