@@ -1,7 +1,16 @@
 /// <reference lib="dom" />
 import { test, expect, type Page } from '@playwright/test';
 import { startTestHub, type TestHub } from '../helpers/hub.js';
-import { type Api, createHall, createService, expectStatus, setupAdmin } from '../helpers/api-fixtures.js';
+import {
+  type Api,
+  createHall,
+  createService,
+  createUser,
+  createWindow,
+  expectStatus,
+  PASSWORD,
+  setupAdmin,
+} from '../helpers/api-fixtures.js';
 import { expectAccessible } from './axe.js';
 import { screenshot } from './screenshot.js';
 
@@ -166,4 +175,35 @@ test('the kiosk checks a scanned booking code in, and refuses a used one with th
   await expectAccessible(page, 'kiosk check-in refused');
   await page.getByRole('button', { name: '没有预约，直接取号' }).click();
   await expect(page.locator('kiosk-result [data-number]')).toBeVisible();
+});
+
+test('a clerk checks a booking in from the console for a citizen at the window', async ({ page }) => {
+  const services = await hub.store.listServices(hallId);
+  const clerk = await createUser(hub, admin, { username: 'clerk-appt', hallIds: [hallId] });
+  await createWindow(admin, hallId, { number: 7, name: '7号窗口', clerkIds: [clerk.user.id] });
+  const { day, slotStart } = nextSlot();
+  const made = await admin.post<{ code: string }>(`/api/v1/halls/${hallId}/bookings`, {
+    serviceId: services[0]!.id,
+    day,
+    slotStart,
+  });
+  const code = expectStatus(made, 201, 'booking').code;
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto(`${hub.url}/console/`);
+  await page.getByLabel('用户名').fill('clerk-appt');
+  await page.getByLabel('密码').fill(PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('button', { name: /7号窗口/ }).click();
+  await page.getByRole('button', { name: '为群众取号' }).click();
+  const dialog = page.getByRole('dialog', { name: '为群众取号' });
+  await dialog.getByRole('textbox', { name: '预约码' }).fill(code);
+  await dialog.getByRole('button', { name: '预约签到' }).click();
+  await expect(dialog.getByRole('status')).toContainText('预约已签到');
+  const booking = await hub.store.getAppointmentByCode(code);
+  expect(booking?.status).toBe('checked_in');
+  const checkedIn = (await hub.store.listEvents(hallId, 0, 1000)).find(
+    (e) => e.type === 'appointment.checked_in' && e.data.appointmentId === booking?.id,
+  );
+  expect(checkedIn?.actor).toEqual({ type: 'user', id: clerk.user.id });
+  await expectAccessible(page, 'console check-in');
 });
