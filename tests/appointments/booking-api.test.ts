@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { markMissedBookings, purgeBookingPersonalData } from '../../server/src/app/index.js';
 import { standardCalendar } from '../../server/src/domain/index.js';
-import { Api, createHall, createService, expectStatus, setupAdmin } from '../helpers/api-fixtures.js';
+import {
+  Api,
+  createDevice,
+  createHall,
+  createService,
+  expectStatus,
+  setupAdmin,
+} from '../helpers/api-fixtures.js';
 import { startTestHub, type TestHub } from '../helpers/hub.js';
 
 /**
@@ -274,6 +281,27 @@ describe('check-in', () => {
     expect(
       (await anon.post(`/api/v1/halls/${other.hallId}/bookings/${late.body.code}/check-in`)).status,
     ).toBe(404);
+    clock = local(MON, '08:00');
+  });
+});
+
+describe('check-in by a device', () => {
+  it('is for a kiosk of the booking hall only, and changes nothing otherwise', async () => {
+    const { hallId, serviceId } = await bookableHall();
+    const other = await bookableHall();
+    const made = await book(hallId, { serviceId, day: MON, slotStart: 600 });
+    clock = local(MON, '09:50');
+    const foreignKiosk = await createDevice(admin, other.hallId, { kind: 'kiosk' });
+    const display = await createDevice(admin, hallId, { kind: 'display' });
+    const path = `/api/v1/halls/${hallId}/bookings/${made.body.code}/check-in`;
+    expect((await foreignKiosk.api.post(path)).body).toMatchObject({ code: 'forbidden' });
+    expect((await display.api.post(path)).body).toMatchObject({ code: 'forbidden' });
+    expect((await t.store.getAppointmentByCode(made.body.code))?.status).toBe('booked');
+    const kiosk = await createDevice(admin, hallId, { kind: 'kiosk' });
+    const done = await kiosk.api.post(path);
+    expect(done.status).toBe(201);
+    const event = (await t.store.listEvents(hallId, 0, 200)).find((e) => e.type === 'appointment.checked_in');
+    expect(event?.actor).toEqual({ type: 'device', id: kiosk.device.id });
     clock = local(MON, '08:00');
   });
 });

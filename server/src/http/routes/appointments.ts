@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   bookAppointment,
+  canAccessHall,
   bookingOptions,
   cancelBooking,
   checkInBooking,
@@ -15,6 +16,7 @@ import {
 import { CITIZEN } from '../../domain/index.js';
 import { IDENTITY_FIELD_MODES, SLOT_MINUTES, type SlotMinutes } from '../../domain/appointments/index.js';
 import { actor, requireHallAccess } from '../access.js';
+import { HttpError } from '../errors.js';
 import { presentBooking } from '../presenters/appointments.js';
 import { presentIssued } from '../presenters/tickets.js';
 import { qrSvg } from '../../../../ticket-printer/src/qr-svg.js';
@@ -331,8 +333,13 @@ export const appointmentRoutes = [
       'check_in_late',
       'service_disabled',
       'hall_closed',
+      'forbidden',
     ],
     handler: async (ctx) => {
+      const p = ctx.principal;
+      if (p?.kind === 'device' && !(p.device.kind === 'kiosk' && canAccessHall(p, ctx.params.hallId))) {
+        throw new HttpError('forbidden', 'Only a kiosk of this hall checks bookings in with a device token.');
+      }
       const { booking, issued } = await checkInBooking(ctx.deps, {
         hallId: ctx.params.hallId,
         code: ctx.params.code,
