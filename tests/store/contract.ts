@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { auditContract } from './contract/audit.js';
+import { appointmentsContract } from './contract/appointments.js';
 import { claimContract } from './contract/claim.js';
 import { configContract } from './contract/config.js';
 import { extrasContract } from './contract/extras.js';
@@ -38,5 +39,6 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
     describe('settings, printing and ratings', () => extrasContract(makeStore));
     describe('statistics roll-up', () => statsContract(makeStore));
     describe('rectification cases', () => rectificationContract(makeStore));
+    describe('appointments', () => appointmentsContract(makeStore));
   });
 }

@@ -40,6 +40,12 @@ export const EVENT_TYPES = [
   'rectification.appeal_decided',
   'rectification.overdue',
   'rectification.reminded',
+  'appointment.booked',
+  'appointment.rescheduled',
+  'appointment.cancelled',
+  'appointment.checked_in',
+  'appointment.missed',
+  'appointment.purged',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -122,6 +128,18 @@ export interface RectificationRef {
   evaluationId: string;
 }
 
+/**
+ * A booking in the log. Name and phone never enter the log: it is kept for
+ * years and read by screens, while personal data is erased after a while.
+ */
+export interface AppointmentRef {
+  appointmentId: string;
+  serviceId: string;
+  day: string;
+  /** Hall-local minutes since midnight. */
+  slotStart: number;
+}
+
 /** The payload of each event type. */
 export interface EventData {
   'ticket.issued': {
@@ -181,6 +199,13 @@ export interface EventData {
   'rectification.appeal_decided': RectificationRef & { decision: 'approved' | 'rejected' };
   'rectification.overdue': RectificationRef & { deadlineDay: string };
   'rectification.reminded': RectificationRef & { deadlineDay: string };
+  'appointment.booked': AppointmentRef;
+  'appointment.rescheduled': AppointmentRef & { fromDay: string; fromSlotStart: number };
+  'appointment.cancelled': AppointmentRef;
+  /** `onTime`: inside the early/late window, so the ticket carries the appointment head start. */
+  'appointment.checked_in': AppointmentRef & { onTime: boolean };
+  'appointment.missed': AppointmentRef;
+  'appointment.purged': AppointmentRef;
 }
 
 /** One line of the append-only log; `seq` is monotonic and gap-free per hall. */
@@ -359,5 +384,63 @@ export function printFailed(
     'print.failed',
     { hallId: job.hallId, at, actor, ticketId: job.ticketId },
     { jobId: job.id, deviceId: job.deviceId, copy: job.copy, ...failure },
+  );
+}
+
+type AppointmentEventType =
+  | 'appointment.booked'
+  | 'appointment.cancelled'
+  | 'appointment.missed'
+  | 'appointment.purged';
+
+interface BookedSlot {
+  id: string;
+  hallId: string;
+  serviceId: string;
+  day: string;
+  slotStart: number;
+}
+
+const appointmentRef = (a: BookedSlot): AppointmentRef => ({
+  appointmentId: a.id,
+  serviceId: a.serviceId,
+  day: a.day,
+  slotStart: a.slotStart,
+});
+
+/** A booking's steps in the log; the payload carries the slot, never the person. */
+export function appointmentEvent(
+  type: AppointmentEventType,
+  booking: BookedSlot,
+  at: number,
+  actor: Actor,
+): NewEvent {
+  return newEvent(type, { hallId: booking.hallId, at, actor }, appointmentRef(booking));
+}
+
+export function appointmentRescheduled(
+  booking: BookedSlot,
+  from: { day: string; slotStart: number },
+  at: number,
+  actor: Actor,
+): NewEvent {
+  return newEvent(
+    'appointment.rescheduled',
+    { hallId: booking.hallId, at, actor },
+    { ...appointmentRef(booking), fromDay: from.day, fromSlotStart: from.slotStart },
+  );
+}
+
+export function appointmentCheckedIn(
+  booking: BookedSlot,
+  ticketId: string,
+  onTime: boolean,
+  at: number,
+  actor: Actor,
+): NewEvent {
+  return newEvent(
+    'appointment.checked_in',
+    { hallId: booking.hallId, at, actor, ticketId },
+    { ...appointmentRef(booking), onTime },
   );
 }

@@ -15,3 +15,4 @@ export * from './claim.js';
 export * from './priority.js';
 export * from './entities.js';
 export * from './uniqueness.js';
+export * as appointments from './appointments/index.js';

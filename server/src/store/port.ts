@@ -29,6 +29,12 @@ import type {
 } from '../domain/entities.js';
 import type { RectificationCase, RectificationStatus } from '../domain/rectification/index.js';
 import type { DayAggregate, TicketFact } from '../domain/stats/index.js';
+import type {
+  Appointment,
+  AppointmentSettings,
+  AppointmentStatus,
+  SlotDef,
+} from '../domain/appointments/index.js';
 
 export type {
   Device,
@@ -244,7 +250,7 @@ export interface EvaluationQuery {
   limit?: number;
 }
 
-export interface Store {
+export interface Store extends AppointmentStore {
   /** Readiness: throws when the store cannot serve. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -497,4 +503,91 @@ export interface RectificationQuery {
   clerkId?: string;
   assigneeId?: string;
   limit?: number;
+}
+
+// ---------------------------------------------------------------------------
+// Appointments (预约). Kept in one block: bookings and their settings.
+// ---------------------------------------------------------------------------
+
+export interface BookAppointmentInput {
+  /** The new booking, status `booked`, version 1. */
+  appointment: Appointment;
+  /** The day's slots of the matter (domain `slotsForDay`); the slot booked must be one of them. */
+  slots: SlotDef[];
+  maxBookedShare: number;
+  /** When false, a second live booking of the same phone, matter and day is refused. */
+  allowDuplicates: boolean;
+  events: NewEvent[];
+}
+
+export interface RescheduleAppointmentInput {
+  id: string;
+  expectedVersion: number;
+  day: string;
+  slotStart: number;
+  slotEnd: number;
+  at: number;
+  slots: SlotDef[];
+  maxBookedShare: number;
+  allowDuplicates: boolean;
+  events: NewEvent[];
+}
+
+export interface AppointmentUpdate {
+  next: Appointment;
+  expectedVersion: number;
+  events: NewEvent[];
+}
+
+export interface AppointmentQuery {
+  /** Inclusive business days. */
+  from?: string;
+  to?: string;
+  serviceId?: string;
+  statuses?: AppointmentStatus[];
+  /** Only bookings that still hold a name or a phone. */
+  withPersonalData?: boolean;
+  limit?: number;
+}
+
+export interface BookedCount {
+  day: string;
+  slotStart: number;
+  count: number;
+}
+
+/**
+ * Contract, for every adapter:
+ * - `bookAppointment` and `rescheduleAppointment` count the slot's bookings
+ *   and decide with the domain's `slotRefusal` in the same atomic step as
+ *   the write, so two racing bookings for the last place give one success
+ *   and one `slot_full`; a slot not among `slots` is `slot_unavailable`; a
+ *   second live booking (booked, checked in) of the same phone, matter and
+ *   day is `duplicate_booking` unless allowed.
+ * - Bookings that hold a place: `booked`, `checked_in`, `missed` (a missed
+ *   booking frees nothing retroactively). A cancelled one frees its place.
+ * - `listAppointments` masks name and phone; only `getAppointment` and
+ *   `getAppointmentByCode` return them whole.
+ * - A change whose `expectedVersion` no longer holds is `conflict`.
+ */
+export interface AppointmentStore {
+  /** The hall's booking settings, or the defaults (booking off) when none were saved. */
+  getAppointmentSettings(hallId: string): Promise<AppointmentSettings>;
+  saveAppointmentSettings(
+    hallId: string,
+    settings: AppointmentSettings,
+    at: number,
+    audit?: NewEvent,
+  ): Promise<HallEvent[]>;
+  bookAppointment(input: BookAppointmentInput): Promise<{ appointment: Appointment; events: HallEvent[] }>;
+  rescheduleAppointment(
+    input: RescheduleAppointmentInput,
+  ): Promise<{ appointment: Appointment; events: HallEvent[] }>;
+  updateAppointment(update: AppointmentUpdate): Promise<{ appointment: Appointment; events: HallEvent[] }>;
+  getAppointment(id: string): Promise<Appointment | null>;
+  getAppointmentByCode(code: string): Promise<Appointment | null>;
+  /** By day and slot; name and phone masked. */
+  listAppointments(hallId: string, query?: AppointmentQuery): Promise<Appointment[]>;
+  /** Places taken per slot of one matter over inclusive days. */
+  bookedCounts(hallId: string, serviceId: string, from: string, to: string): Promise<BookedCount[]>;
 }

@@ -59,6 +59,12 @@ export class KioskApi {
     });
   }
 
+  /** Checks a booking in: a ticket with the appointment head start, or a refusal (too early, too late). */
+  checkIn(code: string): Promise<{ ticket: IssuedTicket }> {
+    const path = `/api/v1/halls/${encodeURIComponent(this.hallId)}/bookings/${encodeURIComponent(code)}/check-in`;
+    return api(path, { ...this.opts(), body: {} });
+  }
+
   async printJobs(statusToken: string): Promise<PrintJobView[]> {
     return (await api<PrintJobList>(`/api/v1/tickets/${statusToken}/print-jobs`, this.opts())).jobs;
   }

@@ -46,6 +46,8 @@ export class KioskApp extends LitElement {
   @state() private ticket: IssuedTicketView | null = null;
   @state() private image: string | null = null;
   @state() private notice = '';
+  /** Why the last booking code was not checked in. */
+  @state() private apptRefusal = '';
   @state() private error = '';
   @state() private reprinting = false;
   /**
@@ -177,6 +179,7 @@ export class KioskApp extends LitElement {
       case 'appointment':
         return html`<kiosk-appointment
           language=${this.language}
+          refusal=${this.apptRefusal}
           @kiosk-appointment=${this.onAppointment}
           @kiosk-back=${() => (this.step = 'priority')}
         ></kiosk-appointment>`;
@@ -234,11 +237,32 @@ export class KioskApp extends LitElement {
     this.step = 'appointment';
   };
 
-  /** No appointment store exists yet: a code is thanked for and the citizen gets a walk-in ticket. */
+  /**
+   * A code is checked in (a ticket with the appointment head start); a code
+   * that cannot be stays on the step with the reason, where the big button
+   * still gives an ordinary ticket. No code: an ordinary ticket.
+   */
   private readonly onAppointment = (e: CustomEvent<{ code: string | null }>) => {
-    this.notice = e.detail.code ? translator(MESSAGES, this.language)('apptNone') : '';
-    void this.take();
+    this.apptRefusal = '';
+    this.notice = '';
+    if (e.detail.code) void this.checkIn(e.detail.code);
+    else void this.take();
   };
+
+  private async checkIn(code: string): Promise<void> {
+    this.step = 'taking';
+    try {
+      const { ticket } = await this.api.checkIn(code);
+      this.ticket = ticket;
+      this.notice = translator(MESSAGES, this.language)('apptDone');
+      this.step = 'result';
+      this.printing.watch(this.api, ticket.statusToken, this.token !== null);
+      void this.showImage(ticket, 1);
+    } catch (err) {
+      this.apptRefusal = refusalText(err, this.language);
+      this.step = 'appointment';
+    }
+  }
 
   private async take(): Promise<void> {
     if (!this.service) return;
@@ -316,6 +340,7 @@ export class KioskApp extends LitElement {
     this.ticket = null;
     this.pending = null;
     this.notice = '';
+    this.apptRefusal = '';
     this.error = '';
     if (this.image) URL.revokeObjectURL(this.image);
     this.image = null;

@@ -18,6 +18,13 @@ import type {
   WindowUpdate,
 } from '../port.js';
 import type { RectificationCase } from '../../domain/rectification/index.js';
+import type { Appointment, AppointmentSettings } from '../../domain/appointments/index.js';
+import type {
+  AppointmentQuery,
+  AppointmentUpdate,
+  BookAppointmentInput,
+  RescheduleAppointmentInput,
+} from '../port.js';
 import type {
   DayAggregateQuery,
   EventListener,
@@ -31,6 +38,7 @@ import type {
 import { claimNext, claimTicket } from './claim.js';
 import { checkWrites, openConnection, sql, writeTx, type ConnectionOptions, type Db } from './connection.js';
 import { checkStoreContents, keepPrivate, openFailure, prepareStoreFile, stampStore } from './store-file.js';
+import * as appointments from './appointments.js';
 import * as devices from './devices.js';
 import * as evaluations from './evaluations.js';
 import * as printJobs from './print-jobs.js';
@@ -317,6 +325,35 @@ export class SqliteStore implements Store {
 
   async importHall(data: HallImport) {
     importHall(this.db, data);
+  }
+
+  // Appointments (预约).
+  async getAppointmentSettings(hallId: string) {
+    return appointments.getAppointmentSettings(this.db, hallId);
+  }
+  async saveAppointmentSettings(hallId: string, value: AppointmentSettings, at: number, audit?: NewEvent) {
+    return appointments.saveAppointmentSettings(this.db, hallId, value, at, audit);
+  }
+  async bookAppointment(input: BookAppointmentInput) {
+    return appointments.bookAppointment(this.db, input);
+  }
+  async rescheduleAppointment(input: RescheduleAppointmentInput) {
+    return appointments.rescheduleAppointment(this.db, input);
+  }
+  async updateAppointment(update: AppointmentUpdate) {
+    return appointments.updateAppointment(this.db, update);
+  }
+  async getAppointment(id: string): Promise<Appointment | null> {
+    return appointments.getAppointment(this.db, id);
+  }
+  async getAppointmentByCode(code: string): Promise<Appointment | null> {
+    return appointments.getAppointmentByCode(this.db, code);
+  }
+  async listAppointments(hallId: string, query?: AppointmentQuery) {
+    return appointments.listAppointments(this.db, hallId, query);
+  }
+  async bookedCounts(hallId: string, serviceId: string, from: string, to: string) {
+    return appointments.bookedCounts(this.db, hallId, serviceId, from, to);
   }
 }
 
