@@ -42,11 +42,11 @@ afterEach(async () => {
 async function simulate(withBookings: boolean): Promise<Outcome> {
   fx = await openAppFixture(local('08:00'));
   const { deps, clock } = fx;
-  const hall = await deps.store.saveHall(buildHall({ calendar: standardCalendar() }));
-  const service = await deps.store.saveService(buildService(hall));
+  const hall = (await deps.store.saveHall(buildHall({ calendar: standardCalendar() }), [])).hall;
+  const service = (await deps.store.saveService(buildService(hall), [])).service;
   const windows = [
-    await deps.store.saveWindow(buildWindow(hall)),
-    await deps.store.saveWindow(buildWindow(hall)),
+    (await deps.store.saveWindow(buildWindow(hall), [])).window,
+    (await deps.store.saveWindow(buildWindow(hall), [])).window,
   ];
   await deps.store.saveAppointmentSettings(
     hall.id,
@@ -56,6 +56,7 @@ async function simulate(withBookings: boolean): Promise<Outcome> {
       services: [{ serviceId: service.id, enabled: true, slotMinutes: 30, capacityPerSlot: 5 }],
     },
     clock.now,
+    [],
   );
 
   // Bookings up to the cap, each citizen trying every slot from 09:30 on: the cap decides how many.

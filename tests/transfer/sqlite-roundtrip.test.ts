@@ -203,7 +203,7 @@ describe('a hall moved from SQLite to a file to SQLite', () => {
     const store = openSqliteStore({ file: path.join(dir, 'hall.db') });
     try {
       const clerk = data.users[0]!;
-      await store.saveUser({ ...clerk, id: 'someone-else' });
+      await store.saveUser({ ...clerk, id: 'someone-else' }, []);
       const refused = await store.importHall(data).catch((err: unknown) => err);
       expect(isDomainError(refused) && refused.code).toBe('conflict');
       expect(String((refused as Error).message)).toContain(clerk.username);

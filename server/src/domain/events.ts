@@ -62,7 +62,14 @@ export const CONFIG_ENTITIES = [
 ] as const;
 export type ConfigEntity = (typeof CONFIG_ENTITIES)[number];
 
-export const CONFIG_ACTIONS = ['created', 'updated', 'deleted', 'imported', 'revoked', 'token_issued'] as const;
+export const CONFIG_ACTIONS = [
+  'created',
+  'updated',
+  'deleted',
+  'imported',
+  'revoked',
+  'token_issued',
+] as const;
 export type ConfigAction = (typeof CONFIG_ACTIONS)[number];
 
 export interface ConfigChangedData {
@@ -388,10 +395,7 @@ export function printFailed(
 }
 
 type AppointmentEventType =
-  | 'appointment.booked'
-  | 'appointment.cancelled'
-  | 'appointment.missed'
-  | 'appointment.purged';
+  'appointment.booked' | 'appointment.cancelled' | 'appointment.missed' | 'appointment.purged';
 
 interface BookedSlot {
   id: string;

@@ -30,4 +30,3 @@ export function usernameClash<U extends Pick<User, 'id' | 'username'>>(
 ): U | null {
   return others.find((o) => o.id !== u.id && o.username === u.username) ?? null;
 }
-

@@ -577,8 +577,8 @@ export interface AppointmentStore {
     hallId: string,
     settings: AppointmentSettings,
     at: number,
-    audit?: NewEvent,
-  ): Promise<HallEvent[]>;
+    audit: NewEvent[],
+  ): Promise<{ events: HallEvent[] }>;
   bookAppointment(input: BookAppointmentInput): Promise<{ appointment: Appointment; events: HallEvent[] }>;
   rescheduleAppointment(
     input: RescheduleAppointmentInput,

@@ -1,9 +1,9 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { api } from '../../../ui-shared/src/api.js';
-import { translator, type Lang } from '../../../ui-shared/src/i18n.js';
-import { refusalText } from '../../../ui-shared/src/refusals.js';
-import { baseStyles } from '../../../ui-shared/src/tokens.js';
+import { api } from '@hall-queue/ui-shared/api.js';
+import { translator, type Lang } from '@hall-queue/ui-shared/i18n.js';
+import { refusalText } from '@hall-queue/ui-shared/refusals.js';
+import { baseStyles } from '@hall-queue/ui-shared/tokens.js';
 import { MESSAGES } from './messages.js';
 
 /**

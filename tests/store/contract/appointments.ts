@@ -27,8 +27,8 @@ export function appointmentsContract(makeStore: MakeStore): void {
   async function seeded(
     capacityPerSlot = 2,
   ): Promise<{ hall: Hall; service: Service; svc: ServiceAppointmentSettings }> {
-    const hall = await store().saveHall(buildHall());
-    const service = await store().saveService(buildService(hall));
+    const hall = (await store().saveHall(buildHall(), [])).hall;
+    const service = (await store().saveService(buildService(hall), [])).service;
     const svc: ServiceAppointmentSettings = {
       serviceId: service.id,
       enabled: true,
@@ -82,13 +82,13 @@ export function appointmentsContract(makeStore: MakeStore): void {
       const { hall, svc } = await seeded();
       expect(await store().getAppointmentSettings(hall.id)).toEqual(defaultAppointmentSettings());
       const s = { ...defaultAppointmentSettings(), enabled: true, services: [svc] };
-      await store().saveAppointmentSettings(hall.id, s, T0);
+      await store().saveAppointmentSettings(hall.id, s, T0, []);
       expect(await store().getAppointmentSettings(hall.id)).toEqual(s);
     });
     it('refuses invalid settings and keeps the old ones', async () => {
       const { hall } = await seeded();
       const bad = { ...defaultAppointmentSettings(), maxBookedShare: 2 };
-      await expectDomainError(store().saveAppointmentSettings(hall.id, bad, T0), 'invalid_config');
+      await expectDomainError(store().saveAppointmentSettings(hall.id, bad, T0, []), 'invalid_config');
       expect((await store().getAppointmentSettings(hall.id)).maxBookedShare).toBe(0.5);
     });
   });

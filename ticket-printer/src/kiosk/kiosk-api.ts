@@ -60,7 +60,7 @@ export class KioskApi {
   }
 
   /** Checks a booking in: a ticket with the appointment head start, or a refusal (too early, too late). */
-  checkIn(code: string): Promise<{ ticket: IssuedTicket }> {
+  checkIn(code: string): Promise<{ ticket: IssuedTicketView }> {
     const path = `/api/v1/halls/${encodeURIComponent(this.hallId)}/bookings/${encodeURIComponent(code)}/check-in`;
     return api(path, { ...this.opts(), body: {} });
   }

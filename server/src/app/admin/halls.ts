@@ -117,6 +117,9 @@ export async function deleteHall(deps: AppDeps, props: { hallId: string; actor: 
     );
   }
   await audited(deps, hall.id, props.actor, (audit) =>
-    deps.store.deleteHall(hall.id, audit({ entity: 'hall', action: 'deleted', subjectId: hall.id, label: hall.name })),
+    deps.store.deleteHall(
+      hall.id,
+      audit({ entity: 'hall', action: 'deleted', subjectId: hall.id, label: hall.name }),
+    ),
   );
 }

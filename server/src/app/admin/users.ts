@@ -85,10 +85,7 @@ async function keepAnAdmin(deps: AppDeps, leaving: User): Promise<void> {
     throw new DomainError('conflict', 'This is the last enabled admin; create another first.');
 }
 
-export async function createUser(
-  deps: AppDeps,
-  props: { input: UserInput; actor?: Actor },
-): Promise<User> {
+export async function createUser(deps: AppDeps, props: { input: UserInput; actor?: Actor }): Promise<User> {
   const { input } = props;
   const user: User = {
     id: deps.newId(),
@@ -166,5 +163,8 @@ export async function deleteUser(deps: AppDeps, props: { userId: string; actor?:
     });
   }
   await deps.store.deleteUserSessions(user.id);
-  await deps.store.deleteUser(user.id, await userAudit(deps, [user], props.actor ?? SYSTEM, { action: 'deleted' }));
+  await deps.store.deleteUser(
+    user.id,
+    await userAudit(deps, [user], props.actor ?? SYSTEM, { action: 'deleted' }),
+  );
 }

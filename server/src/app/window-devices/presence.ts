@@ -35,7 +35,13 @@ export async function reportKeypadPresence(
 ): Promise<void> {
   const at = deps.now();
   // Whether a keypad is plugged in is the device's state, not configuration: no audit.
-  await deps.store.saveHallSetting(device.hallId, key(device.id), { attached, at, via } satisfies Seen, at, []);
+  await deps.store.saveHallSetting(
+    device.hallId,
+    key(device.id),
+    { attached, at, via } satisfies Seen,
+    at,
+    [],
+  );
 }
 
 export interface KeypadPresence {

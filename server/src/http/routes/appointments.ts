@@ -19,7 +19,7 @@ import { actor, requireHallAccess } from '../access.js';
 import { HttpError } from '../errors.js';
 import { presentBooking } from '../presenters/appointments.js';
 import { presentIssued } from '../presenters/tickets.js';
-import { qrSvg } from '../../../../ticket-printer/src/qr-svg.js';
+import { qrSvg } from '@hall-queue/ticket-printer/qr-svg.js';
 import { SENT, route } from '../route.js';
 import { day, hallParams, hallServiceParams, id, noBody } from '../schemas/common.js';
 

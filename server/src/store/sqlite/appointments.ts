@@ -79,8 +79,8 @@ export function saveAppointmentSettings(
   hallId: string,
   settings: AppointmentSettings,
   at: number,
-  audit?: Parameters<typeof saveHallSetting>[5],
-): HallEvent[] {
+  audit: Parameters<typeof saveHallSetting>[5],
+): { events: HallEvent[] } {
   const problems = appointmentSettingsProblems(settings);
   if (problems.length > 0) {
     throw new DomainError('invalid_config', `Appointment settings: ${problems.join('; ')}`, { problems });

@@ -14,7 +14,11 @@ export function getHall(db: Db, id: string): Hall | null {
   return row ? toHall(row) : null;
 }
 
-export function saveHall(db: Db, hall: Hall, audit: readonly NewEvent[]): { hall: Hall; events: HallEvent[] } {
+export function saveHall(
+  db: Db,
+  hall: Hall,
+  audit: readonly NewEvent[],
+): { hall: Hall; events: HallEvent[] } {
   return writeTx(db, () => {
     // A re-created hall continues its old log, whose events are never deleted.
     sql(

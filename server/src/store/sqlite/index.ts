@@ -331,7 +331,7 @@ export class SqliteStore implements Store {
   async getAppointmentSettings(hallId: string) {
     return appointments.getAppointmentSettings(this.db, hallId);
   }
-  async saveAppointmentSettings(hallId: string, value: AppointmentSettings, at: number, audit?: NewEvent) {
+  async saveAppointmentSettings(hallId: string, value: AppointmentSettings, at: number, audit: NewEvent[]) {
     return appointments.saveAppointmentSettings(this.db, hallId, value, at, audit);
   }
   async bookAppointment(input: BookAppointmentInput) {

@@ -342,7 +342,8 @@ CREATE TABLE leases (
   },
   {
     version: 7,
-    description: 'scheduled jobs (Agenda), so every hub process on the file shares one schedule and its locks',
+    description:
+      'scheduled jobs (Agenda), so every hub process on the file shares one schedule and its locks',
     sql: `
 CREATE TABLE agenda_jobs (
   id TEXT PRIMARY KEY,

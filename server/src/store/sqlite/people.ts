@@ -29,7 +29,11 @@ export function getUserByUsername(db: Db, username: string): User | null {
  * A username clash is refused by the use case (`usernameClash`); the unique
  * username column only catches two saves racing, as `conflict`.
  */
-export function saveUser(db: Db, user: User, audit: readonly NewEvent[]): { user: User; events: HallEvent[] } {
+export function saveUser(
+  db: Db,
+  user: User,
+  audit: readonly NewEvent[],
+): { user: User; events: HallEvent[] } {
   return writeTx(db, () => {
     guardUnique(`The username ${user.username}`, () =>
       sql(
