@@ -72,10 +72,12 @@ afterEach(async () => {
 });
 
 describe('the hall jobs', () => {
-  it('are end of day and 差评 deadlines, each with its name and schedule', () => {
+  it('are end of day, 差评 deadlines and the two booking jobs, each with its name and schedule', () => {
     expect(JOBS.map((j) => [j.name, j.every])).toEqual([
       ['end-of-day', '1 minute'],
       ['rating-deadlines', '1 minute'],
+      ['missed-bookings', '5 minutes'],
+      ['booking-data-purge', '1 hour'],
     ]);
   });
 
