@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { markMissedBookings, purgeBookingPersonalData } from '../../server/src/app/index.js';
 import { standardCalendar } from '../../server/src/domain/index.js';
 import {
@@ -10,6 +10,8 @@ import {
   setupAdmin,
 } from '../helpers/api-fixtures.js';
 import { startTestHub, type TestHub } from '../helpers/hub.js';
+import { waitFor } from '../realtime/support.js';
+import { io } from 'socket.io-client';
 
 /**
  * Booking without an account over real HTTP: the hall sets slots and caps,
@@ -348,6 +350,39 @@ describe('rate limit', () => {
       expect(statuses).toEqual([404, 404, 404, 429]);
     } finally {
       await limited.close();
+    }
+  });
+});
+
+describe('what a lobby screen learns of bookings', () => {
+  it('a board sees the log move on at a booking and its cancellation, and nothing about the booking', async () => {
+    const { hallId, serviceId } = await bookableHall();
+    const board = io(`${t.url}/display`, {
+      auth: { hallId },
+      transports: ['websocket'],
+      forceNew: true,
+      reconnection: false,
+    });
+    try {
+      await waitFor(board, 'display:snapshot');
+      const seen: { event: string; payload: unknown }[] = [];
+      board.onAny((event: string, payload: unknown) => seen.push({ event, payload }));
+      const made = await book(hallId, {
+        serviceId,
+        day: TUE,
+        slotStart: 600,
+        name: '李四',
+        phone: '13912345678',
+      });
+      expect(made.status).toBe(201);
+      await anon.post(`/api/v1/bookings/${made.body.code}/cancel`);
+      await vi.waitFor(() => expect(seen.length).toBeGreaterThanOrEqual(2));
+      // Both steps reach the board only as the seq moving on: no refetch, no counts, no cause.
+      expect(seen.map((m) => m.event)).toEqual(['hall:config', 'hall:config']);
+      for (const m of seen) expect(m.payload).toEqual({ seq: expect.any(Number), hallId, refresh: false });
+      expect(JSON.stringify(seen)).not.toMatch(/appointment|李|139/);
+    } finally {
+      board.disconnect();
     }
   });
 });
