@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
-import type { PrinterStateView } from '@hall-queue/server/protocol';
+import type { DeviceView, PrinterStateView } from '@hall-queue/server/protocol';
 import { dateTime, field, pageStyles } from './admin-styles.js';
 import { consoleContext, type ConsoleContext } from './context.js';
 import type { MessageKey } from './messages.js';
@@ -13,15 +13,7 @@ import { errorText, fieldErrors } from './session.js';
  * printer's paper, when each was last seen; bind keypads and displays to a
  * window; revoke a lost device (the hub disconnects it at once).
  */
-interface Device {
-  id: string;
-  kind: 'printer' | 'keypad' | 'display' | 'evaluator' | 'kiosk';
-  name: string;
-  windowId: string | null;
-  config: Record<string, unknown>;
-  revoked: boolean;
-  lastSeenAt: number | null;
-}
+type Device = DeviceView;
 
 const KINDS = ['kiosk', 'printer', 'keypad', 'display', 'evaluator'] as const;
 

@@ -4,9 +4,9 @@ import { consume } from '@lit/context';
 import {
   PRIORITY_CATEGORIES,
   defaultPriorityCategories,
+  type Hall,
   type HeadStarts,
   type PriorityCategory,
-  type PriorityCategoryRule,
   type PriorityDeclarer,
 } from '@hall-queue/server/protocol';
 import { field, pageStyles } from './admin-styles.js';
@@ -31,22 +31,6 @@ declare module '@hall-queue/ui-shared/fire-event.js' {
  * Below them: another hall can be created, and this one deleted while it is
  * still empty (the hub says what keeps it).
  */
-interface Hall {
-  id: string;
-  name: string;
-  level: string;
-  timeZone: string;
-  calendar: { weekly: Span[][]; holidays: string[]; special: Record<string, Span[]> };
-  rules: {
-    headStarts: Record<string, number>;
-    recallLimit: number;
-    noShowReactivateMinutes: number;
-    reentryBehind: number;
-    idempotencyMs: number;
-    priorityCategories?: PriorityCategoryRule[];
-  };
-}
-
 /** 老幼病残孕军 declared at the kiosk; key projects and urgent matters given by staff (the hub's default). */
 const DEFAULT_DECLARERS = new Map(defaultPriorityCategories().map((r) => [r.category, r.declaredBy]));
 

@@ -1,4 +1,5 @@
 import type {
+  Hall,
   NextTicketView,
   Service,
   ServiceWindow,
@@ -16,10 +17,7 @@ export type ConsoleWindow = ServiceWindow;
 export type { WindowView };
 export type ServiceItem = Pick<Service, 'id' | 'name' | 'domain' | 'enabled'>;
 
-export interface HallItem {
-  id: string;
-  name: string;
-}
+export type HallItem = Pick<Hall, 'id' | 'name'>;
 
 /** Every button of the console; the same names key the shortcuts and the refusal shown beside them. */
 export type ConsoleAction =

@@ -25,6 +25,7 @@ export {
   WINDOW_STATES,
   TICKET_STATUSES,
   type Channel,
+  type Hall,
   type HeadStarts,
   type PriorityCategory,
   type Service,
@@ -310,4 +311,20 @@ export interface Floor {
 /** `GET /api/v1/halls/{hallId}/stats`. */
 export interface StatsAnswer {
   report: StatsReport;
+}
+
+// ---- Devices --------------------------------------------------------------
+
+/** A registered device as the admin console lists it (never its token hash). */
+export interface DeviceView {
+  id: string;
+  hallId: string;
+  kind: DeviceKind;
+  name: string;
+  windowId: string | null;
+  config: Record<string, unknown>;
+  revoked: boolean;
+  revokedAt: number | null;
+  lastSeenAt: number | null;
+  createdAt: number;
 }

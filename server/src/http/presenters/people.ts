@@ -1,10 +1,10 @@
 import type { Principal } from '../../app/index.js';
 import type { Device, User } from '../../domain/index.js';
-import type { UserView } from '../../protocol/http.js';
+import type { DeviceView, UserView } from '../../protocol/http.js';
 
 /** People and devices as they leave the hub: never a password hash, token hash or session secret. */
 
-export type { UserView } from '../../protocol/http.js';
+export type { DeviceView, UserView } from '../../protocol/http.js';
 
 export function presentUser(u: User): UserView {
   return {
@@ -17,19 +17,6 @@ export function presentUser(u: User): UserView {
     disabled: u.disabled,
     createdAt: u.createdAt,
   };
-}
-
-export interface DeviceView {
-  id: string;
-  hallId: string;
-  kind: Device['kind'];
-  name: string;
-  windowId: string | null;
-  config: Record<string, unknown>;
-  revoked: boolean;
-  revokedAt: number | null;
-  lastSeenAt: number | null;
-  createdAt: number;
 }
 
 export function presentDevice(d: Device): DeviceView {
