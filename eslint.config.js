@@ -54,6 +54,36 @@ const domainRules = Array.from({ length: DOMAIN_DEPTHS }, (_, depth) => ({
 }));
 
 /**
+ * Workspaces use each other by package name, through the `exports` of the
+ * other's package.json (`@hall-queue/server/protocol`,
+ * `@hall-queue/ui-shared/api.js`), never by a relative path into its folder:
+ * a relative import that climbs out of its own workspace is refused, at any
+ * depth. The rule comes before the domain's, which is stricter still and
+ * replaces it there. tests/ reads the hub's internals on purpose and is not
+ * covered.
+ */
+const WORKSPACES = ['server', 'ui-shared', 'ticket-printer', 'signage', 'admin-ui'];
+const WORKSPACE_DEPTHS = 8;
+const workspaceRules = WORKSPACES.flatMap((workspace) =>
+  Array.from({ length: WORKSPACE_DEPTHS }, (_, depth) => ({
+    files: [`${workspace}/${'*/'.repeat(depth)}*.{ts,js}`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: `^(\\.\\./){${depth + 1},}`,
+              message: `Leaves the ${workspace} workspace: import the other workspace by its package name (@hall-queue/…).`,
+            },
+          ],
+        },
+      ],
+    },
+  })),
+);
+
+/**
  * Use cases depend on ports, not on hardware (DESIGN.md §5): nothing in
  * server/src/app loads device drivers or the printer package at run time. The
  * adapters in server/src/devices call the use cases, not the other way round;
@@ -79,9 +109,17 @@ export default tseslint.config(
     },
   },
   {
+    // Run by mongosh in the compose stack, whose shell globals these are.
+    files: ['deploy/*.js'],
+    languageOptions: {
+      globals: { rs: 'readonly', db: 'readonly', print: 'readonly', quit: 'readonly', sleep: 'readonly' },
+    },
+  },
+  {
     files: ['server/src/domain/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'error' },
   },
+  ...workspaceRules,
   ...domainRules,
   {
     files: ['server/src/app/**/*.ts'],

@@ -1,4 +1,4 @@
-import { screenConfig } from '../ui-shared/vite-screen.js';
+import { screenConfig } from '@hall-queue/ui-shared/vite-screen';
 
 /** The admin and supervisor console, served by the hub at /admin/. */
 export default screenConfig(import.meta.url, 'admin', '/admin/', {

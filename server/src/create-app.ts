@@ -10,7 +10,8 @@ import { errorHandler } from './http/problem-response.js';
 import { requestLog } from './http/request-log.js';
 import type { Logger } from './logger.js';
 import { attachRealtime, type RealtimeHub } from './realtime/index.js';
-import { startJobs, type JobRunner } from './jobs/index.js';
+import type { AgendaBackend } from 'agenda';
+import { startJobs, type JobRunner, type JobRunnerOptions } from './jobs/index.js';
 import type { Store } from './store/port.js';
 import { realtimeAdapterFor } from './realtime/mongo-adapter.js';
 import { statusPage } from './web/status-page.js';
@@ -25,8 +26,11 @@ export interface HubOptions {
   /** Express `trust proxy`: false, a hop count, or proxy addresses/subnets (config.ts checks them). */
   trustProxy: TrustProxy;
   publicUrl?: string;
-  /** Run scheduled jobs (end of day) in this process. */
-  jobs: boolean;
+  /**
+   * Run the scheduled jobs (docs/jobs.md) in this process, with Agenda on this
+   * job store (main.ts: `createJobBackend(config)`); false runs none.
+   */
+  jobs: false | ({ backend: AgendaBackend } & JobRunnerOptions);
   /**
    * Read keypads plugged into the hub machine (`KEYPADS=hid`). Off by default:
    * most halls run keypad agents on the window PCs, or have no keypads.
@@ -53,6 +57,8 @@ export interface Hub {
   realtime: RealtimeHub;
   /** The hub's own keypad driver once started; null when `options.keypads` is off. */
   keypads: Promise<HubKeypads | null> | null;
+  /** The scheduled jobs when `options.jobs` is on. */
+  jobs: JobRunner | null;
   close(): Promise<void>;
 }
 
@@ -105,7 +111,8 @@ export function createApplication(httpServer: HttpServer, components: HubCompone
   // upstream connections for 60 s (nginx, most load balancers) it is a steady source of 502s.
   httpServer.keepAliveTimeout = KEEP_ALIVE_MS;
   httpServer.headersTimeout = KEEP_ALIVE_MS + 1_000;
-  const jobs: JobRunner | null = components.options.jobs ? startJobs(deps) : null;
+  const jobOptions = components.options.jobs;
+  const jobs: JobRunner | null = jobOptions ? startJobs(deps, jobOptions.backend, jobOptions) : null;
   // Every 差评 opens a case as soon as it is committed (the job catches up what this misses).
   const stopRatingWatch = watchBadRatings(deps);
   const stopQueueLog = startQueueLog(deps);
@@ -115,10 +122,12 @@ export function createApplication(httpServer: HttpServer, components: HubCompone
     setup,
     realtime,
     keypads,
+    jobs,
     async close() {
       // Keypads first: a press being handled still needs the store and the realtime feed.
       await (await keypads)?.stop();
-      jobs?.stop();
+      // A running job finishes (or is given up) and this hub's job locks are released.
+      await jobs?.stop();
       stopRatingWatch();
       stopQueueLog();
       deps.queueViews.close();

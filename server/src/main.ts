@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, loadConfig, type HubConfig } from './config.js';
 import { createApplication } from './create-app.js';
+import { createJobBackend } from './jobs/index.js';
 import { createLogger, type Logger } from './logger.js';
 import { StoreFileError } from './store/sqlite/index.js';
 import { MongoStoreError } from './store/mongodb/connection.js';
@@ -66,7 +67,7 @@ async function main(): Promise<void> {
     options: {
       rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
       trustProxy: config.TRUST_PROXY,
-      jobs: true,
+      jobs: { backend: createJobBackend(config) },
       printerStatusWaitMs: config.PRINTER_STATUS_WAIT_MS,
       voice,
       ...(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}),

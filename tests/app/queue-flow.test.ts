@@ -207,7 +207,7 @@ describe('a window through the day (use cases on a real store)', () => {
         weekly: Array.from({ length: 7 }, () => [{ open: '09:00', close: '17:30' }]),
       },
     };
-    await fx.deps.store.saveHall(hall);
+    await fx.deps.store.saveHall(hall, []);
     await issue();
     const waiting = await issue();
     await next(w1);

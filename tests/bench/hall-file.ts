@@ -20,10 +20,15 @@ export async function seededHallFile(
     const deps = defaultDeps(store, options.now ? { now: options.now } : {});
     const demo = await seedDemoHall(deps);
     if (options.idempotencyMs !== undefined) {
-      demo.hall = await store.saveHall({
-        ...demo.hall,
-        rules: { ...demo.hall.rules, idempotencyMs: options.idempotencyMs },
-      });
+      demo.hall = (
+        await store.saveHall(
+          {
+            ...demo.hall,
+            rules: { ...demo.hall.rules, idempotencyMs: options.idempotencyMs },
+          },
+          [],
+        )
+      ).hall;
     }
     return { file, demo };
   } finally {

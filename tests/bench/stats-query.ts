@@ -22,7 +22,7 @@ export async function statsBench(opts: { tickets: number; runs: number }): Promi
   const dir = await mkdtemp(path.join(tmpdir(), 'bench-stats-'));
   const store = openSqliteStore({ file: path.join(dir, 'hall.db'), synchronous: 'NORMAL' });
   try {
-    const hall = await store.saveHall(buildHall({ timeZone: 'Asia/Shanghai' }));
+    const hall = (await store.saveHall(buildHall({ timeZone: 'Asia/Shanghai' }), [])).hall;
     const days: string[] = [];
     for (let i = 0; days.length < 250; i += 1) {
       const day = addDays('2025-01-01', i);

@@ -117,10 +117,12 @@ test('priority and an appointment code still give a ticket, and a failed print o
   await page.getByRole('button', { name: '老年人' }).click();
   await page.getByRole('button', { name: '下一步' }).click();
   await page.getByRole('button', { name: '我知道了，继续取号' }).click();
-  for (const d of ['1', '2', '3'])
+  for (const d of ['2', '3', '4'])
     await page.locator('kiosk-appointment').getByRole('button', { name: d, exact: true }).click();
   await page.getByRole('button', { name: '预约签到' }).click();
-  await expect(page.locator('kiosk-result [data-notice]')).toContainText('暂未开通预约签到');
+  // An unknown code is refused on the step, and the big button still gives an ordinary ticket.
+  await expect(page.locator('kiosk-appointment [data-refusal]')).toHaveText('找不到相关记录，请刷新后重试');
+  await page.getByRole('button', { name: '没有预约，直接取号' }).click();
   const number = (await page.locator('kiosk-result [data-number]').textContent())!.trim();
   await expect(page.getByRole('status')).toContainText(`号票打印失败，您的号码已保留：${number}`);
   await screenshot(page, 'kiosk-print-failed-landscape');

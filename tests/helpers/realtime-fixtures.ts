@@ -54,15 +54,23 @@ export interface SeededHall {
 
 /** A hall with two matters of two domains and two open comprehensive windows, numbered 3 and 5. */
 export async function seedHall(store: Store, overrides: Partial<Hall> = {}): Promise<SeededHall> {
-  const hall = await store.saveHall(buildHall({ name: '银川市民大厅', ...overrides }));
-  const social = await store.saveService(
-    buildService(hall, { name: '社会保障卡申领', domain: '社保', prefix: 'A', sortOrder: 1 }),
-  );
-  const medical = await store.saveService(
-    buildService(hall, { name: '医保参保登记', domain: '医保', prefix: 'B', sortOrder: 2 }),
-  );
-  const w3 = await store.saveWindow(buildWindow(hall, { number: 3, name: '3号综合窗口', sortOrder: 1 }));
-  const w5 = await store.saveWindow(buildWindow(hall, { number: 5, name: '5号综合窗口', sortOrder: 2 }));
+  const hall = (await store.saveHall(buildHall({ name: '银川市民大厅', ...overrides }), [])).hall;
+  const social = (
+    await store.saveService(
+      buildService(hall, { name: '社会保障卡申领', domain: '社保', prefix: 'A', sortOrder: 1 }),
+      [],
+    )
+  ).service;
+  const medical = (
+    await store.saveService(
+      buildService(hall, { name: '医保参保登记', domain: '医保', prefix: 'B', sortOrder: 2 }),
+      [],
+    )
+  ).service;
+  const w3 = (await store.saveWindow(buildWindow(hall, { number: 3, name: '3号综合窗口', sortOrder: 1 }), []))
+    .window;
+  const w5 = (await store.saveWindow(buildWindow(hall, { number: 5, name: '5号综合窗口', sortOrder: 2 }), []))
+    .window;
   return { hall, social, medical, w3, w5 };
 }
 
@@ -125,13 +133,12 @@ export class HallDriver {
 
   /** Renames a matter the way the admin console does: stored with its `config.changed` event, then published. */
   async renameService(service: Service, name: string): Promise<void> {
-    await this.deps.store.saveService(
-      { ...service, name },
+    await this.deps.store.saveService({ ...service, name }, [
       buildEvent(service.hallId, {
         at: this.clock.advance(),
         change: { entity: 'service', action: 'updated', subjectId: service.id, fields: ['name'] },
       }),
-    );
+    ]);
   }
 }
 
@@ -146,7 +153,9 @@ export async function seedDevice(
   overrides: Partial<Device> = {},
 ): Promise<{ device: Device; token: string }> {
   const token = secret(DEVICE_TOKEN_PREFIX);
-  const device = await store.saveDevice(buildDevice(hall, { tokenHash: hashSecret(token), ...overrides }));
+  const device = (
+    await store.saveDevice(buildDevice(hall, { tokenHash: hashSecret(token), ...overrides }), [])
+  ).device;
   return { device, token };
 }
 
@@ -156,7 +165,7 @@ export async function seedUser(
   overrides: Partial<User> = {},
   kind: 'bearer' | 'cookie' = 'bearer',
 ): Promise<{ user: User; token: string }> {
-  const user = await store.saveUser(buildUser(overrides));
+  const user = (await store.saveUser(buildUser(overrides), [])).user;
   const token = secret(USER_TOKEN_PREFIX);
   await store.createSession(
     buildSession(user, { tokenHash: hashSecret(token), kind, expiresAt: T0 + 24 * 60 * 60_000 }),

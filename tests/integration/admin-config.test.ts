@@ -7,6 +7,7 @@ import {
   createService,
   createUser,
   createWindow,
+  loginToken,
   setupAdmin,
 } from '../helpers/api-fixtures.js';
 import { startTestHub, type TestHub } from '../helpers/hub.js';
@@ -148,6 +149,45 @@ describe('audit', () => {
     const log = await t.store.listEvents(hall.id, 0, 100);
     expect(log.map((e) => e.seq)).toEqual(events.map((e) => e.seq));
     expect(events[1]?.data.subjectId).toBe(svc.id);
+  });
+
+  it('records creating, changing, issuing a token to and deleting a staff account in the log of its hall', async () => {
+    const hall = await createHall(admin);
+    const other = await createHall(admin);
+    const clerk = await createUser(t, admin, { hallIds: [hall.id] });
+    expect((await admin.patch(`/api/v1/users/${clerk.user.id}`, { role: 'supervisor' })).status).toBe(200);
+    expect(
+      (await admin.patch(`/api/v1/users/${clerk.user.id}`, { password: 'another long passphrase' })).status,
+    ).toBe(200);
+    const token = await loginToken(t, clerk.user.username, 'another long passphrase');
+    expect((await token.post('/api/v1/auth/tokens', {})).status).toBe(201);
+    expect((await admin.delete(`/api/v1/users/${clerk.user.id}`)).status).toBe(204);
+
+    const me = (await admin.get<{ user: { id: string } }>('/api/v1/auth/me')).body.user;
+    const userEvents = (await t.store.listEvents(hall.id, 0, 100)).filter(
+      (e) => e.type === 'config.changed' && e.data.entity === 'user',
+    );
+    expect(
+      userEvents.map((e) =>
+        e.type === 'config.changed' ? [e.data.action, e.data.fields, e.actor.id] : null,
+      ),
+    ).toEqual([
+      ['created', [], me.id],
+      ['updated', ['role'], me.id],
+      ['updated', ['password'], me.id],
+      ['token_issued', [], clerk.user.id],
+      ['deleted', [], me.id],
+    ]);
+    for (const e of userEvents) {
+      expect(e.type === 'config.changed' && e.data.subjectId).toBe(clerk.user.id);
+    }
+    // Published to followers as written, and the other hall's log knows nothing of this clerk.
+    expect(
+      configEvents(hall.id)
+        .filter((e) => e.data.entity === 'user')
+        .map((e) => e.seq),
+    ).toEqual(userEvents.map((e) => e.seq));
+    expect(configEvents(other.id).filter((e) => e.data.subjectId === clerk.user.id)).toEqual([]);
   });
 
   it('revoking a device disconnects it, refuses its token and says so in the log', async () => {

@@ -39,7 +39,7 @@ describe('credit for the work done', () => {
   it('a clerk takes a window that is open with nobody at it', async () => {
     const window = comprehensive(0);
     const clerk = await createUser(t, admin, { hallIds: [demo.hall.id] });
-    await t.store.saveWindow({ ...(await t.store.getWindow(window.id))!, clerkIds: [clerk.user.id] });
+    await t.store.saveWindow({ ...(await t.store.getWindow(window.id))!, clerkIds: [clerk.user.id] }, []);
     expect((await t.store.getWindow(window.id))?.currentClerkId).toBeNull();
     const opened = await clerk.api.post(`/api/v1/windows/${window.id}/open`);
     expect(opened.status).toBe(200);
@@ -52,7 +52,7 @@ describe('credit for the work done', () => {
     const window = comprehensive(1);
     expect((await t.store.getWindow(window.id))?.currentClerkId).toBeNull();
     const clerk = await createUser(t, admin, { hallIds: [demo.hall.id] });
-    await t.store.saveWindow({ ...(await t.store.getWindow(window.id))!, clerkIds: [clerk.user.id] });
+    await t.store.saveWindow({ ...(await t.store.getWindow(window.id))!, clerkIds: [clerk.user.id] }, []);
     const served = await serve(clerk.api, window.id);
     const anon = new (admin.constructor as typeof Api)(t.url);
     expectStatus(

@@ -118,13 +118,13 @@ describe('staff sockets after a change of scope', () => {
     const session = (await hub.store.getSession(hashSecret(token)))!;
     const saved = summarize({ kind: 'user', user, session });
     expect(await stillValid(hub.deps, saved)).toBe(true);
-    await hub.store.saveUser({ ...user, hallIds: [other.hall.id] });
+    await hub.store.saveUser({ ...user, hallIds: [other.hall.id] }, []);
     expect(await stillValid(hub.deps, saved)).toBe(false);
 
     const { device } = await seedDevice(hub.store, seeded.hall, { kind: 'keypad', windowId: seeded.w3.id });
     const keypad = summarize({ kind: 'device', device });
     expect(await stillValid(hub.deps, keypad)).toBe(true);
-    await hub.store.saveDevice({ ...device, windowId: seeded.w5.id });
+    await hub.store.saveDevice({ ...device, windowId: seeded.w5.id }, []);
     expect(await stillValid(hub.deps, keypad)).toBe(false);
   });
 });

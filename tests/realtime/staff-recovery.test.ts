@@ -60,7 +60,7 @@ describe('staff namespace: recovery after a dropped connection', () => {
 
   it('replays nothing to a device revoked while it was away', async () => {
     await dropAndCall();
-    await hub.store.saveDevice({ ...device, revokedAt: hub.deps.now() });
+    await hub.store.saveDevice({ ...device, revokedAt: hub.deps.now() }, []);
     const packets: { type: number }[] = [];
     socket.io.on('packet', (p: { type: number }) => packets.push(p));
 

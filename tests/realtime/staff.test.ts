@@ -90,7 +90,7 @@ describe('staff namespace', () => {
     await waitFor(socket, 'display:snapshot');
 
     const gone = waitFor(socket, 'disconnect');
-    await hub.store.saveDevice({ ...device, revokedAt: hub.deps.now() });
+    await hub.store.saveDevice({ ...device, revokedAt: hub.deps.now() }, []);
     hub.hub.realtime.disconnectDevice(device.id);
     expect(await gone).toBe('io server disconnect');
 

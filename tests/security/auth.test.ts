@@ -142,6 +142,7 @@ describe('roles', () => {
       deviceId: device.id,
       userId: user.id,
       ticketId: (await t.store.getTicketByToken(issued.statusToken))?.id ?? '',
+      code: 'ABCDEFGH',
     };
     const before = await storeFingerprint(t);
     const denied = ROUTES.filter((r) => !allowsRole(r, role));
@@ -187,6 +188,7 @@ describe('secrets never leave the hub', () => {
       userId: user.id,
       ticketId,
       token: ticket.statusToken,
+      code: 'ABCDEFGH',
     };
     const hashes = (await t.store.listUsers()).map((u) => u.passwordHash);
     const forbiddenText = [...hashes, hashSecret(token), 'passwordHash', 'tokenHash', 'scrypt$'];

@@ -53,6 +53,7 @@ beforeAll(async () => {
     userId: clerk.user.id,
     ticketId: stored?.id ?? '',
     token: ticket.statusToken,
+    code: 'ABCDEFGH',
   };
 });
 afterAll(async () => t.close());

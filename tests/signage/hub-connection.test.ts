@@ -47,7 +47,7 @@ const CLERK = { type: 'user' as const, id: 'clerk-1' };
 beforeAll(async () => {
   hub = await startTestHub();
   demo = await seedDemoHall(hub.deps);
-  await hub.store.saveHall({ ...demo.hall, rules: { ...demo.hall.rules, idempotencyMs: 0 } });
+  await hub.store.saveHall({ ...demo.hall, rules: { ...demo.hall.rules, idempotencyMs: 0 } }, []);
 });
 afterAll(() => hub.close());
 

@@ -1,4 +1,6 @@
 import { describe, it, expect } from 'vitest';
+import { auditContract } from './contract/audit.js';
+import { appointmentsContract } from './contract/appointments.js';
 import { claimContract } from './contract/claim.js';
 import { configContract } from './contract/config.js';
 import { extrasContract } from './contract/extras.js';
@@ -28,6 +30,7 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
       });
     });
     describe('configuration', () => configContract(makeStore));
+    describe('every write with its events', () => auditContract(makeStore));
     describe('issuing and ticket reads', () => issueContract(makeStore));
     describe('issuing once per idempotency key', () => issueOnceContract(makeStore));
     describe('ticket list pages', () => ticketPagesContract(makeStore));
@@ -38,5 +41,6 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
     describe('statistics roll-up', () => statsContract(makeStore));
     describe('rectification cases', () => rectificationContract(makeStore));
     describe('following the log', () => followContract(makeStore));
+    describe('appointments', () => appointmentsContract(makeStore));
   });
 }

@@ -27,11 +27,11 @@ describe('a process killed while issuing', () => {
     dir = await mkdtemp(join(tmpdir(), 'hall-crash-'));
     file = join(dir, 'hall.db');
     const store = openSqliteStore({ file });
-    const hall = await store.saveHall(buildHall());
+    const hall = (await store.saveHall(buildHall(), [])).hall;
     hallId = hall.id;
     serviceIds = [
-      (await store.saveService(buildService(hall))).id,
-      (await store.saveService(buildService(hall))).id,
+      (await store.saveService(buildService(hall), [])).service.id,
+      (await store.saveService(buildService(hall), [])).service.id,
     ];
     await store.close();
 

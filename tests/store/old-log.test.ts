@@ -64,8 +64,7 @@ describe('a log written by the previous version', () => {
     const [hall] = await store.listHalls();
     const before = await store.lastSeq(hall!.id);
     const w = (await store.listWindows(hall!.id))[0]!;
-    await store.saveWindow(
-      { ...w, name: '综合窗口' },
+    await store.saveWindow({ ...w, name: '综合窗口' }, [
       {
         hallId: hall!.id,
         type: 'config.changed',
@@ -84,7 +83,7 @@ describe('a log written by the previous version', () => {
           source: null,
         },
       },
-    );
+    ]);
     const after = await store.listEvents(hall!.id, before - 1, 10);
     expect(after.map((e) => e.seq)).toEqual([before, before + 1]);
     expect(after[1]?.data).toMatchObject({ entity: 'window', fields: ['name'] });

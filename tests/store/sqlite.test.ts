@@ -67,8 +67,8 @@ describe('sqlite store file', () => {
   it('creates the schema at the latest version, and reopening keeps the data', async () => {
     const store = open();
     expect(store.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
-    const hall = await store.saveHall(buildHall());
-    const service = await store.saveService(buildService(hall));
+    const hall = (await store.saveHall(buildHall(), [])).hall;
+    const service = (await store.saveService(buildService(hall), [])).service;
     await issue(store, service, { prefix: 'A' });
     await issue(store, service, { prefix: 'A' });
     await store.close();
@@ -90,7 +90,7 @@ describe('sqlite store file', () => {
   it('refuses to change or delete an event, even with raw SQL', async () => {
     const store = open();
     const hall = buildHall();
-    await store.saveHall(hall, buildEvent(hall.id, { change: { label: '1' } }));
+    await store.saveHall(hall, [buildEvent(hall.id, { change: { label: '1' } })]);
     const before = await store.listEvents(hall.id, 0, 10);
     const db = raw();
     try {
@@ -105,11 +105,11 @@ describe('sqlite store file', () => {
 
   it('stores booleans as 0/1 and nested fields as JSON text', async () => {
     const store = open();
-    const hall = await store.saveHall(buildHall());
-    const service = await store.saveService(
-      buildService(hall, { crossRegion: true, dedicated: true, enabled: false }),
-    );
-    await store.saveWindow(buildWindow(hall, { domains: ['社保'], overflow: true }));
+    const hall = (await store.saveHall(buildHall(), [])).hall;
+    const service = (
+      await store.saveService(buildService(hall, { crossRegion: true, dedicated: true, enabled: false }), [])
+    ).service;
+    await store.saveWindow(buildWindow(hall, { domains: ['社保'], overflow: true }), []);
     await issue(store, service, { categories: ['elderly'], assistance: true });
     expect(store.db.prepare('SELECT cross_region, dedicated, enabled FROM services').get()).toEqual({
       cross_region: 1,
@@ -149,9 +149,9 @@ describe('sqlite store file', () => {
   it('keeps numbers and seqs unique across two connections to the file', async () => {
     const a = open();
     const b = open();
-    const hall = await a.saveHall(buildHall());
-    const service = await a.saveService(buildService(hall));
-    const window = await b.saveWindow(buildWindow(hall));
+    const hall = (await a.saveHall(buildHall(), [])).hall;
+    const service = (await a.saveService(buildService(hall), [])).service;
+    const window = (await b.saveWindow(buildWindow(hall), [])).window;
     for (let i = 0; i < 20; i++) {
       await (i % 2 ? a : b).issueTicket(buildIssueInput(service, { prefix: 'A', issuedAt: i }));
     }
@@ -166,16 +166,16 @@ describe('sqlite store file', () => {
   it('continues the log of a hall that is deleted and created again', async () => {
     const store = open();
     const hall = buildHall();
-    await store.saveHall(hall, buildEvent(hall.id));
-    await store.deleteHall(hall.id);
-    await store.saveHall(hall, buildEvent(hall.id));
+    await store.saveHall(hall, [buildEvent(hall.id)]);
+    await store.deleteHall(hall.id, []);
+    await store.saveHall(hall, [buildEvent(hall.id)]);
     expect((await store.listEvents(hall.id, 0, 10)).map((e) => e.seq)).toEqual([1, 2]);
   });
 
   it('fails a write that cannot get the lock, and changes nothing', async () => {
     const store = open({ busyTimeoutMs: 50 });
-    const hall = await store.saveHall(buildHall());
-    const service = await store.saveService(buildService(hall));
+    const hall = (await store.saveHall(buildHall(), [])).hall;
+    const service = (await store.saveService(buildService(hall), [])).service;
     const other = raw();
     other.prepare('BEGIN IMMEDIATE').run();
     try {

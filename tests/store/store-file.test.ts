@@ -48,7 +48,7 @@ function refusal(): StoreFileError {
 
 async function madeStore(): Promise<void> {
   const store = openSqliteStore({ file });
-  await store.saveHall(buildHall());
+  await store.saveHall(buildHall(), []);
   await store.close();
 }
 
@@ -107,7 +107,7 @@ describe('opening the store file', () => {
 
   it('creates the file readable by its owner only, and tightens an older one', async () => {
     const store = openSqliteStore({ file });
-    await store.saveHall(buildHall());
+    await store.saveHall(buildHall(), []);
     for (const f of [file, `${file}-wal`]) expect(statSync(f).mode & 0o777).toBe(0o600);
     await store.close();
     chmodSync(file, 0o644);

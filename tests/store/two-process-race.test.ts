@@ -29,12 +29,13 @@ describe('two processes calling from one SQLite file', () => {
     dir = await mkdtemp(join(tmpdir(), 'hall-race-'));
     const file = join(dir, 'hall.db');
     const store = openSqliteStore({ file });
-    const hall = await store.saveHall(buildHall());
+    const hall = (await store.saveHall(buildHall(), [])).hall;
     hallId = hall.id;
-    const service = await store.saveService(buildService(hall));
-    await store.saveService(buildService(hall, { domain: '医保' }));
+    const service = (await store.saveService(buildService(hall), [])).service;
+    await store.saveService(buildService(hall, { domain: '医保' }), []);
     const windows: ServiceWindow[] = [];
-    for (let i = 0; i < 2 * WINDOWS_PER_PROCESS; i++) windows.push(await store.saveWindow(buildWindow(hall)));
+    for (let i = 0; i < 2 * WINDOWS_PER_PROCESS; i++)
+      windows.push((await store.saveWindow(buildWindow(hall), [])).window);
     for (let i = 0; i < PRE_ISSUED; i++) {
       // Every seventh applicant is elderly, so call order is not issue order.
       const elderly = i % 7 === 0;

@@ -41,6 +41,32 @@ describe('the domain imports nothing outside itself', () => {
   });
 });
 
+describe('workspaces use each other by package name', () => {
+  it('refuses a relative import that leaves its workspace, at any depth', async () => {
+    const protocol =
+      "import type { CallOut } from '../../../server/src/protocol/index.js';\nexport type C = CallOut;\n";
+    expect(await broken('signage/src/board/probe.ts', protocol)).toEqual(['no-restricted-imports']);
+    const tokens =
+      "import { baseStyles } from '../../ui-shared/src/tokens.js';\nexport const b = baseStyles;\n";
+    expect(await broken('admin-ui/src/probe.ts', tokens)).toEqual(['no-restricted-imports']);
+    const config =
+      "import { screenConfig } from '../ui-shared/vite-screen.js';\nexport const c = screenConfig;\n";
+    expect(await broken('ticket-printer/vite.probe.config.ts', config)).toEqual(['no-restricted-imports']);
+    const shared =
+      "import { STAFF_NAMESPACE } from '../../server/src/protocol/names.js';\nexport const n = STAFF_NAMESPACE;\n";
+    expect(await broken('ui-shared/src/probe.ts', shared)).toEqual(['no-restricted-imports']);
+    const printer =
+      "import { renderSvg } from '../../../../ticket-printer/src/render.js';\nexport const r = renderSvg;\n";
+    expect(await broken('server/src/http/routes/probe.ts', printer)).toEqual(['no-restricted-imports']);
+  });
+
+  it('allows the package names and relative imports inside the workspace', async () => {
+    const ok =
+      "import type { CallOut } from '@hall-queue/server/protocol';\nimport { baseStyles } from '@hall-queue/ui-shared/tokens.js';\nimport { MESSAGES } from '../messages.js';\nexport type C = CallOut;\nexport const b = [baseStyles, MESSAGES];\n";
+    expect(await broken('signage/src/board/probe.ts', ok)).toEqual([]);
+  });
+});
+
 describe('use cases do not load device or printer code', () => {
   it('refuses a run-time import of server/src/devices or ticket-printer', async () => {
     const driver =
@@ -48,10 +74,12 @@ describe('use cases do not load device or printer code', () => {
     expect(await broken('server/src/app/window-devices/probe.ts', driver)).toEqual([
       '@typescript-eslint/no-restricted-imports',
     ]);
+    // A relative path into ticket-printer also leaves the server workspace: both rules refuse it.
     const printer =
       "import { renderEscPos } from '../../../ticket-printer/src/render.js';\nexport const r = renderEscPos;\n";
-    expect(await broken('server/src/app/probe.ts', printer)).toEqual([
+    expect((await broken('server/src/app/probe.ts', printer)).sort()).toEqual([
       '@typescript-eslint/no-restricted-imports',
+      'no-restricted-imports',
     ]);
     const pkg =
       "import { renderEscPos } from '@hall-queue/ticket-printer/render';\nexport const r = renderEscPos;\n";

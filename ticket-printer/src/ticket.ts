@@ -3,4 +3,4 @@
  * cases build it, this package renders it. It lives with the hub's domain
  * (pure, no I/O), so the use cases need nothing from this package.
  */
-export * from '../../server/src/domain/ticket-document.js';
+export * from '@hall-queue/server/protocol';

@@ -1,3 +1,4 @@
+import type { PriorityCategory } from '@hall-queue/server/protocol';
 import { ApiError } from './api.js';
 
 /** As in i18n.ts (not imported: the hub's unit tests read this table without the DOM). */
@@ -28,7 +29,7 @@ const STATUS: Record<string, { zh: string; en: string }> = {
   closed: { zh: '关闭', en: 'closed' },
 };
 
-const CATEGORY: Record<string, { zh: string; en: string }> = {
+const CATEGORY: Record<PriorityCategory, { zh: string; en: string }> = {
   elderly: { zh: '老年人', en: 'elderly' },
   child: { zh: '携带幼儿', en: 'with a small child' },
   sick: { zh: '病患', en: 'sick' },
@@ -55,6 +56,28 @@ const num = (p: Params) => (typeof p.number === 'string' ? p.number : '');
 
 /** Every code the hub can answer with (server/src/http/errors.ts), plus the browser's own. */
 export const REFUSALS: Record<string, Text> = {
+  booking_not_offered: fixed(
+    '该事项暂不开放预约，可直接到大厅取号',
+    'This matter cannot be booked; take a ticket at the hall',
+  ),
+  slot_unavailable: fixed(
+    '该时段已不可预约，请选择其他时段',
+    'That time can no longer be booked; choose another',
+  ),
+  slot_full: fixed('该时段已约满，请选择其他时段', 'That time is fully booked; choose another'),
+  duplicate_booking: fixed(
+    '该手机号当天已预约过此事项',
+    'This phone already has a booking of this matter that day',
+  ),
+  check_in_early: fixed(
+    '还未到预约签到时间，可先取普通号或稍后再来签到',
+    'Too early to check in; take an ordinary ticket or come back later',
+  ),
+  check_in_late: fixed(
+    '已超过预约签到时间，预约优先已失效，可取普通号办理',
+    'Too late for the booking; take an ordinary ticket',
+  ),
+  booking_details_invalid: fixed('请填写正确的姓名和手机号', 'Please give a valid name and phone number'),
   not_found: fixed('找不到相关记录，请刷新后重试', 'Not found; reload and try again'),
   invalid_state: (p, lang) => {
     const status = word(STATUS, p.status, lang);

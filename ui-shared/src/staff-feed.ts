@@ -1,6 +1,13 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { io, type Socket } from 'socket.io-client';
-import { SEQUENCED_EVENTS, SERVER_EVENTS, STAFF_NAMESPACE } from '../../server/src/protocol/names.js';
+import {
+  SEQUENCED_EVENTS,
+  SERVER_EVENTS,
+  STAFF_NAMESPACE,
+  type StaffAuth,
+  type StaffClientEvents,
+  type StaffServerEvents,
+} from '@hall-queue/server/protocol';
 
 /**
  * A hall's authenticated realtime feed (`/staff`, docs/realtime.md) with the
@@ -19,7 +26,7 @@ export interface StaffFeedOptions {
 export class StaffFeed implements ReactiveController {
   /** False while the socket is down: the screen says so, so staff know it is not live. */
   online = false;
-  private socket: Socket | null = null;
+  private socket: Socket<StaffServerEvents, StaffClientEvents> | null = null;
   private hallId: string | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -36,8 +43,8 @@ export class StaffFeed implements ReactiveController {
     if (this.hallId === hallId && this.socket) return;
     this.disconnect();
     this.hallId = hallId;
-    const socket = io(location.origin + STAFF_NAMESPACE, {
-      auth: { hallId },
+    const socket: Socket<StaffServerEvents, StaffClientEvents> = io(location.origin + STAFF_NAMESPACE, {
+      auth: { hallId } satisfies StaffAuth,
       withCredentials: true,
       transports: ['websocket', 'polling'],
       tryAllTransports: true,

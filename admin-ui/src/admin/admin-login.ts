@@ -1,12 +1,12 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { fireEvent } from '../../../ui-shared/src/fire-event.js';
-import { api } from '../../../ui-shared/src/api.js';
+import { fireEvent } from '@hall-queue/ui-shared/fire-event.js';
+import { api } from '@hall-queue/ui-shared/api.js';
 import { field, pageStyles } from './admin-styles.js';
 import type { T } from './messages.js';
 import { errorText, fieldErrors, type Session, type StaffUser } from './session.js';
 
-declare module '../../../ui-shared/src/fire-event.js' {
+declare module '@hall-queue/ui-shared/fire-event.js' {
   interface HallEvents {
     'signed-in': { user: StaffUser };
   }

@@ -1,5 +1,5 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
-import { baseStyles } from '../../../ui-shared/src/tokens.js';
+import { baseStyles } from '@hall-queue/ui-shared/tokens.js';
 
 /**
  * Styles shared by the console's pages: readable tables, forms whose field

@@ -1,13 +1,13 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
-import { ApiError } from '../../../ui-shared/src/api.js';
+import type { Service, ServiceList } from '@hall-queue/server/protocol';
+import { ApiError } from '@hall-queue/ui-shared/api.js';
 import { pageStyles } from './admin-styles.js';
 import { errorsByLine, rowsFromCsv, rowsFromJson, type ImportRows } from './catalogue-import.js';
 import { consoleContext, type ConsoleContext } from './context.js';
 import { errorText } from './session.js';
 import './service-form.js';
-import type { Service } from './service-form.js';
 
 /**
  * 事项目录: the hall's matters, adding and editing one, stopping one,
@@ -39,9 +39,7 @@ export class CataloguePage extends LitElement {
 
   private async load() {
     try {
-      this.services = (
-        await this.ctx.session.call<{ services: Service[] }>(`${this.base}/services`)
-      ).services;
+      this.services = (await this.ctx.session.call<ServiceList>(`${this.base}/services`)).services;
     } catch (err) {
       this.error = errorText(err);
     }

@@ -1,5 +1,5 @@
 import { createContext } from '@lit/context';
-import type { Lang } from '../../../ui-shared/src/i18n.js';
+import type { Lang } from '@hall-queue/ui-shared/i18n.js';
 import type { T } from './messages.js';
 import type { HallSummary, Session } from './session.js';
 

@@ -1,9 +1,9 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
+import type { DeviceView, PrinterStateView } from '@hall-queue/server/protocol';
 import { dateTime, field, pageStyles } from './admin-styles.js';
 import { consoleContext, type ConsoleContext } from './context.js';
-import type { PrinterStatus } from './floor-types.js';
 import type { MessageKey } from './messages.js';
 import { errorText, fieldErrors } from './session.js';
 
@@ -13,15 +13,7 @@ import { errorText, fieldErrors } from './session.js';
  * printer's paper, when each was last seen; bind keypads and displays to a
  * window; revoke a lost device (the hub disconnects it at once).
  */
-interface Device {
-  id: string;
-  kind: 'printer' | 'keypad' | 'display' | 'evaluator' | 'kiosk';
-  name: string;
-  windowId: string | null;
-  config: Record<string, unknown>;
-  revoked: boolean;
-  lastSeenAt: number | null;
-}
+type Device = DeviceView;
 
 const KINDS = ['kiosk', 'printer', 'keypad', 'display', 'evaluator'] as const;
 
@@ -52,10 +44,7 @@ export class DevicesPage extends LitElement {
   @state() private devices: Device[] = [];
   @state() private windows: { id: string; number: number; name: string }[] = [];
   @state() private keypadOnline = new Map<string, boolean>();
-  @state() private printers = new Map<
-    string,
-    { status: PrinterStatus | null; reachable: boolean; error: string | null; code?: string | null } | null
-  >();
+  @state() private printers = new Map<string, PrinterStateView | null>();
   @state() private kind: (typeof KINDS)[number] = 'kiosk';
   @state() private token = '';
   @state() private errors: Record<string, string> = {};
@@ -78,15 +67,7 @@ export class DevicesPage extends LitElement {
         s.call<{ windows: { id: string; number: number; name: string }[] }>(`${this.base}/windows`),
         s.call<{ keypads: { device: Device; online: boolean }[] }>(`${this.base}/keypads`),
         s.call<{
-          printers: {
-            deviceId: string;
-            state: {
-              status: PrinterStatus | null;
-              reachable: boolean;
-              error: string | null;
-              code?: string | null;
-            } | null;
-          }[];
+          printers: { deviceId: string; state: PrinterStateView | null }[];
         }>(`${this.base}/printing`),
       ]);
       this.devices = devices.devices;

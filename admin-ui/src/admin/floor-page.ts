@@ -6,8 +6,8 @@ import { consoleContext, type ConsoleContext } from './context.js';
 import { floorAlerts, hubTime, type Floor } from './floor-types.js';
 import type { MessageKey } from './messages.js';
 import { errorText } from './session.js';
-import { ClockController } from '../../../ui-shared/src/clock-controller.js';
-import { StaffFeed } from '../../../ui-shared/src/staff-feed.js';
+import { ClockController } from '@hall-queue/ui-shared/clock-controller.js';
+import { StaffFeed } from '@hall-queue/ui-shared/staff-feed.js';
 
 /**
  * 现场监控: every window with its state, clerk, current number and how long

@@ -1,55 +1,7 @@
-/** The answer of GET /api/v1/halls/:hallId/floor (server/src/http/routes/admin-floor.ts). */
-export interface FloorWindow {
-  id: string;
-  number: number;
-  name: string;
-  kind: string;
-  state: 'open' | 'paused' | 'closed';
-  pauseReason: string | null;
-  pausedSince: number | null;
-  clerk: { id: string; name: string; staffNo: string } | null;
-  current: {
-    number: string;
-    status: string;
-    service: string;
-    calledAt: number | null;
-    startedAt: number | null;
-  } | null;
-}
+import type { Floor } from '@hall-queue/server/protocol';
 
-export interface PrinterStatus {
-  online: boolean;
-  coverOpen: boolean;
-  paperOut: boolean;
-  paperNearEnd: boolean;
-  error: boolean;
-}
-
-export interface Floor {
-  at: number;
-  seq: number;
-  windows: FloorWindow[];
-  areas: { domain: string; waiting: number; oldestIssuedAt: number | null }[];
-  devices: {
-    id: string;
-    kind: string;
-    name: string;
-    windowId: string | null;
-    online: boolean;
-    lastSeenAt: number | null;
-  }[];
-  printers: {
-    deviceId: string;
-    name: string;
-    state: {
-      status: PrinterStatus | null;
-      reachable: boolean;
-      error: string | null;
-      code?: string | null;
-      at: number;
-    } | null;
-  }[];
-}
+/** The answer of GET /api/v1/halls/:hallId/floor is the hub's `Floor` (@hall-queue/server/protocol). */
+export type { Floor, FloorWindow } from '@hall-queue/server/protocol';
 
 export interface FloorAlert {
   kind: 'wait' | 'paper' | 'printer' | 'offline' | 'paused';

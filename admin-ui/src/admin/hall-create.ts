@@ -1,12 +1,12 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { fireEvent } from '../../../ui-shared/src/fire-event.js';
+import { fireEvent } from '@hall-queue/ui-shared/fire-event.js';
 import { field, pageStyles } from './admin-styles.js';
 import type { MessageKey, T } from './messages.js';
 import { STANDARD_WEEK, weeklyFields, weeklyFromForm } from './opening-hours.js';
 import { errorText, fieldErrors, type HallSummary, type Session } from './session.js';
 
-declare module '../../../ui-shared/src/fire-event.js' {
+declare module '@hall-queue/ui-shared/fire-event.js' {
   interface HallEvents {
     'hall-created': { hall: HallSummary };
   }

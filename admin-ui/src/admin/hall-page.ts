@@ -1,15 +1,23 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
+import {
+  PRIORITY_CATEGORIES,
+  defaultPriorityCategories,
+  type Hall,
+  type HeadStarts,
+  type PriorityCategory,
+  type PriorityDeclarer,
+} from '@hall-queue/server/protocol';
 import { field, pageStyles } from './admin-styles.js';
 import { consoleContext, type ConsoleContext } from './context.js';
-import { fireEvent } from '../../../ui-shared/src/fire-event.js';
+import { fireEvent } from '@hall-queue/ui-shared/fire-event.js';
 import type { MessageKey } from './messages.js';
 import { parseSpans, spansText, weeklyFields, weeklyFromForm, type Span } from './opening-hours.js';
 import { errorText, fieldErrors } from './session.js';
 import './hall-create.js';
 
-declare module '../../../ui-shared/src/fire-event.js' {
+declare module '@hall-queue/ui-shared/fire-event.js' {
   interface HallEvents {
     'hall-deleted': { hallId: string };
   }
@@ -23,42 +31,16 @@ declare module '../../../ui-shared/src/fire-event.js' {
  * Below them: another hall can be created, and this one deleted while it is
  * still empty (the hub says what keeps it).
  */
-interface Hall {
-  id: string;
-  name: string;
-  level: string;
-  timeZone: string;
-  calendar: { weekly: Span[][]; holidays: string[]; special: Record<string, Span[]> };
-  rules: {
-    headStarts: Record<string, number>;
-    recallLimit: number;
-    noShowReactivateMinutes: number;
-    reentryBehind: number;
-    idempotencyMs: number;
-    priorityCategories?: { category: string; declaredBy: 'citizen' | 'staff' }[];
-  };
-}
-
 /** 老幼病残孕军 declared at the kiosk; key projects and urgent matters given by staff (the hub's default). */
-const PRIORITY_CATEGORIES = [
-  'elderly',
-  'child',
-  'sick',
-  'disabled',
-  'pregnant',
-  'military',
-  'key_project',
-  'urgent',
-] as const;
-const STAFF_ONLY_BY_DEFAULT = new Set(['key_project', 'urgent']);
+const DEFAULT_DECLARERS = new Map(defaultPriorityCategories().map((r) => [r.category, r.declaredBy]));
 
-function declaredBy(h: Hall, category: string): 'citizen' | 'staff' | 'off' {
+function declaredBy(h: Hall, category: PriorityCategory): PriorityDeclarer | 'off' {
   const list = h.rules.priorityCategories;
-  if (!list) return STAFF_ONLY_BY_DEFAULT.has(category) ? 'staff' : 'citizen';
+  if (!list) return DEFAULT_DECLARERS.get(category) ?? 'off';
   return list.find((r) => r.category === category)?.declaredBy ?? 'off';
 }
 
-const HEAD_STARTS = [
+const HEAD_STARTS: (keyof HeadStarts)[] = [
   'urgent',
   'key_project',
   'elderly',

@@ -1,4 +1,4 @@
-import { translator, type Lang, type Messages } from '../../../ui-shared/src/i18n.js';
+import { translator, type Lang, type Messages } from '@hall-queue/ui-shared/i18n.js';
 
 /** Every word of the admin and supervisor console; Chinese first, English available. */
 const zh = {

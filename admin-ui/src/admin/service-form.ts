@@ -2,28 +2,16 @@ import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { consume } from '@lit/context';
-import { fireEvent } from '../../../ui-shared/src/fire-event.js';
+import type { Service } from '@hall-queue/server/protocol';
+import { fireEvent } from '@hall-queue/ui-shared/fire-event.js';
 import { field, pageStyles } from './admin-styles.js';
 import { consoleContext, type ConsoleContext } from './context.js';
 import { errorText, fieldErrors } from './session.js';
 
 /** A matter as the hub lists it (`GET …/services`). */
-export interface Service {
-  id: string;
-  code: string;
-  name: string;
-  domain: string;
-  prefix: string;
-  crossRegion: boolean;
-  cannotHandle: boolean;
-  dedicated: boolean;
-  expectedMinutes: number;
-  pinyin: string;
-  enabled: boolean;
-  sortOrder: number;
-}
+export type { Service };
 
-declare module '../../../ui-shared/src/fire-event.js' {
+declare module '@hall-queue/ui-shared/fire-event.js' {
   interface HallEvents {
     'service-saved': { service: Service };
     'service-edit-done': undefined;

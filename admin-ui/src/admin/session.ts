@@ -1,6 +1,6 @@
-import { api, ApiError, type ApiOptions } from '../../../ui-shared/src/api.js';
-import { refusalText } from '../../../ui-shared/src/refusals.js';
-import type { Lang } from '../../../ui-shared/src/i18n.js';
+import { api, ApiError, type ApiOptions } from '@hall-queue/ui-shared/api.js';
+import { refusalText } from '@hall-queue/ui-shared/refusals.js';
+import type { Lang } from '@hall-queue/ui-shared/i18n.js';
 
 /**
  * The signed-in person of the admin console and the clerk console (one

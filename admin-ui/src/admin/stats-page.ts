@@ -6,7 +6,7 @@ import { consoleContext, type ConsoleContext } from './context.js';
 import type { MessageKey } from './messages.js';
 import { errorText, fieldErrors } from './session.js';
 import './stats-chart.js';
-import type { StatsReport } from '../../../server/src/domain/stats/aggregate.js';
+import type { StatsReport } from '@hall-queue/server/protocol';
 
 function isoDay(d: Date): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;

@@ -1,12 +1,12 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { fireEvent } from '../../../ui-shared/src/fire-event.js';
-import { translator, type Lang } from '../../../ui-shared/src/i18n.js';
-import { baseStyles } from '../../../ui-shared/src/tokens.js';
+import { fireEvent } from '@hall-queue/ui-shared/fire-event.js';
+import { translator, type Lang } from '@hall-queue/ui-shared/i18n.js';
+import { baseStyles } from '@hall-queue/ui-shared/tokens.js';
 import { ACTION_LABELS, MESSAGES } from './messages.js';
 import type { ConsoleAction } from './types.js';
 
-declare module '../../../ui-shared/src/fire-event.js' {
+declare module '@hall-queue/ui-shared/fire-event.js' {
   interface HallEvents {
     'console-action': { action: ConsoleAction };
   }

@@ -1,7 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { translator, type Lang } from '../../../ui-shared/src/i18n.js';
-import { baseStyles } from '../../../ui-shared/src/tokens.js';
+import { translator, type Lang } from '@hall-queue/ui-shared/i18n.js';
+import { baseStyles } from '@hall-queue/ui-shared/tokens.js';
 import { MESSAGES } from './messages.js';
 import { Session } from '../admin/session.js';
 import { dialogStyles } from './dialog-styles.js';
@@ -9,7 +9,7 @@ import '../shared/staff-issue.js';
 import './console-login.js';
 import './window-picker.js';
 import './window-screen.js';
-import { refusalText } from '../../../ui-shared/src/refusals.js';
+import { refusalText } from '@hall-queue/ui-shared/refusals.js';
 
 /**
  * /console: log in, choose the window, work it. The chosen window is kept in

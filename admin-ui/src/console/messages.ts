@@ -1,5 +1,6 @@
-import type { Messages } from '../../../ui-shared/src/i18n.js';
+import type { Messages } from '@hall-queue/ui-shared/i18n.js';
 import type { ConsoleAction } from './types.js';
+import type { PriorityCategory } from '@hall-queue/server/protocol';
 
 type Key =
   | 'title'
@@ -162,7 +163,7 @@ export const ACTION_LABELS: Record<ConsoleAction, { zh: string; en: string }> = 
 };
 
 /** 老幼病残孕军 as one-character badges; the two non-personal classes spelled out. */
-export const CATEGORY_BADGES: Record<string, { zh: string; en: string }> = {
+export const CATEGORY_BADGES: Record<PriorityCategory, { zh: string; en: string }> = {
   elderly: { zh: '老', en: 'Elderly' },
   child: { zh: '幼', en: 'Child' },
   sick: { zh: '病', en: 'Sick' },

@@ -1,10 +1,10 @@
 import { LitElement, html } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { fireEvent } from '../../../ui-shared/src/fire-event.js';
-import { baseStyles } from '../../../ui-shared/src/tokens.js';
+import { fireEvent } from '@hall-queue/ui-shared/fire-event.js';
+import { baseStyles } from '@hall-queue/ui-shared/tokens.js';
 import { dialogStyles } from './dialog-styles.js';
 
-declare module '../../../ui-shared/src/fire-event.js' {
+declare module '@hall-queue/ui-shared/fire-event.js' {
   interface HallEvents {
     'prompt-submit': { value: string };
     'dialog-closed': undefined;

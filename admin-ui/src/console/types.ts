@@ -1,73 +1,23 @@
 import type {
-  PriorityCategory,
-  TicketStatus,
-  WindowKind,
-  WindowState,
-} from '../../../server/src/domain/types.js';
+  Hall,
+  NextTicketView,
+  Service,
+  ServiceWindow,
+  StaffTicketView,
+  UserView,
+  WindowView,
+} from '@hall-queue/server/protocol';
 
-/** What the console reads from the hub (GET /api/v1/windows/:windowId and the hall's lists). */
+/** What the console reads from the hub (GET /api/v1/windows/:windowId and the hall's lists): the hub's own answer types. */
 
-export interface ConsoleUser {
-  id: string;
-  username: string;
-  displayName: string;
-  staffNo: string;
-  role: 'clerk' | 'supervisor' | 'admin';
-  hallIds: string[];
-}
+export type ConsoleUser = Pick<UserView, 'id' | 'username' | 'displayName' | 'staffNo' | 'role' | 'hallIds'>;
+export type ConsoleTicket = StaffTicketView;
+export type NextTicket = NextTicketView;
+export type ConsoleWindow = ServiceWindow;
+export type { WindowView };
+export type ServiceItem = Pick<Service, 'id' | 'name' | 'domain' | 'enabled'>;
 
-export interface ConsoleTicket {
-  id: string;
-  number: string;
-  serviceId: string;
-  status: TicketStatus;
-  categories: PriorityCategory[];
-  assistance: boolean;
-  issuedAt: number;
-  calledAt: number | null;
-  startedAt: number | null;
-  callCount: number;
-}
-
-export interface NextTicket {
-  id: string;
-  number: string;
-  serviceId: string;
-  priority: boolean;
-  assistance: boolean;
-  issuedAt: number;
-}
-
-export interface ConsoleWindow {
-  id: string;
-  hallId: string;
-  number: number;
-  name: string;
-  kind: WindowKind;
-  state: WindowState;
-  pauseReason: string | null;
-  clerkIds: string[];
-  currentClerkId: string | null;
-}
-
-export interface WindowView {
-  window: ConsoleWindow;
-  current: ConsoleTicket | null;
-  held: ConsoleTicket[];
-  next: NextTicket[];
-}
-
-export interface ServiceItem {
-  id: string;
-  name: string;
-  domain: string;
-  enabled: boolean;
-}
-
-export interface HallItem {
-  id: string;
-  name: string;
-}
+export type HallItem = Pick<Hall, 'id' | 'name'>;
 
 /** Every button of the console; the same names key the shortcuts and the refusal shown beside them. */
 export type ConsoleAction =

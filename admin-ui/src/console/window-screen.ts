@@ -1,21 +1,22 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { ApiError } from '../../../ui-shared/src/api.js';
-import { translator, type Lang } from '../../../ui-shared/src/i18n.js';
-import { baseStyles } from '../../../ui-shared/src/tokens.js';
+import { ApiError } from '@hall-queue/ui-shared/api.js';
+import { translator, type Lang } from '@hall-queue/ui-shared/i18n.js';
+import { baseStyles } from '@hall-queue/ui-shared/tokens.js';
 import { ACTION_LABELS, CODE_TEXT, MESSAGES } from './messages.js';
 import type { Session } from '../admin/session.js';
-import { StaffFeed } from '../../../ui-shared/src/staff-feed.js';
-import { ClockController } from '../../../ui-shared/src/clock-controller.js';
+import { StaffFeed } from '@hall-queue/ui-shared/staff-feed.js';
+import { ClockController } from '@hall-queue/ui-shared/clock-controller.js';
 import type { TransferChoice, TransferDialog } from './transfer-dialog.js';
 import type { ReasonDialog } from './reason-dialog.js';
+import type { ServiceList } from '@hall-queue/server/protocol';
 import type { ConsoleAction, ConsoleWindow, ServiceItem, WindowView } from './types.js';
 import './action-bar.js';
 import './current-ticket.js';
 import './queue-lists.js';
 import './reason-dialog.js';
 import './transfer-dialog.js';
-import { refusalText } from '../../../ui-shared/src/refusals.js';
+import { refusalText } from '@hall-queue/ui-shared/refusals.js';
 
 type Prompt = 'hold' | 'pause' | 'call-number';
 
@@ -140,7 +141,7 @@ export class WindowScreen extends LitElement {
   private async loadHall(): Promise<void> {
     const hall = encodeURIComponent(this.hallId);
     const [s, w] = await Promise.all([
-      this.session.get<{ services: ServiceItem[] }>(`/api/v1/halls/${hall}/services`),
+      this.session.get<ServiceList>(`/api/v1/halls/${hall}/services`),
       this.session.get<{ windows: ConsoleWindow[] }>(`/api/v1/halls/${hall}/windows`),
     ]);
     this.services = s.services;

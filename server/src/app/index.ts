@@ -17,3 +17,4 @@ export * from './rectification/index.js';
 export * from './window-devices/index.js';
 export * from './evaluations/index.js';
 export * from './queue-log.js';
+export * from './appointments/index.js';

@@ -1,36 +1,10 @@
-import { priorityCategoriesOf, type PriorityCategory, type PriorityCategoryRule } from '../domain/index.js';
+import { priorityCategoriesOf } from '../domain/index.js';
+import type { KioskDomain, KioskMenu, KioskService } from '../protocol/http.js';
 import type { AppDeps } from './deps.js';
 import { requireHall } from './lookups.js';
 import { loadQueueView } from './queue-view.js';
 
-export interface KioskService {
-  id: string;
-  code: string;
-  name: string;
-  domain: string;
-  prefix: string;
-  pinyin: string;
-  crossRegion: boolean;
-  cannotHandle: boolean;
-  waiting: number;
-  /** For a ticket taken now without priority; null minutes when no window is open for it. */
-  estimate: { ahead: number; minutes: number | null };
-}
-
-export interface KioskDomain {
-  domain: string;
-  waiting: number;
-  services: KioskService[];
-}
-
-export interface KioskMenu {
-  hall: { id: string; name: string };
-  domains: KioskDomain[];
-  /** What a citizen may declare at the kiosk (each to be shown proof of at the window). */
-  priorityCategories: PriorityCategory[];
-  /** Every category the hall offers, with who declares it (staff issuing screens offer them all). */
-  priorityRules: PriorityCategoryRule[];
-}
+export type { KioskDomain, KioskMenu, KioskService } from '../protocol/http.js';
 
 /** The ticket machine's menu: enabled matters by domain, each with its queue and wait now. */
 export async function kioskMenu(deps: AppDeps, props: { hallId: string }): Promise<KioskMenu> {

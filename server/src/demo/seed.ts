@@ -51,65 +51,74 @@ export interface DemoHall {
 export async function seedDemoHall(deps: AppDeps): Promise<DemoHall> {
   const now = deps.now();
   const allDay = [{ open: '00:00', close: '24:00' }];
-  const hall = await deps.store.saveHall({
-    id: DEMO_HALL_ID,
-    name: DEMO_HALL_NAME,
-    level: 'city',
-    timeZone: 'Asia/Shanghai',
-    calendar: { weekly: Array.from({ length: 7 }, () => allDay), holidays: [], special: {} },
-    rules: defaultRules(),
-    createdAt: now,
-    updatedAt: now,
-  });
-  const audit = (change: AuditChange) => configChanged({ hallId: hall.id, at: now, actor: SYSTEM }, change);
+  const audit = (change: AuditChange) => [
+    configChanged({ hallId: DEMO_HALL_ID, at: now, actor: SYSTEM }, change),
+  ];
+  const { hall } = await deps.store.saveHall(
+    {
+      id: DEMO_HALL_ID,
+      name: DEMO_HALL_NAME,
+      level: 'city',
+      timeZone: 'Asia/Shanghai',
+      calendar: { weekly: Array.from({ length: 7 }, () => allDay), holidays: [], special: {} },
+      rules: defaultRules(),
+      createdAt: now,
+      updatedAt: now,
+    },
+    audit({ entity: 'hall', action: 'created', subjectId: DEMO_HALL_ID }),
+  );
   const services: Service[] = [];
   for (const [i, entry] of DEMO_CATALOGUE.entries()) {
     const crossRegion = entry.crossRegion ?? false;
     const cannotHandle = entry.cannotHandle ?? false;
     services.push(
-      await deps.store.saveService(
-        {
-          id: deps.newId(),
-          hallId: hall.id,
-          code: entry.code,
-          name: entry.name,
-          domain: entry.domain,
-          prefix: entry.prefix,
-          crossRegion,
-          cannotHandle,
-          dedicated: defaultDedicated({ crossRegion, cannotHandle }),
-          expectedMinutes: entry.expectedMinutes,
-          pinyin: entry.pinyin,
-          enabled: true,
-          sortOrder: i,
-        },
-        audit({ entity: 'service', action: 'created', label: entry.code }),
-      ),
+      (
+        await deps.store.saveService(
+          {
+            id: deps.newId(),
+            hallId: hall.id,
+            code: entry.code,
+            name: entry.name,
+            domain: entry.domain,
+            prefix: entry.prefix,
+            crossRegion,
+            cannotHandle,
+            dedicated: defaultDedicated({ crossRegion, cannotHandle }),
+            expectedMinutes: entry.expectedMinutes,
+            pinyin: entry.pinyin,
+            enabled: true,
+            sortOrder: i,
+          },
+          audit({ entity: 'service', action: 'created', label: entry.code }),
+        )
+      ).service,
     );
   }
   const windows: ServiceWindow[] = [];
   for (const plan of WINDOWS) {
     windows.push(
-      await deps.store.saveWindow(
-        {
-          id: deps.newId(),
-          hallId: hall.id,
-          number: plan.number,
-          name: plan.name,
-          kind: plan.kind,
-          domains: plan.domains ?? [],
-          serviceIds: [],
-          overflow: plan.overflow ?? false,
-          state: 'open',
-          pauseReason: null,
-          clerkIds: [],
-          currentClerkId: null,
-          currentTicketId: null,
-          lastCallNextAt: null,
-          sortOrder: plan.number,
-        },
-        audit({ entity: 'window', action: 'created', label: String(plan.number) }),
-      ),
+      (
+        await deps.store.saveWindow(
+          {
+            id: deps.newId(),
+            hallId: hall.id,
+            number: plan.number,
+            name: plan.name,
+            kind: plan.kind,
+            domains: plan.domains ?? [],
+            serviceIds: [],
+            overflow: plan.overflow ?? false,
+            state: 'open',
+            pauseReason: null,
+            clerkIds: [],
+            currentClerkId: null,
+            currentTicketId: null,
+            lastCallNextAt: null,
+            sortOrder: plan.number,
+          },
+          audit({ entity: 'window', action: 'created', label: String(plan.number) }),
+        )
+      ).window,
     );
   }
   return { hall, services, windows };

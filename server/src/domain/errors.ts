@@ -19,6 +19,13 @@ export const DOMAIN_ERROR_CODES = [
   'idempotency_key_reused',
   'priority_not_offered',
   'priority_staff_only',
+  'booking_not_offered',
+  'slot_unavailable',
+  'slot_full',
+  'duplicate_booking',
+  'booking_details_invalid',
+  'check_in_early',
+  'check_in_late',
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 

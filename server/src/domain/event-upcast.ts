@@ -96,6 +96,12 @@ const caseRef = (d: Raw) => ({
   ticketId: str(d.ticketId),
   evaluationId: str(d.evaluationId),
 });
+const appointmentRef = (d: Raw) => ({
+  appointmentId: str(d.appointmentId),
+  serviceId: str(d.serviceId),
+  day: str(d.day),
+  slotStart: num(d.slotStart),
+});
 const empty = (): Record<string, never> => ({});
 
 const UPCASTERS: Upcasters = {
@@ -189,6 +195,16 @@ const UPCASTERS: Upcasters = {
   }),
   'rectification.overdue': (d) => ({ ...caseRef(d), deadlineDay: str(d.deadlineDay) }),
   'rectification.reminded': (d) => ({ ...caseRef(d), deadlineDay: str(d.deadlineDay) }),
+  'appointment.booked': appointmentRef,
+  'appointment.rescheduled': (d) => ({
+    ...appointmentRef(d),
+    fromDay: str(d.fromDay),
+    fromSlotStart: num(d.fromSlotStart),
+  }),
+  'appointment.cancelled': appointmentRef,
+  'appointment.checked_in': (d) => ({ ...appointmentRef(d), onTime: bool(d.onTime) }),
+  'appointment.missed': appointmentRef,
+  'appointment.purged': appointmentRef,
 };
 
 export class UnknownEventError extends Error {

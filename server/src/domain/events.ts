@@ -40,6 +40,12 @@ export const EVENT_TYPES = [
   'rectification.appeal_decided',
   'rectification.overdue',
   'rectification.reminded',
+  'appointment.booked',
+  'appointment.rescheduled',
+  'appointment.cancelled',
+  'appointment.checked_in',
+  'appointment.missed',
+  'appointment.purged',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -56,7 +62,14 @@ export const CONFIG_ENTITIES = [
 ] as const;
 export type ConfigEntity = (typeof CONFIG_ENTITIES)[number];
 
-export const CONFIG_ACTIONS = ['created', 'updated', 'deleted', 'imported', 'revoked'] as const;
+export const CONFIG_ACTIONS = [
+  'created',
+  'updated',
+  'deleted',
+  'imported',
+  'revoked',
+  'token_issued',
+] as const;
 export type ConfigAction = (typeof CONFIG_ACTIONS)[number];
 
 export interface ConfigChangedData {
@@ -122,6 +135,18 @@ export interface RectificationRef {
   evaluationId: string;
 }
 
+/**
+ * A booking in the log. Name and phone never enter the log: it is kept for
+ * years and read by screens, while personal data is erased after a while.
+ */
+export interface AppointmentRef {
+  appointmentId: string;
+  serviceId: string;
+  day: string;
+  /** Hall-local minutes since midnight. */
+  slotStart: number;
+}
+
 /** The payload of each event type. */
 export interface EventData {
   'ticket.issued': {
@@ -181,6 +206,13 @@ export interface EventData {
   'rectification.appeal_decided': RectificationRef & { decision: 'approved' | 'rejected' };
   'rectification.overdue': RectificationRef & { deadlineDay: string };
   'rectification.reminded': RectificationRef & { deadlineDay: string };
+  'appointment.booked': AppointmentRef;
+  'appointment.rescheduled': AppointmentRef & { fromDay: string; fromSlotStart: number };
+  'appointment.cancelled': AppointmentRef;
+  /** `onTime`: inside the early/late window, so the ticket carries the appointment head start. */
+  'appointment.checked_in': AppointmentRef & { onTime: boolean };
+  'appointment.missed': AppointmentRef;
+  'appointment.purged': AppointmentRef;
 }
 
 /** One line of the append-only log; `seq` is monotonic and gap-free per hall. */
@@ -249,6 +281,58 @@ export function configChanged(
   });
 }
 
+/** A ticket drawn (取号): the first line of its history, built once here for every store. */
+export function ticketIssued(ticket: {
+  id: string;
+  hallId: string;
+  number: string;
+  serviceId: string;
+  categories: PriorityCategory[];
+  assistance: boolean;
+  channel: Channel;
+  issuedAt: number;
+  actor: Actor;
+}): NewEventOf<'ticket.issued'> {
+  return newEvent(
+    'ticket.issued',
+    { hallId: ticket.hallId, at: ticket.issuedAt, actor: ticket.actor, ticketId: ticket.id, to: 'waiting' },
+    {
+      number: ticket.number,
+      serviceId: ticket.serviceId,
+      categories: ticket.categories,
+      assistance: ticket.assistance,
+      channel: ticket.channel,
+    },
+  );
+}
+
+/**
+ * A staff account's change. The log is kept per hall, so it is one
+ * `config.changed` per hall the account concerns: the halls it works in
+ * (before and after the change), or every hall for an admin who works in all.
+ * `fields` names what changed (`role`, `password`, `disabled` …); issuing an
+ * API token is the action `token_issued`.
+ */
+export function userChanged(
+  hallIds: readonly string[],
+  fields: { at: number; actor: Actor },
+  user: { id: string; username: string },
+  change: { action: 'created' | 'updated' | 'deleted' | 'token_issued'; fields?: string[] },
+): NewEventOf<'config.changed'>[] {
+  return [...new Set(hallIds)].map((hallId) =>
+    configChanged(
+      { hallId, at: fields.at, actor: fields.actor },
+      {
+        entity: 'user',
+        action: change.action,
+        subjectId: user.id,
+        label: user.username,
+        fields: change.fields ?? [],
+      },
+    ),
+  );
+}
+
 export function windowMoved(
   type: 'window.opened' | 'window.paused' | 'window.resumed' | 'window.closed',
   fields: { hallId: string; windowId: string; at: number; actor: Actor; from: WindowState; to: WindowState },
@@ -307,5 +391,60 @@ export function printFailed(
     'print.failed',
     { hallId: job.hallId, at, actor, ticketId: job.ticketId },
     { jobId: job.id, deviceId: job.deviceId, copy: job.copy, ...failure },
+  );
+}
+
+type AppointmentEventType =
+  'appointment.booked' | 'appointment.cancelled' | 'appointment.missed' | 'appointment.purged';
+
+interface BookedSlot {
+  id: string;
+  hallId: string;
+  serviceId: string;
+  day: string;
+  slotStart: number;
+}
+
+const appointmentRef = (a: BookedSlot): AppointmentRef => ({
+  appointmentId: a.id,
+  serviceId: a.serviceId,
+  day: a.day,
+  slotStart: a.slotStart,
+});
+
+/** A booking's steps in the log; the payload carries the slot, never the person. */
+export function appointmentEvent(
+  type: AppointmentEventType,
+  booking: BookedSlot,
+  at: number,
+  actor: Actor,
+): NewEvent {
+  return newEvent(type, { hallId: booking.hallId, at, actor }, appointmentRef(booking));
+}
+
+export function appointmentRescheduled(
+  booking: BookedSlot,
+  from: { day: string; slotStart: number },
+  at: number,
+  actor: Actor,
+): NewEvent {
+  return newEvent(
+    'appointment.rescheduled',
+    { hallId: booking.hallId, at, actor },
+    { ...appointmentRef(booking), fromDay: from.day, fromSlotStart: from.slotStart },
+  );
+}
+
+export function appointmentCheckedIn(
+  booking: BookedSlot,
+  ticketId: string,
+  onTime: boolean,
+  at: number,
+  actor: Actor,
+): NewEvent {
+  return newEvent(
+    'appointment.checked_in',
+    { hallId: booking.hallId, at, actor, ticketId },
+    { ...appointmentRef(booking), onTime },
   );
 }

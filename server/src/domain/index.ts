@@ -14,3 +14,5 @@ export * from './defaults.js';
 export * from './claim.js';
 export * from './priority.js';
 export * from './entities.js';
+export * from './uniqueness.js';
+export * as appointments from './appointments/index.js';

@@ -29,6 +29,13 @@ const DOMAIN_ERRORS = {
   idempotency_key_reused: { status: 422, title: 'Idempotency key used for another request' },
   priority_not_offered: { status: 422, title: 'Priority category not offered in this hall' },
   priority_staff_only: { status: 403, title: 'Priority category given by staff only' },
+  booking_not_offered: { status: 409, title: 'Matter not offered for booking' },
+  slot_unavailable: { status: 409, title: 'Slot not bookable' },
+  slot_full: { status: 409, title: 'Slot fully booked' },
+  duplicate_booking: { status: 409, title: 'Already booked for this matter and day' },
+  booking_details_invalid: { status: 422, title: 'Name or phone missing or invalid' },
+  check_in_early: { status: 409, title: 'Too early to check in this booking' },
+  check_in_late: { status: 409, title: 'Too late to check in this booking' },
 } as const satisfies Record<DomainErrorCode, ErrorType>;
 
 export const ERROR_TYPES = {

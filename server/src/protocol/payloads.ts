@@ -167,3 +167,8 @@ export interface SnapshotRequest {
   /** Required on the staff namespace when the socket follows several halls. */
   hallId?: string;
 }
+
+/** On `/display`: with the last seq the screen has, the snapshot carries the calls it missed (`missedCalls`). */
+export interface DisplaySnapshotRequest extends SnapshotRequest {
+  sinceSeq?: number;
+}

@@ -1,6 +1,7 @@
 import type { Ack } from './response.js';
 import type {
   DisplaySnapshot,
+  DisplaySnapshotRequest,
   HallConfigMessage,
   JoinRequest,
   QueueCountsMessage,
@@ -27,7 +28,7 @@ export interface DisplayServerEvents {
 
 export interface DisplayClientEvents {
   'display:join': (request: JoinRequest, ack: Ack<DisplaySnapshot>) => void;
-  'display:snapshot': (request: SnapshotRequest, ack: Ack<DisplaySnapshot>) => void;
+  'display:snapshot': (request: DisplaySnapshotRequest, ack: Ack<DisplaySnapshot>) => void;
 }
 
 export interface StaffServerEvents extends DisplayServerEvents {
@@ -41,6 +42,8 @@ export interface StaffClientEvents {
 /** Handshake `auth` of each namespace. */
 export interface DisplayAuth {
   hallId?: string;
+  /** The last seq a returning screen has: the snapshot pushed on connect then carries the calls it missed. */
+  sinceSeq?: number;
 }
 
 export interface StaffAuth {

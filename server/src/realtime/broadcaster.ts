@@ -1,16 +1,17 @@
-import type { Namespace } from 'socket.io';
+import type { BroadcastOperator } from 'socket.io';
 import type { AppDeps } from '../app/index.js';
 import type { HallEvent } from '../domain/index.js';
-import { SERVER_EVENTS } from '../protocol/index.js';
+import { SERVER_EVENTS, type DisplayServerEvents, type SequencedMessage } from '../protocol/index.js';
 import type { DirectoryCache } from './directory-cache.js';
+import type { DisplayNamespace, StaffNamespace } from './namespaces.js';
 import { buildMessages, type Outgoing } from './messages.js';
 import { foldCounts } from './fold.js';
 import type { ErrorReporter } from './replies.js';
 import { hallRoom, ticketsRoom, windowRoom } from './rooms.js';
 
 export interface BroadcastTargets {
-  display: Namespace;
-  staff: Namespace;
+  display: DisplayNamespace;
+  staff: StaffNamespace;
 }
 
 export interface Broadcaster {
@@ -26,15 +27,38 @@ function touchesConfig(e: HallEvent): boolean {
   return e.type === 'config.changed' || e.type.startsWith('window.');
 }
 
+/** Either namespace's room: both carry the display messages. */
+type DisplayEmitter = Pick<BroadcastOperator<DisplayServerEvents, unknown>, 'emit'>;
+
+/** A switch on the event, so each payload is checked against its own event's type. */
+function emitSequenced(to: DisplayEmitter, m: SequencedMessage): void {
+  switch (m.event) {
+    case 'ticket:issued':
+      to.emit(m.event, m.payload);
+      return;
+    case 'ticket:called':
+      to.emit(m.event, m.payload);
+      return;
+    case 'window:changed':
+      to.emit(m.event, m.payload);
+      return;
+    case 'queue:counts':
+      to.emit(m.event, m.payload);
+      return;
+    case 'hall:config':
+      to.emit(m.event, m.payload);
+      return;
+  }
+}
+
 /**
  * To this process's clients only (`.local`): every hub follows the log and
  * sends it to its own clients, so a cross-hub adapter must not repeat it.
  */
 function send(targets: BroadcastTargets, hallId: string, o: Outgoing, publicMessage: boolean): void {
-  const { event, payload } = o.message;
   if (publicMessage) {
-    targets.display.local.to(hallRoom(hallId)).emit(event, payload);
-    targets.staff.local.to(hallRoom(hallId)).emit(event, payload);
+    emitSequenced(targets.display.local.to(hallRoom(hallId)), o.message);
+    emitSequenced(targets.staff.local.to(hallRoom(hallId)), o.message);
   }
   if (o.ticket) {
     const rooms = [ticketsRoom(hallId), ...o.windowIds.map(windowRoom)];

@@ -1,8 +1,8 @@
-import type { Namespace, Socket } from 'socket.io';
 import { z } from 'zod';
 import type { AppDeps } from '../app/index.js';
 import { CLIENT_EVENTS, type DisplaySnapshot, type Response } from '../protocol/index.js';
 import type { DirectoryCache } from './directory-cache.js';
+import type { DisplayData, DisplayNamespace, DisplaySocket } from './namespaces.js';
 import { connectError, fail, request, type ErrorReporter } from './replies.js';
 import { hallRoom } from './rooms.js';
 import { pushSnapshot, snapshotFor } from './snapshots.js';
@@ -15,24 +15,22 @@ const authSchema = z.object({ hallId: hallId.optional(), sinceSeq: sinceSeq.opti
 const joinSchema = z.object({ hallId }).strict();
 const snapshotSchema = z.object({ hallId: hallId.optional(), sinceSeq: sinceSeq.optional() }).strict();
 
-interface DisplayData {
-  hallId?: string;
-  /** From the handshake: what the snapshot pushed on connect catches up from. */
-  sinceSeq?: number;
-}
-
 export interface NamespaceContext {
   deps: AppDeps;
   cache: DirectoryCache;
   report: ErrorReporter;
 }
 
-function dataOf(socket: Socket): DisplayData {
-  return socket.data as DisplayData;
+function dataOf(socket: DisplaySocket): DisplayData {
+  return socket.data;
 }
 
 /** Follows one hall at a time: joining another leaves the previous room. */
-async function join(ctx: NamespaceContext, socket: Socket, id: string): Promise<Response<DisplaySnapshot>> {
+async function join(
+  ctx: NamespaceContext,
+  socket: DisplaySocket,
+  id: string,
+): Promise<Response<DisplaySnapshot>> {
   if (!(await ctx.cache.get(id))) return fail('hall_not_found', 'No such hall.');
   const previous = dataOf(socket).hallId;
   if (previous && previous !== id) await socket.leave(hallRoom(previous));
@@ -45,7 +43,7 @@ async function join(ctx: NamespaceContext, socket: Socket, id: string): Promise<
  * The public namespace for lobby boards and counter screens. No login: it
  * carries only what the hall shows on its walls anyway.
  */
-export function setupDisplayNamespace(nsp: Namespace, ctx: NamespaceContext): void {
+export function setupDisplayNamespace(nsp: DisplayNamespace, ctx: NamespaceContext): void {
   nsp.use((socket, next) => {
     const auth = authSchema.safeParse(socket.handshake.auth ?? {});
     if (!auth.success)

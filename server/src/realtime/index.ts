@@ -1,10 +1,10 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server, type ServerOptions } from 'socket.io';
 import type { AppDeps } from '../app/index.js';
-import { DISPLAY_NAMESPACE, STAFF_NAMESPACE } from '../protocol/index.js';
 import { startBroadcaster } from './broadcaster.js';
 import { DirectoryCache } from './directory-cache.js';
 import { setupDisplayNamespace } from './display-namespace.js';
+import { hallNamespaces } from './namespaces.js';
 import type { ErrorReporter } from './replies.js';
 import { deviceRoom, sessionRoom, userRoom } from './rooms.js';
 import { setupStaffNamespace } from './staff-namespace.js';
@@ -68,8 +68,7 @@ export function attachRealtime(
   const report: ErrorReporter =
     options.report ?? ((err, context) => deps.log.error({ err }, `realtime: ${context}`));
   const cache = new DirectoryCache(deps);
-  const display = io.of(DISPLAY_NAMESPACE);
-  const staff = io.of(STAFF_NAMESPACE);
+  const { display, staff } = hallNamespaces(io);
   setupDisplayNamespace(display, { deps, cache, report });
   setupStaffNamespace(staff, { deps, cache, report });
   const printing = setupPrintAgents(io, deps, options.publicUrl, options.printerStatusWaitMs);

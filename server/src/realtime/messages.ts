@@ -86,8 +86,10 @@ async function publicMessage(e: HallEvent, hall: CachedHall, reads: BatchReads):
   if (e.type === 'config.changed') {
     return { event: 'hall:config', payload: { ...base, refresh: !UNSEEN_CONFIG.has(e.data.entity) } };
   }
-  // 整改 steps are for supervisors' screens only: the seq moves on, nothing to refetch.
-  if (e.type.startsWith('rectification.'))
+  // 整改 steps are for supervisors' screens only, and a booking's steps tell a
+  // lobby screen nothing it may show (a check-in reaches it as its ticket's
+  // issue): the seq moves on, nothing to refetch.
+  if (e.type.startsWith('rectification.') || e.type.startsWith('appointment.'))
     return { event: 'hall:config', payload: { ...base, refresh: false } };
   if (e.type.startsWith('window.')) {
     const window = e.windowId ? await reads.window(e.windowId) : null;

@@ -8,8 +8,10 @@ import {
   PRINT_JOB,
   PRINT_RESULT,
   type AgentAck,
+  type AgentToHubEvents,
+  type HubToAgentEvents,
   type PrintJobMessage,
-} from '../../../ticket-printer/src/agent/protocol.js';
+} from '@hall-queue/ticket-printer/agent/protocol.js';
 import { resolveBearer, type AppDeps } from '../app/index.js';
 import {
   markPrintJobSent,
@@ -21,6 +23,10 @@ import { renderJobBytes } from '../devices/printer/job-bytes.js';
 import { startPrintDispatch, type PrintDispatch } from '../devices/printer/print-dispatch.js';
 import type { Actor } from '../domain/index.js';
 import type { Device, PrintJob } from '../domain/index.js';
+
+/** The `/print-agents` namespace and its sockets, typed with the agent's event maps. */
+type AgentNamespace = Namespace<AgentToHubEvents, HubToAgentEvents>;
+type AgentSocket = Socket<AgentToHubEvents, HubToAgentEvents>;
 
 /**
  * Printing on the hub: the `/print-agents` namespace for kiosks with a
@@ -70,11 +76,11 @@ export function setupPrintAgents(
   publicUrl?: string,
   statusWaitMs?: number,
 ): PrintDispatch {
-  const ns: Namespace = io.of(PRINT_AGENT_NAMESPACE);
+  const ns: AgentNamespace = io.of(PRINT_AGENT_NAMESPACE);
   const report = (err: unknown, context: string) => deps.log.error({ err }, `printing: ${context}`);
   const baseUrl = () => hubBaseUrl(io, publicUrl);
 
-  async function send(target: Socket | Namespace, job: PrintJob, deviceId: string): Promise<void> {
+  async function send(target: AgentSocket | AgentNamespace, job: PrintJob, deviceId: string): Promise<void> {
     const t = await targetOfDevice(() => deps.store.listDevices(job.hallId), deviceId);
     const { bytes, number } = await renderJobBytes(deps, job, {
       baseUrl: baseUrl(),
@@ -87,7 +93,7 @@ export function setupPrintAgents(
       copy: sent.copy,
       bytes: Buffer.from(bytes).toString('base64'),
     };
-    (target === ns ? ns.local.to(room(deviceId)) : (target as Socket)).emit(PRINT_JOB, message);
+    (target === ns ? ns.local.to(room(deviceId)) : (target as AgentSocket)).emit(PRINT_JOB, message);
   }
 
   const dispatch = startPrintDispatch(deps, {

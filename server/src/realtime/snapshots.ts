@@ -1,9 +1,12 @@
-import type { Socket } from 'socket.io';
 import { hallSnapshot, type AppDeps } from '../app/index.js';
 import { SERVER_EVENTS, type DisplaySnapshot, type Response } from '../protocol/index.js';
+import type { DisplaySocket } from './namespaces.js';
 import { fail, failureOf, ok, type ErrorReporter } from './replies.js';
 
-const inFlight = new WeakSet<Socket>();
+/** A socket of either namespace: both carry `display:snapshot`. */
+type SnapshotTarget = Pick<DisplaySocket, 'emit'>;
+
+const inFlight = new WeakSet<object>();
 
 /**
  * Answers a snapshot request, at most one in flight per socket: a client
@@ -12,7 +15,7 @@ const inFlight = new WeakSet<Socket>();
  */
 export async function snapshotFor(
   deps: AppDeps,
-  socket: Socket,
+  socket: object,
   hallId: string,
   sinceSeq?: number,
 ): Promise<Response<DisplaySnapshot>> {
@@ -31,7 +34,7 @@ export async function snapshotFor(
  */
 export async function pushSnapshot(
   deps: AppDeps,
-  socket: Socket,
+  socket: SnapshotTarget,
   hallId: string,
   report: ErrorReporter,
   sinceSeq?: number,

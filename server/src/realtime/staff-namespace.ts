@@ -1,24 +1,19 @@
-import type { Namespace, Socket } from 'socket.io';
 import { z } from 'zod';
 import { canAccessHall, type AppDeps, type Principal } from '../app/index.js';
 import { CLIENT_EVENTS } from '../protocol/index.js';
 import type { NamespaceContext } from './display-namespace.js';
+import type { StaffData, StaffNamespace, StaffSocket } from './namespaces.js';
 import { connectError, fail, request } from './replies.js';
 import { deviceRoom, hallRoom, sessionRoom, ticketsRoom, userRoom, windowRoom } from './rooms.js';
 import { pushSnapshot, snapshotFor } from './snapshots.js';
-import { authenticate, stillValid, summarize, type StaffPrincipal } from './staff-auth.js';
+import { authenticate, stillValid, summarize } from './staff-auth.js';
 
 const hallId = z.string().trim().min(1).max(100);
 const authSchema = z.object({ token: z.string().min(1).max(200).optional(), hallId: hallId.optional() });
 const snapshotSchema = z.object({ hallId: hallId.optional() }).strict();
 
-export interface StaffData {
-  principal: StaffPrincipal;
-  hallIds: string[];
-}
-
-function dataOf(socket: Socket): StaffData {
-  return socket.data as StaffData;
+function dataOf(socket: StaffSocket): StaffData {
+  return socket.data;
 }
 
 /** The halls a principal follows: the one asked for, else all it may access. */
@@ -52,7 +47,7 @@ function roomsOf(data: StaffData): string[] {
  * A replayed session must not hand what was missed to a device revoked, or a
  * session ended, while it was away (the handshake check comes after replay).
  */
-function guardRecovery(nsp: Namespace, deps: AppDeps): void {
+function guardRecovery(nsp: StaffNamespace, deps: AppDeps): void {
   const adapter = nsp.adapter;
   const restore = adapter.restoreSession.bind(adapter);
   adapter.restoreSession = async (pid, offset) => {
@@ -64,7 +59,7 @@ function guardRecovery(nsp: Namespace, deps: AppDeps): void {
 }
 
 /** The authenticated namespace for clerks' consoles, supervisors and devices. */
-export function setupStaffNamespace(nsp: Namespace, ctx: NamespaceContext): void {
+export function setupStaffNamespace(nsp: StaffNamespace, ctx: NamespaceContext): void {
   guardRecovery(nsp, ctx.deps);
 
   nsp.use((socket, next) => {

@@ -29,6 +29,12 @@ import type {
 } from '../domain/entities.js';
 import type { RectificationCase, RectificationStatus } from '../domain/rectification/index.js';
 import type { DayAggregate, TicketFact } from '../domain/stats/index.js';
+import type {
+  Appointment,
+  AppointmentSettings,
+  AppointmentStatus,
+  SlotDef,
+} from '../domain/appointments/index.js';
 
 export type {
   Device,
@@ -56,6 +62,27 @@ export type {
  * - Rule violations found inside the atomic step throw the matching
  *   `DomainError` (`window_not_open`, `window_busy`, …) and change nothing.
  * - Reads never return partial writes.
+ *
+ * One convention for every write that changes hall state or configuration:
+ * it takes the events it must append (`audit` for configuration, `events`
+ * for queue, printing, ratings and 整改) as an array, appends them in the same
+ * atomic step as the change, and returns what it changed together with the
+ * appended events, each with its `seq` (`{ hall, events }`, `{ events }` for a
+ * delete …). A refused write appends nothing. Callers use the returned events
+ * and never re-read the log to find their own.
+ *
+ * Writes that are not hall events take no events and return nothing of the
+ * log: sessions (`createSession` of a login, `deleteSession`, `deleteUserSessions`),
+ * leases (`acquireLease`, `releaseLease`), a device's last-seen time
+ * (`touchDevice`) and the statistics roll-up (`saveStatsRollup`), which is
+ * itself folded from the log. `appendEvents` only appends, so it returns the
+ * appended events alone.
+ *
+ * Rules about what may be saved (a matter code or window number unique in a
+ * hall, a username unique, …) are domain functions (`domain/uniqueness.ts`)
+ * the use cases check before writing; an adapter keeps them only as a safety
+ * net (a unique index) and refuses a racing write that breaks one with
+ * `conflict`, changing nothing.
  */
 
 export interface IssueInput {
@@ -212,7 +239,7 @@ export interface PrintJobUpdate {
   /** The change applies only while the job is in one of these statuses; else `conflict`. */
   expectedStatuses: PrintJobStatus[];
   patch: Partial<Pick<PrintJob, 'status' | 'attempts' | 'error' | 'deviceId'>> & { updatedAt: number };
-  events?: NewEvent[];
+  events: NewEvent[];
 }
 
 export interface EvaluationQuery {
@@ -223,7 +250,7 @@ export interface EvaluationQuery {
   limit?: number;
 }
 
-export interface Store {
+export interface Store extends AppointmentStore {
   /** Readiness: throws when the store cannot serve. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -231,9 +258,12 @@ export interface Store {
   // Configuration. `audit` events are appended in the same atomic step.
   listHalls(): Promise<Hall[]>;
   getHall(id: string): Promise<Hall | null>;
-  saveHall(hall: Hall, audit?: NewEvent): Promise<Hall>;
-  /** Refuses with `conflict` while the hall has tickets, services, windows or devices. */
-  deleteHall(id: string): Promise<void>;
+  saveHall(hall: Hall, audit: NewEvent[]): Promise<{ hall: Hall; events: HallEvent[] }>;
+  /**
+   * Refuses with `conflict` while the hall has tickets, services, windows or
+   * devices. The hall's log stays, so `audit` is still appended to it.
+   */
+  deleteHall(id: string, audit: NewEvent[]): Promise<{ events: HallEvent[] }>;
 
   listServices(hallId: string): Promise<Service[]>;
   getService(id: string): Promise<Service | null>;
@@ -241,16 +271,19 @@ export interface Store {
    * A matter's code is unique in its hall (a clash throws `conflict`). Matters
    * may share a ticket prefix: they then share one number sequence.
    */
-  saveService(service: Service, audit?: NewEvent): Promise<Service>;
+  saveService(service: Service, audit: NewEvent[]): Promise<{ service: Service; events: HallEvent[] }>;
   /** Refuses with `conflict` while tickets reference the service. */
-  deleteService(id: string, audit?: NewEvent): Promise<void>;
+  deleteService(id: string, audit: NewEvent[]): Promise<{ events: HallEvent[] }>;
 
   listWindows(hallId: string): Promise<ServiceWindow[]>;
   getWindow(id: string): Promise<ServiceWindow | null>;
   /** Saves configuration only: state, current ticket and clerk are kept as stored (set them with updateWindow). A number clash in the hall throws `conflict`. */
-  saveWindow(window: ServiceWindow, audit?: NewEvent): Promise<ServiceWindow>;
+  saveWindow(
+    window: ServiceWindow,
+    audit: NewEvent[],
+  ): Promise<{ window: ServiceWindow; events: HallEvent[] }>;
   /** Refuses with `conflict` while the window has a current or held ticket. */
-  deleteWindow(id: string, audit?: NewEvent): Promise<void>;
+  deleteWindow(id: string, audit: NewEvent[]): Promise<{ events: HallEvent[] }>;
   updateWindow(update: WindowUpdate): Promise<{ window: ServiceWindow; events: HallEvent[] }>;
 
   // Queue.
@@ -296,13 +329,6 @@ export interface Store {
    * never reaches the writer.
    */
   followEvents(request: FollowRequest, listener: EventListener): Unsubscribe;
-  /**
-   * Takes or renews the lease `name` for `holder` until `now + ttlMs`; false
-   * (nothing changed) while another holder's lease has not expired.
-   */
-  acquireLease(name: string, holder: string, now: number, ttlMs: number): Promise<boolean>;
-  /** Gives the lease up early (a hub stopping); another holder's lease is left alone. */
-  releaseLease(name: string, holder: string): Promise<void>;
   /** Appends reports that change no stored state (a keypad press that did nothing). */
   appendEvents(events: NewEvent[]): Promise<HallEvent[]>;
 
@@ -314,12 +340,12 @@ export interface Store {
     key: string,
     value: unknown,
     at: number,
-    audit?: NewEvent,
-  ): Promise<HallEvent[]>;
+    audit: NewEvent[],
+  ): Promise<{ events: HallEvent[] }>;
 
   // Printing.
   /** Unknown hall, device or ticket → `not_found`. */
-  createPrintJob(job: PrintJob, events?: NewEvent[]): Promise<{ job: PrintJob; events: HallEvent[] }>;
+  createPrintJob(job: PrintJob, events: NewEvent[]): Promise<{ job: PrintJob; events: HallEvent[] }>;
   updatePrintJob(update: PrintJobUpdate): Promise<{ job: PrintJob; events: HallEvent[] }>;
   getPrintJob(id: string): Promise<PrintJob | null>;
   /** Oldest first. */
@@ -329,7 +355,7 @@ export interface Store {
   /** A second rating of the same ticket → `conflict`, nothing changed. */
   saveEvaluation(
     evaluation: Evaluation,
-    events?: NewEvent[],
+    events: NewEvent[],
   ): Promise<{ evaluation: Evaluation; events: HallEvent[] }>;
   getEvaluationByTicket(ticketId: string): Promise<Evaluation | null>;
   /** Oldest first. */
@@ -341,13 +367,19 @@ export interface Store {
   getUser(id: string): Promise<User | null>;
   getUserByUsername(username: string): Promise<User | null>;
   /**
-   * A username clash throws `conflict`. `audit`: one `config.changed` per hall
-   * the user works in, appended in the same atomic step.
+   * A username clash throws `conflict`. `audit`: the user's events
+   * (`domain/events.ts` `userChanged`: one per hall the user works in, or
+   * every hall for an admin), appended in the same atomic step.
    */
-  saveUser(user: User, audit?: NewEvent[]): Promise<User>;
-  deleteUser(id: string, audit?: NewEvent[]): Promise<void>;
+  saveUser(user: User, audit: NewEvent[]): Promise<{ user: User; events: HallEvent[] }>;
+  /** The user's sessions end with it. */
+  deleteUser(id: string, audit: NewEvent[]): Promise<{ events: HallEvent[] }>;
 
-  createSession(session: Session): Promise<void>;
+  /**
+   * A login session takes no events. An API token (a bearer session an admin
+   * or the user issues) takes its `token_issued` audit, appended in the same step.
+   */
+  createSession(session: Session, audit?: NewEvent[]): Promise<{ events: HallEvent[] }>;
   getSession(tokenHash: string): Promise<Session | null>;
   deleteSession(tokenHash: string): Promise<void>;
   deleteUserSessions(userId: string): Promise<void>;
@@ -355,9 +387,10 @@ export interface Store {
   listDevices(hallId?: string): Promise<Device[]>;
   getDevice(id: string): Promise<Device | null>;
   getDeviceByTokenHash(tokenHash: string): Promise<Device | null>;
-  /** `audit` is appended in the same atomic step. */
-  saveDevice(device: Device, audit?: NewEvent): Promise<Device>;
-  deleteDevice(id: string, audit?: NewEvent): Promise<void>;
+  /** `audit` is appended in the same atomic step. A token clash throws `conflict`. */
+  saveDevice(device: Device, audit: NewEvent[]): Promise<{ device: Device; events: HallEvent[] }>;
+  /** Refuses with `conflict` once the device has printed tickets. */
+  deleteDevice(id: string, audit: NewEvent[]): Promise<{ events: HallEvent[] }>;
   touchDevice(id: string, at: number): Promise<void>;
 
   // Statistics roll-up (docs/statistics.md): ticket facts and daily aggregates folded from the log.
@@ -388,6 +421,42 @@ export interface Store {
   listRectifications(hallId: string, query?: RectificationQuery): Promise<RectificationCase[]>;
   /** 差评 (levels 1–2) that have no case yet, oldest first. */
   listUnfollowedBadRatings(hallId: string, limit: number): Promise<Evaluation[]>;
+
+  // Moving a hall between stores (docs/deploy.md).
+  /**
+   * Restores a hall exported from a store of either kind, in one atomic step,
+   * keeping every id and every event's seq: afterwards the hall's log, tickets
+   * and statistics read exactly as they did where it came from. The hall's
+   * next event gets `seq` one past the last imported; number counters continue
+   * from the highest ticket sequence of each prefix and day. Nothing is
+   * appended to the log. Refuses with `conflict`, changing nothing, when the
+   * hall id or any of its log exists here, when any imported id, status token
+   * or device token is taken, or when a user's username belongs to another id
+   * (a user whose id exists already is kept as stored, not overwritten).
+   */
+  importHall(data: HallImport): Promise<void>;
+}
+
+/** One hall and everything that belongs to it, as `importHall` takes it. */
+export interface HallImport {
+  hall: Hall;
+  services: Service[];
+  windows: ServiceWindow[];
+  devices: Device[];
+  /** Staff who work in the hall (their password hashes included). */
+  users: User[];
+  /** Named hall settings (ticket layout, signage, ratings, 整改 …), stamped `updatedAt`. */
+  settings: { key: string; value: unknown; updatedAt: number }[];
+  tickets: Ticket[];
+  /** The whole log, seq 1, 2, 3 … without gaps. */
+  events: HallEvent[];
+  evaluations: Evaluation[];
+  rectifications: RectificationCase[];
+  printJobs: PrintJob[];
+  /** The statistics roll-up as it stood, so reports read the same without refolding the log. */
+  statsCursor: StatsCursor;
+  ticketFacts: TicketFact[];
+  dayAggregates: DayAggregate[];
 }
 
 export interface StatsCursor {
@@ -434,4 +503,91 @@ export interface RectificationQuery {
   clerkId?: string;
   assigneeId?: string;
   limit?: number;
+}
+
+// ---------------------------------------------------------------------------
+// Appointments (预约). Kept in one block: bookings and their settings.
+// ---------------------------------------------------------------------------
+
+export interface BookAppointmentInput {
+  /** The new booking, status `booked`, version 1. */
+  appointment: Appointment;
+  /** The day's slots of the matter (domain `slotsForDay`); the slot booked must be one of them. */
+  slots: SlotDef[];
+  maxBookedShare: number;
+  /** When false, a second live booking of the same phone, matter and day is refused. */
+  allowDuplicates: boolean;
+  events: NewEvent[];
+}
+
+export interface RescheduleAppointmentInput {
+  id: string;
+  expectedVersion: number;
+  day: string;
+  slotStart: number;
+  slotEnd: number;
+  at: number;
+  slots: SlotDef[];
+  maxBookedShare: number;
+  allowDuplicates: boolean;
+  events: NewEvent[];
+}
+
+export interface AppointmentUpdate {
+  next: Appointment;
+  expectedVersion: number;
+  events: NewEvent[];
+}
+
+export interface AppointmentQuery {
+  /** Inclusive business days. */
+  from?: string;
+  to?: string;
+  serviceId?: string;
+  statuses?: AppointmentStatus[];
+  /** Only bookings that still hold a name or a phone. */
+  withPersonalData?: boolean;
+  limit?: number;
+}
+
+export interface BookedCount {
+  day: string;
+  slotStart: number;
+  count: number;
+}
+
+/**
+ * Contract, for every adapter:
+ * - `bookAppointment` and `rescheduleAppointment` count the slot's bookings
+ *   and decide with the domain's `slotRefusal` in the same atomic step as
+ *   the write, so two racing bookings for the last place give one success
+ *   and one `slot_full`; a slot not among `slots` is `slot_unavailable`; a
+ *   second live booking (booked, checked in) of the same phone, matter and
+ *   day is `duplicate_booking` unless allowed.
+ * - Bookings that hold a place: `booked`, `checked_in`, `missed` (a missed
+ *   booking frees nothing retroactively). A cancelled one frees its place.
+ * - `listAppointments` masks name and phone; only `getAppointment` and
+ *   `getAppointmentByCode` return them whole.
+ * - A change whose `expectedVersion` no longer holds is `conflict`.
+ */
+export interface AppointmentStore {
+  /** The hall's booking settings, or the defaults (booking off) when none were saved. */
+  getAppointmentSettings(hallId: string): Promise<AppointmentSettings>;
+  saveAppointmentSettings(
+    hallId: string,
+    settings: AppointmentSettings,
+    at: number,
+    audit: NewEvent[],
+  ): Promise<{ events: HallEvent[] }>;
+  bookAppointment(input: BookAppointmentInput): Promise<{ appointment: Appointment; events: HallEvent[] }>;
+  rescheduleAppointment(
+    input: RescheduleAppointmentInput,
+  ): Promise<{ appointment: Appointment; events: HallEvent[] }>;
+  updateAppointment(update: AppointmentUpdate): Promise<{ appointment: Appointment; events: HallEvent[] }>;
+  getAppointment(id: string): Promise<Appointment | null>;
+  getAppointmentByCode(code: string): Promise<Appointment | null>;
+  /** By day and slot; name and phone masked. */
+  listAppointments(hallId: string, query?: AppointmentQuery): Promise<Appointment[]>;
+  /** Places taken per slot of one matter over inclusive days. */
+  bookedCounts(hallId: string, serviceId: string, from: string, to: string): Promise<BookedCount[]>;
 }

@@ -19,6 +19,7 @@ export const STATIC_APPS: StaticApp[] = [
   { mount: '/signage', dir: 'signage/dist/board' },
   { mount: '/counter', dir: 'signage/dist/counter' },
   { mount: '/t', dir: 'signage/dist/phone' },
+  { mount: '/book', dir: 'signage/dist/book' },
   { mount: '/console', dir: 'admin-ui/dist/console' },
   { mount: '/admin', dir: 'admin-ui/dist/admin' },
 ];

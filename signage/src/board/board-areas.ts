@@ -1,7 +1,7 @@
 import { consume } from '@lit/context';
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { baseStyles } from '../../../ui-shared/src/tokens.js';
+import { baseStyles } from '@hall-queue/ui-shared/tokens.js';
 import { boardT, type BoardT } from './board-context.js';
 import type { BoardArea } from './board-config.js';
 

@@ -2,9 +2,9 @@ import { consume } from '@lit/context';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
-import type { CallOut, PublicWindow } from '../../../server/src/protocol/index.js';
-import type { Lang } from '../../../ui-shared/src/i18n.js';
-import { baseStyles } from '../../../ui-shared/src/tokens.js';
+import type { CallOut, PublicWindow } from '@hall-queue/server/protocol';
+import type { Lang } from '@hall-queue/ui-shared/i18n.js';
+import { baseStyles } from '@hall-queue/ui-shared/tokens.js';
 import { shortKind } from '../shared/window-kinds.js';
 import { boardT, type BoardT } from './board-context.js';
 

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { ApiError } from '../../../ui-shared/src/api.js';
+import { ApiError } from '@hall-queue/ui-shared/api.js';
 import { isPermanent, loadBoardConfig, type BoardConfig, type BoardSource } from './board-config.js';
 
 /**

@@ -1,41 +1,12 @@
-import { api, ApiError } from '../../../ui-shared/src/api.js';
+import type { BoardArea, BoardConfig, BoardLayout, BoardTheme } from '@hall-queue/server/protocol';
+import { api, ApiError } from '@hall-queue/ui-shared/api.js';
 
 /**
  * The board's configuration from the hub (`GET /api/v1/halls/{hallId}/signage/board`,
- * or `GET /api/v1/signage/board` with a display device's token). The shape is
- * the hub's `BoardConfig` (server/src/app/signage/board-config.ts), restated
- * here because the browser bundle cannot import the hub's use cases.
+ * or `GET /api/v1/signage/board` with a display device's token), typed as the hub builds it.
  */
 
-export type BoardLayout = 'landscape' | 'portrait' | 'strip';
-export type BoardTheme = 'default' | 'elder';
-
-export interface BoardArea {
-  domain: string;
-  waiting: number;
-  minutes: number | null;
-}
-
-export interface BoardConfig {
-  hall: { id: string; name: string; timeZone: string };
-  notice: string;
-  voice: {
-    repeat: number;
-    volume: number;
-    quietHours: { from: string; to: string }[];
-    chime: boolean;
-    /** Missed calls at most this old are spoken when the board comes back; absent from older hubs. */
-    missedCallSeconds?: number;
-    /** The call-out sentence with {number} and {window}; absent from an older hub. */
-    template?: string;
-    numberReading?: 'digits' | 'number';
-    hubAudio: boolean;
-  };
-  display: { layout: BoardLayout; theme: BoardTheme; windows: number[]; domains: string[] };
-  deviceId: string | null;
-  areas: BoardArea[];
-  at: number;
-}
+export type { BoardArea, BoardConfig, BoardLayout, BoardTheme };
 
 /** A public board names its hall; a display device is known by its token. */
 export type BoardSource = { kind: 'hall'; hallId: string } | { kind: 'device'; token: string };

@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { baseStyles } from '../../../ui-shared/src/tokens.js';
+import { baseStyles } from '@hall-queue/ui-shared/tokens.js';
 
 /**
  * The admin's notice, scrolling from right to left. The speed is per

@@ -1,8 +1,8 @@
 import { consume } from '@lit/context';
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { CallOut } from '../../../server/src/protocol/index.js';
-import { baseStyles } from '../../../ui-shared/src/tokens.js';
+import type { CallOut } from '@hall-queue/server/protocol';
+import { baseStyles } from '@hall-queue/ui-shared/tokens.js';
 import { boardT, type BoardT } from './board-context.js';
 
 /**

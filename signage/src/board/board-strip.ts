@@ -2,8 +2,8 @@ import { consume } from '@lit/context';
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
-import type { CallOut } from '../../../server/src/protocol/index.js';
-import { baseStyles } from '../../../ui-shared/src/tokens.js';
+import type { CallOut } from '@hall-queue/server/protocol';
+import { baseStyles } from '@hall-queue/ui-shared/tokens.js';
 import { boardT, type BoardT } from './board-context.js';
 
 /** The one-line board (a strip over a corridor or a door): the latest call, then the ones before it. */

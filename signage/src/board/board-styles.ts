@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { baseStyles } from '../../../ui-shared/src/tokens.js';
+import { baseStyles } from '@hall-queue/ui-shared/tokens.js';
 
 /**
  * The board's three layouts and two themes. Every size is a board custom

@@ -1,10 +1,10 @@
 import { provide } from '@lit/context';
 import { LitElement, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { CallOut, PublicWindow } from '../../../server/src/protocol/index.js';
-import { ClockController } from '../../../ui-shared/src/clock-controller.js';
-import { translator, type Lang } from '../../../ui-shared/src/i18n.js';
-import { setTheme } from '../../../ui-shared/src/tokens.js';
+import type { CallOut, PublicWindow } from '@hall-queue/server/protocol';
+import { ClockController } from '@hall-queue/ui-shared/clock-controller.js';
+import { translator, type Lang } from '@hall-queue/ui-shared/i18n.js';
+import { setTheme } from '@hall-queue/ui-shared/tokens.js';
 import { WebAudioChime } from '../shared/chime.js';
 import { HubConnectionController } from '../shared/hub-connection.js';
 import { isQuiet } from '../shared/quiet-hours.js';
@@ -22,7 +22,7 @@ import './board-recent.js';
 import { boardStyles } from './board-styles.js';
 import './board-strip.js';
 import { MESSAGES } from './messages.js';
-import { refusalText } from '../../../ui-shared/src/refusals.js';
+import { refusalText } from '@hall-queue/ui-shared/refusals.js';
 
 /**
  * The lobby board: its configuration from the hub, the live state of the

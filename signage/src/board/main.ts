@@ -1,5 +1,5 @@
-import { pickLang } from '../../../ui-shared/src/i18n.js';
-import { installTokens } from '../../../ui-shared/src/tokens.js';
+import { pickLang } from '@hall-queue/ui-shared/i18n.js';
+import { installTokens } from '@hall-queue/ui-shared/tokens.js';
 import { resolveSource } from './board-config.js';
 import './hall-board.js';
 

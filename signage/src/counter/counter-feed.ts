@@ -1,5 +1,11 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { io, type Socket } from 'socket.io-client';
+import {
+  DISPLAY_NAMESPACE,
+  type DisplayAuth,
+  type DisplayClientEvents,
+  type DisplayServerEvents,
+} from '@hall-queue/server/protocol';
 
 /**
  * Follows the hall on the public `/display` namespace and tells the screen
@@ -8,7 +14,7 @@ import { io, type Socket } from 'socket.io-client';
  * comes with its call id, for the brief flash.
  */
 export class CounterFeed implements ReactiveController {
-  private socket: Socket | null = null;
+  private socket: Socket<DisplayServerEvents, DisplayClientEvents> | null = null;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -25,18 +31,18 @@ export class CounterFeed implements ReactiveController {
   connect(): void {
     const hallId = this.options.hallId();
     if (!hallId || this.socket) return;
-    const socket = io('/display', { auth: { hallId }, transports: ['websocket'] });
-    const mine = (p: { window?: { id?: string } | null }) => p.window?.id === this.options.windowId();
+    const socket: Socket<DisplayServerEvents, DisplayClientEvents> = io(DISPLAY_NAMESPACE, {
+      auth: { hallId } satisfies DisplayAuth,
+      transports: ['websocket'],
+    });
+    const mine = (p: { window: { id: string } | null }) => p.window?.id === this.options.windowId();
     socket.on('display:snapshot', () => this.options.onChange(null));
-    socket.on('ticket:called', (p: { callId: string; window: { id: string } }) => {
+    socket.on('ticket:called', (p) => {
       if (mine(p)) this.options.onChange({ callId: p.callId });
     });
-    socket.on('window:changed', (p: { window: { id: string } }) => mine(p) && this.options.onChange(null));
-    socket.on(
-      'queue:counts',
-      (p: { window: { id: string } | null }) => mine(p) && this.options.onChange(null),
-    );
-    socket.on('hall:config', (p: { refresh: boolean }) => p.refresh && this.options.onChange(null));
+    socket.on('window:changed', (p) => mine(p) && this.options.onChange(null));
+    socket.on('queue:counts', (p) => mine(p) && this.options.onChange(null));
+    socket.on('hall:config', (p) => p.refresh && this.options.onChange(null));
     this.socket = socket;
   }
 

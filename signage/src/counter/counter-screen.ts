@@ -1,13 +1,13 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { api } from '../../../ui-shared/src/api.js';
-import { translator, type Lang } from '../../../ui-shared/src/i18n.js';
-import { baseStyles } from '../../../ui-shared/src/tokens.js';
+import { api } from '@hall-queue/ui-shared/api.js';
+import { translator, type Lang } from '@hall-queue/ui-shared/i18n.js';
+import { baseStyles } from '@hall-queue/ui-shared/tokens.js';
 import type { LevelOption, RatingChoice, ReasonOption } from './counter-evaluator.js';
 import { CounterFeed } from './counter-feed.js';
 import { KIND_NAMES, MESSAGES } from './messages.js';
 import './counter-evaluator.js';
-import { refusalText } from '../../../ui-shared/src/refusals.js';
+import { refusalText } from '@hall-queue/ui-shared/refusals.js';
 
 /**
  * The screen at a window: its number, name and kind, the clerk on duty, the

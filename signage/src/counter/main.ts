@@ -1,5 +1,5 @@
-import { pickLang } from '../../../ui-shared/src/i18n.js';
-import { installTokens, setTheme } from '../../../ui-shared/src/tokens.js';
+import { pickLang } from '@hall-queue/ui-shared/i18n.js';
+import { installTokens, setTheme } from '@hall-queue/ui-shared/tokens.js';
 import './counter-screen.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { Messages } from '../../../ui-shared/src/i18n.js';
+import type { Messages } from '@hall-queue/ui-shared/i18n.js';
 
 type Key =
   | 'title'

@@ -1,5 +1,11 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { io, type Socket } from 'socket.io-client';
+import {
+  DISPLAY_NAMESPACE,
+  type DisplayAuth,
+  type DisplayClientEvents,
+  type DisplayServerEvents,
+} from '@hall-queue/server/protocol';
 
 /**
  * Keeps the citizen's page current: it re-reads the ticket when the hall
@@ -9,7 +15,7 @@ import { io, type Socket } from 'socket.io-client';
 const POLL_MS = 10_000;
 
 export class TicketFeed implements ReactiveController {
-  private socket: Socket | null = null;
+  private socket: Socket<DisplayServerEvents, DisplayClientEvents> | null = null;
   private timer: ReturnType<typeof setInterval> | undefined;
   private readonly onVisible = () => document.visibilityState === 'visible' && this.refresh();
 
@@ -23,8 +29,12 @@ export class TicketFeed implements ReactiveController {
   /** Follows the ticket's hall once it is known. */
   follow(hallId: string): void {
     if (this.socket) return;
-    const socket = io('/display', { auth: { hallId }, transports: ['websocket'] });
-    for (const name of ['ticket:called', 'queue:counts', 'window:changed']) socket.on(name, this.refresh);
+    const socket: Socket<DisplayServerEvents, DisplayClientEvents> = io(DISPLAY_NAMESPACE, {
+      auth: { hallId } satisfies DisplayAuth,
+      transports: ['websocket'],
+    });
+    for (const name of ['ticket:called', 'queue:counts', 'window:changed'] as const)
+      socket.on(name, this.refresh);
     // The hub sends the snapshot once the socket has joined the hall: a call made while it was
     // still connecting sent no event this page could hear, so read the ticket again then.
     socket.on('display:snapshot', this.refresh);

@@ -1,14 +1,14 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { api, ApiError } from '../../../ui-shared/src/api.js';
-import { translator, type Lang } from '../../../ui-shared/src/i18n.js';
-import { baseStyles } from '../../../ui-shared/src/tokens.js';
+import { api, ApiError } from '@hall-queue/ui-shared/api.js';
+import { translator, type Lang } from '@hall-queue/ui-shared/i18n.js';
+import { baseStyles } from '@hall-queue/ui-shared/tokens.js';
 import type { LevelOption, RatingChoice, ReasonOption } from '../shared/rating-form.js';
 import { MESSAGES } from './messages.js';
 import { TicketFeed } from './ticket-feed.js';
 import { statusLine, type TicketStatus } from './status-line.js';
 import './phone-rating.js';
-import { refusalText } from '../../../ui-shared/src/refusals.js';
+import { refusalText } from '@hall-queue/ui-shared/refusals.js';
 
 /**
  * /t/<statusToken>: the citizen's ticket on their phone, from the QR code.

@@ -3,15 +3,14 @@ import { io, type Socket } from 'socket.io-client';
 import {
   DISPLAY_NAMESPACE,
   DisplaySync,
-  SEQUENCED_EVENTS,
   type CallOut,
-  type DisplaySnapshot,
+  type DisplayAuth,
+  type DisplayClientEvents,
+  type DisplayServerEvents,
   type DisplayState,
-  type HallConfigMessage,
-  type Response,
   type SequencedMessage,
   type SyncResult,
-} from '../../../server/src/protocol/index.js';
+} from '@hall-queue/server/protocol';
 
 /**
  * The screen's live link to its hall (docs/realtime.md): one socket to
@@ -51,7 +50,7 @@ export class HubConnectionController implements ReactiveController {
   connected = false;
   /** Without the hub for longer than `offlineAfterMs`: show the mark, keep the last state. */
   offline = false;
-  private socket: Socket | null = null;
+  private socket: Socket<DisplayServerEvents, DisplayClientEvents> | null = null;
   private offlineTimer: ReturnType<typeof setTimeout> | undefined;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private retries = 0;
@@ -77,9 +76,9 @@ export class HubConnectionController implements ReactiveController {
     // Without a url: the page's own origin (a board is served by its hub).
     const origin = (globalThis as { location?: { origin: string } }).location?.origin ?? '';
     const url = (this.options.url ?? origin) + DISPLAY_NAMESPACE;
-    const socket = io(url, {
+    const socket: Socket<DisplayServerEvents, DisplayClientEvents> = io(url, {
       // Asked again at every reconnect: the seq the screen has then is where the catch-up starts.
-      auth: (cb) => cb({ hallId: this.options.hallId, ...this.since() }),
+      auth: (cb) => cb({ hallId: this.options.hallId, ...this.since() } satisfies DisplayAuth),
       // WebSocket first (one connection, no long-poll upgrade); long-polling only where a proxy refuses it.
       transports: ['websocket', 'polling'],
       tryAllTransports: true,
@@ -110,14 +109,16 @@ export class HubConnectionController implements ReactiveController {
       }
       this.host.requestUpdate();
     });
-    socket.on('display:snapshot', (s: DisplaySnapshot) => this.handle(this.sync.applySnapshot(s)));
-    for (const event of SEQUENCED_EVENTS) {
-      socket.on(event, (payload: unknown) => {
-        this.handle(this.sync.apply({ event, payload } as SequencedMessage));
-        if (event === 'hall:config' && (payload as HallConfigMessage).refresh)
-          this.options.onConfigChanged?.();
-      });
-    }
+    socket.on('display:snapshot', (s) => this.handle(this.sync.applySnapshot(s)));
+    const apply = (m: SequencedMessage) => this.handle(this.sync.apply(m));
+    socket.on('ticket:issued', (payload) => apply({ event: 'ticket:issued', payload }));
+    socket.on('ticket:called', (payload) => apply({ event: 'ticket:called', payload }));
+    socket.on('window:changed', (payload) => apply({ event: 'window:changed', payload }));
+    socket.on('queue:counts', (payload) => apply({ event: 'queue:counts', payload }));
+    socket.on('hall:config', (payload) => {
+      apply({ event: 'hall:config', payload });
+      if (payload.refresh) this.options.onConfigChanged?.();
+    });
   }
 
   hostDisconnected(): void {
@@ -145,9 +146,7 @@ export class HubConnectionController implements ReactiveController {
     const socket = this.socket;
     if (!socket) return;
     try {
-      const res = (await socket
-        .timeout(SNAPSHOT_TIMEOUT_MS)
-        .emitWithAck('display:snapshot', this.since())) as Response<DisplaySnapshot>;
+      const res = await socket.timeout(SNAPSHOT_TIMEOUT_MS).emitWithAck('display:snapshot', this.since());
       if (res.ok) {
         this.retries = 0;
         this.handle(this.sync.applySnapshot(res.data));

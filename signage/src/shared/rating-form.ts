@@ -1,8 +1,8 @@
 import { LitElement, css, html, nothing, type CSSResultGroup } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { fireEvent } from '../../../ui-shared/src/fire-event.js';
-import type { Lang } from '../../../ui-shared/src/i18n.js';
-import { baseStyles } from '../../../ui-shared/src/tokens.js';
+import { fireEvent } from '@hall-queue/ui-shared/fire-event.js';
+import type { Lang } from '@hall-queue/ui-shared/i18n.js';
+import { baseStyles } from '@hall-queue/ui-shared/tokens.js';
 
 /**
  * The rating (好差评, "一次一评") as the counter evaluator and the phone page
@@ -19,7 +19,7 @@ export interface RatingChoice {
   comment: string;
 }
 
-declare module '../../../ui-shared/src/fire-event.js' {
+declare module '@hall-queue/ui-shared/fire-event.js' {
   interface HallEvents {
     'rating-chosen': RatingChoice;
   }

@@ -1,4 +1,4 @@
-import { spokenText, type SpokenStyle } from '../../../server/src/voice/spoken.js';
+import { spokenText, type SpokenStyle } from '@hall-queue/server/protocol';
 import type { ChimePlayer, SpeechEngine } from './voice-types.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { Lang } from '../../../ui-shared/src/i18n.js';
+import type { Lang } from '@hall-queue/ui-shared/i18n.js';
 
 /** What each kind of window is called, in full (counter display) and short (board cards). */
 export const KIND_NAMES: Record<string, { zh: string; en: string; zhShort: string; enShort: string }> = {

@@ -151,11 +151,15 @@ export function claimContract(makeStore: MakeStore): void {
 
     it('follows the filters the domain computes for a green channel with overflow', async () => {
       const { hall, services, windows } = await seedHall(store());
-      const green = await store().saveWindow(buildWindow(hall, { kind: 'green_channel', overflow: true }));
+      const green = (
+        await store().saveWindow(buildWindow(hall, { kind: 'green_channel', overflow: true }), [])
+      ).window;
       await issue(store(), services[0], { prefix: 'A', issuedAt: T0 });
       await issue(store(), services[0], { prefix: 'A', issuedAt: T0 + MINUTE, categories: ['child'] });
-      const cross = await store().saveService(buildService(hall, { crossRegion: true, dedicated: true }));
-      const crossWindow = await store().saveWindow(buildWindow(hall, { kind: 'cross_region' }));
+      const cross = (
+        await store().saveService(buildService(hall, { crossRegion: true, dedicated: true }), [])
+      ).service;
+      const crossWindow = (await store().saveWindow(buildWindow(hall, { kind: 'cross_region' }), [])).window;
       await issue(store(), cross, { prefix: 'X', issuedAt: T0 - MINUTE });
       const ctx = {
         services: await store().listServices(hall.id),
@@ -210,7 +214,7 @@ export function claimContract(makeStore: MakeStore): void {
     it('never gives one ticket to two windows pressing at the same time', async () => {
       const { hall, services } = await seedHall(store());
       const windows: ServiceWindow[] = [];
-      for (let i = 0; i < 5; i++) windows.push(await store().saveWindow(buildWindow(hall)));
+      for (let i = 0; i < 5; i++) windows.push((await store().saveWindow(buildWindow(hall), [])).window);
       for (let i = 0; i < 12; i++) await issue(store(), services[i % 2] ?? services[0], { issuedAt: T0 + i });
       const results = await Promise.all(
         [0, 1, 2].flatMap((round) =>

@@ -27,21 +27,21 @@ export function configContract(makeStore: MakeStore): void {
   describe('halls', () => {
     it('saves a hall and reads it back exactly', async () => {
       const hall = buildHall({ level: 'township' });
-      expect(await store().saveHall(hall)).toEqual(hall);
+      expect((await store().saveHall(hall, [])).hall).toEqual(hall);
       expect(await store().getHall(hall.id)).toEqual(hall);
       expect(await store().listHalls()).toEqual([hall]);
       expect(await store().getHall('no-such-hall')).toBeNull();
     });
 
     it('updates a hall in place', async () => {
-      const hall = await store().saveHall(buildHall());
+      const hall = (await store().saveHall(buildHall(), [])).hall;
       const renamed = {
         ...hall,
         name: '便民服务中心',
         rules: { ...hall.rules, recallLimit: 5 },
         updatedAt: T0 + 1,
       };
-      expect(await store().saveHall(renamed)).toEqual(renamed);
+      expect((await store().saveHall(renamed, [])).hall).toEqual(renamed);
       expect(await store().listHalls()).toEqual([renamed]);
     });
 
@@ -49,8 +49,8 @@ export function configContract(makeStore: MakeStore): void {
       const hall = buildHall();
       const created = buildEvent(hall.id, { change: { entity: 'hall', action: 'created' } });
       const renamed = buildEvent(hall.id, { change: { entity: 'hall', fields: ['name'] } });
-      await store().saveHall(hall, created);
-      await store().saveHall({ ...hall, name: 'x' }, renamed);
+      await store().saveHall(hall, [created]);
+      await store().saveHall({ ...hall, name: 'x' }, [renamed]);
       const events = await store().listEvents(hall.id, 0, 10);
       expect(events).toEqual([
         { ...created, seq: 1 },
@@ -59,32 +59,32 @@ export function configContract(makeStore: MakeStore): void {
     });
 
     it('deletes an empty hall and refuses an unknown one', async () => {
-      const hall = await store().saveHall(buildHall());
-      await store().deleteHall(hall.id);
+      const hall = (await store().saveHall(buildHall(), [])).hall;
+      await store().deleteHall(hall.id, []);
       expect(await store().getHall(hall.id)).toBeNull();
-      await expectDomainError(store().deleteHall(hall.id), 'not_found');
+      await expectDomainError(store().deleteHall(hall.id, []), 'not_found');
     });
 
     it('refuses to delete a hall that still has services, windows, devices or tickets', async () => {
-      const withService = await store().saveHall(buildHall());
-      await store().saveService(buildService(withService));
-      const withWindow = await store().saveHall(buildHall());
-      await store().saveWindow(buildWindow(withWindow));
-      const withDevice = await store().saveHall(buildHall());
-      await store().saveDevice(buildDevice(withDevice));
+      const withService = (await store().saveHall(buildHall(), [])).hall;
+      await store().saveService(buildService(withService), []);
+      const withWindow = (await store().saveHall(buildHall(), [])).hall;
+      await store().saveWindow(buildWindow(withWindow), []);
+      const withDevice = (await store().saveHall(buildHall(), [])).hall;
+      await store().saveDevice(buildDevice(withDevice), []);
       for (const hall of [withService, withWindow, withDevice]) {
-        await expectDomainError(store().deleteHall(hall.id), 'conflict');
+        await expectDomainError(store().deleteHall(hall.id, []), 'conflict');
         expect(await store().getHall(hall.id)).toEqual(hall);
       }
       const { hall, services } = await seedHall(store());
       await issue(store(), services[0]);
-      await expectDomainError(store().deleteHall(hall.id), 'conflict');
+      await expectDomainError(store().deleteHall(hall.id, []), 'conflict');
     });
   });
 
   describe('services', () => {
     it('saves matters and lists them by sort order', async () => {
-      const hall = await store().saveHall(buildHall());
+      const hall = (await store().saveHall(buildHall(), [])).hall;
       const later = buildService(hall, {
         sortOrder: 2,
         crossRegion: true,
@@ -92,47 +92,48 @@ export function configContract(makeStore: MakeStore): void {
         expectedMinutes: 7.5,
       });
       const first = buildService(hall, { sortOrder: 1, enabled: false });
-      expect(await store().saveService(later)).toEqual(later);
-      await store().saveService(first);
+      expect((await store().saveService(later, [])).service).toEqual(later);
+      await store().saveService(first, []);
       expect(await store().listServices(hall.id)).toEqual([first, later]);
       expect(await store().getService(later.id)).toEqual(later);
       expect(await store().getService('no-such-service')).toBeNull();
     });
 
     it('refuses a code already used in the hall, and allows it in another hall', async () => {
-      const hall = await store().saveHall(buildHall());
-      const other = await store().saveHall(buildHall());
-      const original = await store().saveService(buildService(hall, { code: 'SB-01', prefix: 'A' }));
-      await expectDomainError(store().saveService(buildService(hall, { code: 'SB-01' })), 'conflict');
+      const hall = (await store().saveHall(buildHall(), [])).hall;
+      const other = (await store().saveHall(buildHall(), [])).hall;
+      const original = (await store().saveService(buildService(hall, { code: 'SB-01', prefix: 'A' }), []))
+        .service;
+      await expectDomainError(store().saveService(buildService(hall, { code: 'SB-01' }), []), 'conflict');
       expect(await store().listServices(hall.id)).toEqual([original]);
-      await store().saveService(buildService(other, { code: 'SB-01', prefix: 'A' }));
+      await store().saveService(buildService(other, { code: 'SB-01', prefix: 'A' }), []);
       expect(await store().listServices(other.id)).toHaveLength(1);
     });
 
     it('lets the matters of one area share a ticket prefix (one sequence for the area)', async () => {
-      const hall = await store().saveHall(buildHall());
-      const a = await store().saveService(buildService(hall, { prefix: 'A' }));
-      const b = await store().saveService(buildService(hall, { prefix: 'A' }));
+      const hall = (await store().saveHall(buildHall(), [])).hall;
+      const a = (await store().saveService(buildService(hall, { prefix: 'A' }), [])).service;
+      const b = (await store().saveService(buildService(hall, { prefix: 'A' }), [])).service;
       expect((await store().listServices(hall.id)).map((s) => s.id).sort()).toEqual([a.id, b.id].sort());
     });
 
     it('updates a matter without clashing with itself', async () => {
-      const hall = await store().saveHall(buildHall());
-      const s = await store().saveService(buildService(hall));
+      const hall = (await store().saveHall(buildHall(), [])).hall;
+      const s = (await store().saveService(buildService(hall), [])).service;
       const changed = { ...s, name: '城乡居民养老保险参保登记', enabled: false };
-      expect(await store().saveService(changed)).toEqual(changed);
+      expect((await store().saveService(changed, [])).service).toEqual(changed);
       expect(await store().listServices(hall.id)).toEqual([changed]);
     });
 
     it('refuses a matter of an unknown hall', async () => {
-      await expectDomainError(store().saveService(buildService({ id: 'no-such-hall' })), 'not_found');
+      await expectDomainError(store().saveService(buildService({ id: 'no-such-hall' }), []), 'not_found');
     });
 
     it('refuses to delete a matter that tickets reference, and changes nothing', async () => {
       const { hall, services } = await seedHall(store());
       await issue(store(), services[0]);
       const before = await captureState(store(), hall.id);
-      await expectDomainError(store().deleteService(services[0].id, buildEvent(hall.id)), 'conflict');
+      await expectDomainError(store().deleteService(services[0].id, [buildEvent(hall.id)]), 'conflict');
       expect(await store().getService(services[0].id)).toEqual(services[0]);
       expect(await captureState(store(), hall.id)).toEqual(before);
     });
@@ -140,21 +141,20 @@ export function configContract(makeStore: MakeStore): void {
     it('deletes an unused matter with its audit event', async () => {
       const { hall, services } = await seedHall(store());
       const seq = await store().lastSeq(hall.id);
-      await store().deleteService(
-        services[1].id,
+      await store().deleteService(services[1].id, [
         buildEvent(hall.id, { change: { entity: 'service', action: 'deleted', subjectId: services[1].id } }),
-      );
+      ]);
       expect(await store().getService(services[1].id)).toBeNull();
       expect((await store().listEvents(hall.id, seq, 10)).map((e) => e.data)).toEqual([
         expect.objectContaining({ entity: 'service', action: 'deleted', subjectId: services[1].id }),
       ]);
-      await expectDomainError(store().deleteService(services[1].id), 'not_found');
+      await expectDomainError(store().deleteService(services[1].id, []), 'not_found');
     });
   });
 
   describe('windows', () => {
     it('saves windows with their given state and reads them back exactly', async () => {
-      const hall = await store().saveHall(buildHall());
+      const hall = (await store().saveHall(buildHall(), [])).hall;
       const w = buildWindow(hall, {
         kind: 'domain',
         domains: ['社保', '医保'],
@@ -168,24 +168,24 @@ export function configContract(makeStore: MakeStore): void {
         sortOrder: 9,
       });
       const first = buildWindow(hall, { sortOrder: 1 });
-      expect(await store().saveWindow(w)).toEqual(w);
-      await store().saveWindow(first);
+      expect((await store().saveWindow(w, [])).window).toEqual(w);
+      await store().saveWindow(first, []);
       expect(await store().getWindow(w.id)).toEqual(w);
       expect(await store().listWindows(hall.id)).toEqual([first, w]);
       expect(await store().getWindow('no-such-window')).toBeNull();
     });
 
     it('refuses a window number already used in the hall', async () => {
-      const hall = await store().saveHall(buildHall());
-      const other = await store().saveHall(buildHall());
-      const w = await store().saveWindow(buildWindow(hall, { number: 3 }));
-      await expectDomainError(store().saveWindow(buildWindow(hall, { number: 3 })), 'conflict');
+      const hall = (await store().saveHall(buildHall(), [])).hall;
+      const other = (await store().saveHall(buildHall(), [])).hall;
+      const w = (await store().saveWindow(buildWindow(hall, { number: 3 }), [])).window;
+      await expectDomainError(store().saveWindow(buildWindow(hall, { number: 3 }), []), 'conflict');
       await expectDomainError(
-        store().saveWindow(buildWindow(hall, { id: 'another', number: 3 })),
+        store().saveWindow(buildWindow(hall, { id: 'another', number: 3 }), []),
         'conflict',
       );
       expect(await store().listWindows(hall.id)).toEqual([w]);
-      await store().saveWindow(buildWindow(other, { number: 3 }));
+      await store().saveWindow(buildWindow(other, { number: 3 }), []);
     });
 
     it('keeps the live state of an existing window when its configuration is saved', async () => {
@@ -198,17 +198,22 @@ export function configContract(makeStore: MakeStore): void {
         events: [],
       });
       const live = await store().getWindow(windows[0].id);
-      const saved = await store().saveWindow({
-        ...windows[0],
-        name: '综合受理 1',
-        overflow: true,
-        clerkIds: ['u-7'],
-        state: 'closed',
-        pauseReason: null,
-        currentClerkId: null,
-        currentTicketId: null,
-        lastCallNextAt: null,
-      });
+      const saved = (
+        await store().saveWindow(
+          {
+            ...windows[0],
+            name: '综合受理 1',
+            overflow: true,
+            clerkIds: ['u-7'],
+            state: 'closed',
+            pauseReason: null,
+            currentClerkId: null,
+            currentTicketId: null,
+            lastCallNextAt: null,
+          },
+          [],
+        )
+      ).window;
       expect(saved).toEqual({ ...live, name: '综合受理 1', overflow: true, clerkIds: ['u-7'] });
       expect(saved).toMatchObject({ state: 'paused', currentTicketId: ticket.id, currentClerkId: 'u-7' });
       expect(await store().listWindows(hall.id)).toContainEqual(saved);
@@ -218,7 +223,7 @@ export function configContract(makeStore: MakeStore): void {
       const { hall, services, windows } = await seedHall(store());
       await issue(store(), services[0]);
       const ticket = claimedTicket(await store().claimNext(claimRequest(windows[0])));
-      await expectDomainError(store().deleteWindow(windows[0].id), 'conflict');
+      await expectDomainError(store().deleteWindow(windows[0].id, []), 'conflict');
 
       const serving = await startTicket(store(), ticket, T0 + 70_000);
       const held = lifecycle.hold(serving, '缺材料', T0 + 80_000, CLERK);
@@ -231,10 +236,9 @@ export function configContract(makeStore: MakeStore): void {
       });
       const before = await captureState(store(), hall.id);
       await expectDomainError(
-        store().deleteWindow(
-          windows[0].id,
+        store().deleteWindow(windows[0].id, [
           buildEvent(hall.id, { change: { entity: 'window', action: 'deleted' } }),
-        ),
+        ]),
         'conflict',
       );
       expect(await captureState(store(), hall.id)).toEqual(before);
@@ -243,10 +247,10 @@ export function configContract(makeStore: MakeStore): void {
     it('deletes a free window with its audit event', async () => {
       const { hall, windows } = await seedHall(store());
       const seq = await store().lastSeq(hall.id);
-      await store().deleteWindow(windows[1].id, { ...claimAudit(hall.id), windowId: windows[1].id });
+      await store().deleteWindow(windows[1].id, [{ ...claimAudit(hall.id), windowId: windows[1].id }]);
       expect(await store().getWindow(windows[1].id)).toBeNull();
       expect(await store().listEvents(hall.id, seq, 10)).toHaveLength(1);
-      await expectDomainError(store().deleteWindow(windows[1].id), 'not_found');
+      await expectDomainError(store().deleteWindow(windows[1].id, []), 'not_found');
     });
   });
 

@@ -16,27 +16,29 @@ export function extrasContract(makeStore: MakeStore): void {
   const store = useStore(makeStore);
 
   async function hallWithTicket() {
-    const hall = await store().saveHall(buildHall());
-    const service = await store().saveService(buildService(hall));
+    const hall = (await store().saveHall(buildHall(), [])).hall;
+    const service = (await store().saveService(buildService(hall), [])).service;
     const { ticket } = await store().issueTicket(buildIssueInput(service));
     return { hall, service, ticket };
   }
 
   describe('hall settings', () => {
     it('stores a JSON document per hall and key, replaces it, and audits in the same step', async () => {
-      const hall = await store().saveHall(buildHall());
+      const hall = (await store().saveHall(buildHall(), [])).hall;
       expect(await store().getHallSetting(hall.id, 'ticket-layout')).toBeNull();
       const layout = { logoText: '银川市民大厅', notice: ['过号请重新取号'] };
-      const events = await store().saveHallSetting(hall.id, 'ticket-layout', layout, T0, buildEvent(hall.id));
+      const events = (
+        await store().saveHallSetting(hall.id, 'ticket-layout', layout, T0, [buildEvent(hall.id)])
+      ).events;
       expect(events.map((e) => e.seq)).toEqual([1]);
       expect(await store().getHallSetting(hall.id, 'ticket-layout')).toEqual(layout);
-      await store().saveHallSetting(hall.id, 'ticket-layout', { logoText: 'x' }, T0 + 1);
+      await store().saveHallSetting(hall.id, 'ticket-layout', { logoText: 'x' }, T0 + 1, []);
       expect(await store().getHallSetting(hall.id, 'ticket-layout')).toEqual({ logoText: 'x' });
       expect(await store().getHallSetting(hall.id, 'voice')).toBeNull();
     });
 
     it('refuses an unknown hall and changes nothing', async () => {
-      await expectDomainError(store().saveHallSetting('no-hall', 'voice', {}, T0), 'not_found');
+      await expectDomainError(store().saveHallSetting('no-hall', 'voice', {}, T0, []), 'not_found');
     });
   });
 
@@ -59,7 +61,7 @@ export function extrasContract(makeStore: MakeStore): void {
 
     it('queues, moves with expected status, and lists by device and status', async () => {
       const { hall, ticket } = await hallWithTicket();
-      const printer = await store().saveDevice(buildDevice(hall, { kind: 'printer' }));
+      const printer = (await store().saveDevice(buildDevice(hall, { kind: 'printer' }), [])).device;
       const first = await store().createPrintJob(job(hall.id, printer.id, ticket.id), [
         buildEvent(hall.id, { type: 'print.queued', ticketId: ticket.id }),
       ]);
@@ -68,6 +70,7 @@ export function extrasContract(makeStore: MakeStore): void {
         id: first.job.id,
         expectedStatuses: ['queued'],
         patch: { status: 'sent', attempts: 1, updatedAt: T0 + 1 },
+        events: [],
       });
       expect(sent.job).toMatchObject({ status: 'sent', attempts: 1, updatedAt: T0 + 1 });
       // A stale move (already sent) changes nothing.
@@ -76,12 +79,14 @@ export function extrasContract(makeStore: MakeStore): void {
           id: first.job.id,
           expectedStatuses: ['queued'],
           patch: { status: 'failed', updatedAt: T0 + 2 },
+          events: [],
         }),
         'conflict',
       );
       expect(await store().getPrintJob(first.job.id)).toEqual(sent.job);
       const reprint = await store().createPrintJob(
         job(hall.id, printer.id, ticket.id, { copy: 2, createdAt: T0 + 5 }),
+        [],
       );
       expect((await store().listPrintJobs({ deviceId: printer.id })).map((j) => j.id)).toEqual([
         first.job.id,
@@ -95,21 +100,21 @@ export function extrasContract(makeStore: MakeStore): void {
 
     it('refuses the same copy twice and unknown references', async () => {
       const { hall, ticket } = await hallWithTicket();
-      const printer = await store().saveDevice(buildDevice(hall, { kind: 'printer' }));
-      await store().createPrintJob(job(hall.id, printer.id, ticket.id));
-      await expectDomainError(store().createPrintJob(job(hall.id, printer.id, ticket.id)), 'conflict');
+      const printer = (await store().saveDevice(buildDevice(hall, { kind: 'printer' }), [])).device;
+      await store().createPrintJob(job(hall.id, printer.id, ticket.id), []);
+      await expectDomainError(store().createPrintJob(job(hall.id, printer.id, ticket.id), []), 'conflict');
       await expectDomainError(
-        store().createPrintJob(job(hall.id, 'no-device', ticket.id, { copy: 3 })),
+        store().createPrintJob(job(hall.id, 'no-device', ticket.id, { copy: 3 }), []),
         'not_found',
       );
       await expectDomainError(
-        store().createPrintJob(job(hall.id, printer.id, 'no-ticket', { copy: 4 })),
+        store().createPrintJob(job(hall.id, printer.id, 'no-ticket', { copy: 4 }), []),
         'not_found',
       );
       expect(await store().listPrintJobs({ hallId: hall.id })).toHaveLength(1);
       expect(await store().lastSeq(hall.id)).toBe(1); // only the issue
       // A printer with print history keeps it: it is revoked, not deleted.
-      await expectDomainError(store().deleteDevice(printer.id), 'conflict');
+      await expectDomainError(store().deleteDevice(printer.id, []), 'conflict');
     });
   });
 
@@ -161,17 +166,23 @@ export function extrasContract(makeStore: MakeStore): void {
       const { hall, service, ticket } = await hallWithTicket();
       const { ticket: second } = await store().issueTicket(buildIssueInput(service));
       const a = (
-        await store().saveEvaluation(rating(hall.id, ticket.id, service.id, { at: T0 + 10, windowId: 'w1' }))
+        await store().saveEvaluation(
+          rating(hall.id, ticket.id, service.id, { at: T0 + 10, windowId: 'w1' }),
+          [],
+        )
       ).evaluation;
       const b = (
-        await store().saveEvaluation(rating(hall.id, second.id, service.id, { at: T0 + 20, level: 2 }))
+        await store().saveEvaluation(rating(hall.id, second.id, service.id, { at: T0 + 20, level: 2 }), [])
       ).evaluation;
       expect(await store().listEvaluations(hall.id)).toEqual([a, b]);
       expect(await store().listEvaluations(hall.id, { from: T0 + 15 })).toEqual([b]);
       expect(await store().listEvaluations(hall.id, { to: T0 + 15 })).toEqual([a]);
       expect(await store().listEvaluations(hall.id, { windowId: 'w1' })).toEqual([a]);
       expect(await store().listEvaluations(hall.id, { levels: [1, 2] })).toEqual([b]);
-      await expectDomainError(store().saveEvaluation(rating(hall.id, 'no-ticket', service.id)), 'not_found');
+      await expectDomainError(
+        store().saveEvaluation(rating(hall.id, 'no-ticket', service.id), []),
+        'not_found',
+      );
     });
   });
 }

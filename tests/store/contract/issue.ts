@@ -199,7 +199,7 @@ export function issueContract(makeStore: MakeStore): void {
       const seqs: number[] = [];
       for (let i = 0; i < 3; i++)
         seqs.push(...(await store().issueTicket(buildIssueInput(services[0]))).events.map((e) => e.seq));
-      await store().saveService({ ...services[1], name: 'renamed' }, buildEvent(hall.id));
+      await store().saveService({ ...services[1], name: 'renamed' }, [buildEvent(hall.id)]);
       seqs.push(...(await store().issueTicket(buildIssueInput(services[1]))).events.map((e) => e.seq));
       expect(seqs).toEqual([1, 2, 3, 5]);
       expect((await store().listEvents(hall.id, 0, 100)).map((e) => e.seq)).toEqual([1, 2, 3, 4, 5]);

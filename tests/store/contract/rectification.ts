@@ -10,8 +10,8 @@ export function rectificationContract(makeStore: MakeStore): void {
   const SUP = { type: 'user' as const, id: 'sup-1' };
 
   async function rated(level: EvaluationLevel) {
-    const hall = await store().saveHall(buildHall());
-    const service = await store().saveService(buildService(hall));
+    const hall = (await store().saveHall(buildHall(), [])).hall;
+    const service = (await store().saveService(buildService(hall), [])).service;
     const { ticket } = await store().issueTicket(buildIssueInput(service));
     const evaluation: Evaluation = {
       id: newId('ev'),
@@ -27,7 +27,7 @@ export function rectificationContract(makeStore: MakeStore): void {
       deviceId: null,
       at: T0,
     };
-    await store().saveEvaluation(evaluation);
+    await store().saveEvaluation(evaluation, []);
     return { hall, ticket, evaluation };
   }
 

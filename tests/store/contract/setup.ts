@@ -51,14 +51,14 @@ export interface SeededHall {
 }
 
 export async function seedHall(store: Store, hallOverrides: Partial<Hall> = {}): Promise<SeededHall> {
-  const hall = await store.saveHall(buildHall(hallOverrides));
+  const hall = (await store.saveHall(buildHall(hallOverrides), [])).hall;
   const services: [Service, Service] = [
-    await store.saveService(buildService(hall)),
-    await store.saveService(buildService(hall)),
+    (await store.saveService(buildService(hall), [])).service,
+    (await store.saveService(buildService(hall), [])).service,
   ];
   const windows: [ServiceWindow, ServiceWindow] = [
-    await store.saveWindow(buildWindow(hall)),
-    await store.saveWindow(buildWindow(hall)),
+    (await store.saveWindow(buildWindow(hall), [])).window,
+    (await store.saveWindow(buildWindow(hall), [])).window,
   ];
   return { hall, services, windows };
 }

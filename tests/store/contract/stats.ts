@@ -33,7 +33,7 @@ export function statsContract(makeStore: MakeStore): void {
   }
 
   it('starts at seq 0, saves facts and aggregates with the cursor, and filters aggregates', async () => {
-    const hall = await store().saveHall(buildHall());
+    const hall = (await store().saveHall(buildHall(), [])).hall;
     expect(await store().getStatsCursor(hall.id)).toEqual({ seq: 0, windowClerks: {} });
     const facts = [
       fact(hall.id),
@@ -65,7 +65,7 @@ export function statsContract(makeStore: MakeStore): void {
   });
 
   it('refuses a stale cursor or an aggregate outside the days replaced, changing nothing', async () => {
-    const hall = await store().saveHall(buildHall());
+    const hall = (await store().saveHall(buildHall(), [])).hall;
     const f = fact(hall.id);
     const stale = {
       hallId: hall.id,
@@ -87,7 +87,7 @@ export function statsContract(makeStore: MakeStore): void {
 
   describe('replacing a day', () => {
     it('drops the old aggregates of that day only', async () => {
-      const hall = await store().saveHall(buildHall());
+      const hall = (await store().saveHall(buildHall(), [])).hall;
       const a = fact(hall.id);
       const b = fact(hall.id, { businessDay: NEXT_DAY });
       const save = (seq: number, facts: TicketFact[], days: string[]) =>

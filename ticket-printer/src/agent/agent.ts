@@ -10,6 +10,8 @@ import {
   PRINT_JOB,
   PRINT_RESULT,
   type AgentAck,
+  type AgentToHubEvents,
+  type HubToAgentEvents,
   type PrintJobMessage,
   type PrintResultMessage,
 } from './protocol.js';
@@ -50,7 +52,7 @@ type AgentEvents = {
 };
 
 export class PrintAgent extends EventEmitter<AgentEvents> {
-  readonly socket: Socket;
+  readonly socket: Socket<HubToAgentEvents, AgentToHubEvents>;
   private readonly ledger: JobLedger;
   /** Results the hub has not acknowledged yet: sent again on every (re)connect. */
   private readonly unacked = new Map<string, PrintResultMessage>();

@@ -41,3 +41,14 @@ export interface PrinterStatusMessage {
 }
 
 export type AgentAck = { ok: true } | { ok: false; error: { code: string; message: string } };
+
+/** What the hub sends an agent: the typed map of the `/print-agents` namespace (hub and agent both use it). */
+export interface HubToAgentEvents {
+  'print:job': (message: PrintJobMessage) => void;
+}
+
+/** What an agent sends the hub. The hub still validates each payload: a device is not trusted. */
+export interface AgentToHubEvents {
+  'print:result': (message: PrintResultMessage, ack: (answer: AgentAck) => void) => void;
+  'printer:status': (message: PrinterStatusMessage) => void;
+}

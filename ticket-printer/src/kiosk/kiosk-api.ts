@@ -1,44 +1,16 @@
-import { ApiError, api } from '../../../ui-shared/src/api.js';
+import type {
+  IssuedTicketView,
+  KioskMenu,
+  KioskService,
+  PrintJobList,
+  PrintJobView,
+  ReprintAnswer,
+} from '@hall-queue/server/protocol';
+import { ApiError, api } from '@hall-queue/ui-shared/api.js';
 
-/** The hub's kiosk routes (docs/api.md, "Citizens and kiosks"). */
+/** The hub's kiosk routes (docs/api.md, "Citizens and kiosks"); the answers are the hub's own types. */
 
-export interface KioskService {
-  id: string;
-  code: string;
-  name: string;
-  domain: string;
-  prefix: string;
-  pinyin: string;
-  crossRegion: boolean;
-  cannotHandle: boolean;
-  waiting: number;
-  estimate: { ahead: number; minutes: number | null };
-}
-
-export interface KioskMenu {
-  hall: { id: string; name: string };
-  domains: { domain: string; waiting: number; services: KioskService[] }[];
-  /** The priority categories a citizen may declare here (absent from an older hub). */
-  priorityCategories?: string[];
-}
-
-export interface IssuedTicket {
-  number: string;
-  service: { id: string; name: string; domain: string };
-  issuedAt: number;
-  ahead: number;
-  estimatedMinutes: number | null;
-  statusToken: string;
-}
-
-export interface PrintJobView {
-  id: string;
-  copy: number;
-  /** The copy number the paper says. */
-  printedCopy: number;
-  status: 'queued' | 'sent' | 'printed' | 'failed';
-  error: string | null;
-}
+export type { IssuedTicketView, KioskMenu, KioskService, PrintJobView };
 
 export interface TicketRequest {
   serviceId: string;
@@ -79,22 +51,27 @@ export class KioskApi {
    * Takes a ticket. `idempotencyKey` names this attempt: sent again with the
    * same request after a lost answer, the hub gives back the same ticket.
    */
-  issue(req: TicketRequest, idempotencyKey: string): Promise<IssuedTicket> {
-    return api<IssuedTicket>(`/api/v1/halls/${encodeURIComponent(this.hallId)}/tickets`, {
+  issue(req: TicketRequest, idempotencyKey: string): Promise<IssuedTicketView> {
+    return api<IssuedTicketView>(`/api/v1/halls/${encodeURIComponent(this.hallId)}/tickets`, {
       ...this.opts(),
       headers: { 'idempotency-key': idempotencyKey },
       body: { ...req, channel: 'kiosk' },
     });
   }
 
+  /** Checks a booking in: a ticket with the appointment head start, or a refusal (too early, too late). */
+  checkIn(code: string): Promise<{ ticket: IssuedTicketView }> {
+    const path = `/api/v1/halls/${encodeURIComponent(this.hallId)}/bookings/${encodeURIComponent(code)}/check-in`;
+    return api(path, { ...this.opts(), body: {} });
+  }
+
   async printJobs(statusToken: string): Promise<PrintJobView[]> {
-    return (await api<{ jobs: PrintJobView[] }>(`/api/v1/tickets/${statusToken}/print-jobs`, this.opts()))
-      .jobs;
+    return (await api<PrintJobList>(`/api/v1/tickets/${statusToken}/print-jobs`, this.opts())).jobs;
   }
 
   /** `joined`: a job of this ticket was still printing; no second one was made. */
-  reprint(statusToken: string): Promise<{ job: PrintJobView; joined: boolean }> {
-    return api(`/api/v1/halls/${encodeURIComponent(this.hallId)}/reprints`, {
+  reprint(statusToken: string): Promise<ReprintAnswer> {
+    return api<ReprintAnswer>(`/api/v1/halls/${encodeURIComponent(this.hallId)}/reprints`, {
       ...this.opts(),
       body: { statusToken },
     });

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { translator, type Lang } from '../../../ui-shared/src/i18n.js';
-import { baseStyles, setTheme } from '../../../ui-shared/src/tokens.js';
+import { translator, type Lang } from '@hall-queue/ui-shared/i18n.js';
+import { baseStyles, setTheme } from '@hall-queue/ui-shared/tokens.js';
 import { IdleController } from './controllers/idle-controller.js';
 import { PrintWatch } from './controllers/print-watch.js';
 import { VoiceController } from './controllers/voice-controller.js';
@@ -9,7 +9,7 @@ import {
   KioskApi,
   answerUnknown,
   newIdempotencyKey,
-  type IssuedTicket,
+  type IssuedTicketView,
   type KioskMenu,
   type KioskService,
   type TicketRequest,
@@ -18,9 +18,9 @@ import { kioskStyles } from './kiosk-styles.js';
 import { MESSAGES } from './messages.js';
 import './kiosk-appointment.js';
 import './kiosk-menu.js';
-import { CATEGORIES } from './kiosk-priority.js';
+import './kiosk-priority.js';
 import './kiosk-result.js';
-import { refusalText } from '../../../ui-shared/src/refusals.js';
+import { refusalText } from '@hall-queue/ui-shared/refusals.js';
 
 type Step = 'menu' | 'priority' | 'appointment' | 'taking' | 'result';
 
@@ -43,9 +43,11 @@ export class KioskApp extends LitElement {
     categories: [],
     assistance: false,
   };
-  @state() private ticket: IssuedTicket | null = null;
+  @state() private ticket: IssuedTicketView | null = null;
   @state() private image: string | null = null;
   @state() private notice = '';
+  /** Why the last booking code was not checked in. */
+  @state() private apptRefusal = '';
   @state() private error = '';
   @state() private reprinting = false;
   /**
@@ -169,7 +171,7 @@ export class KioskApp extends LitElement {
       case 'priority':
         return html`<kiosk-priority
           language=${this.language}
-          .categories=${this.menu?.priorityCategories ?? CATEGORIES}
+          .categories=${this.menu?.priorityCategories ?? []}
           serviceName=${this.service?.name ?? ''}
           @kiosk-priority=${this.onPriority}
           @kiosk-back=${() => this.reset()}
@@ -177,6 +179,7 @@ export class KioskApp extends LitElement {
       case 'appointment':
         return html`<kiosk-appointment
           language=${this.language}
+          refusal=${this.apptRefusal}
           @kiosk-appointment=${this.onAppointment}
           @kiosk-back=${() => (this.step = 'priority')}
         ></kiosk-appointment>`;
@@ -234,11 +237,32 @@ export class KioskApp extends LitElement {
     this.step = 'appointment';
   };
 
-  /** No appointment store exists yet: a code is thanked for and the citizen gets a walk-in ticket. */
+  /**
+   * A code is checked in (a ticket with the appointment head start); a code
+   * that cannot be stays on the step with the reason, where the big button
+   * still gives an ordinary ticket. No code: an ordinary ticket.
+   */
   private readonly onAppointment = (e: CustomEvent<{ code: string | null }>) => {
-    this.notice = e.detail.code ? translator(MESSAGES, this.language)('apptNone') : '';
-    void this.take();
+    this.apptRefusal = '';
+    this.notice = '';
+    if (e.detail.code) void this.checkIn(e.detail.code);
+    else void this.take();
   };
+
+  private async checkIn(code: string): Promise<void> {
+    this.step = 'taking';
+    try {
+      const { ticket } = await this.api.checkIn(code);
+      this.ticket = ticket;
+      this.notice = translator(MESSAGES, this.language)('apptDone');
+      this.step = 'result';
+      this.printing.watch(this.api, ticket.statusToken, this.token !== null);
+      void this.showImage(ticket, 1);
+    } catch (err) {
+      this.apptRefusal = refusalText(err, this.language);
+      this.step = 'appointment';
+    }
+  }
 
   private async take(): Promise<void> {
     if (!this.service) return;
@@ -275,7 +299,7 @@ export class KioskApp extends LitElement {
     void this.take();
   };
 
-  private async showImage(ticket: IssuedTicket, copy: number): Promise<void> {
+  private async showImage(ticket: IssuedTicketView, copy: number): Promise<void> {
     const svg = await this.api.ticketSvg(ticket.statusToken, copy).catch(() => null);
     if (svg === null || this.ticket !== ticket) return;
     if (this.image) URL.revokeObjectURL(this.image);
@@ -316,6 +340,7 @@ export class KioskApp extends LitElement {
     this.ticket = null;
     this.pending = null;
     this.notice = '';
+    this.apptRefusal = '';
     this.error = '';
     if (this.image) URL.revokeObjectURL(this.image);
     this.image = null;

@@ -1,7 +1,7 @@
 import type { KioskService } from './kiosk-api.js';
 
 /** Events the kiosk's steps send up to the app (typed through ui-shared's fireEvent). */
-declare module '../../../ui-shared/src/fire-event.js' {
+declare module '@hall-queue/ui-shared/fire-event.js' {
   interface HallEvents {
     'kiosk-pick': { service: KioskService };
     'kiosk-priority': { categories: string[]; assistance: boolean };

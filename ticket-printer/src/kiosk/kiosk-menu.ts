@@ -1,8 +1,8 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { fireEvent } from '../../../ui-shared/src/fire-event.js';
-import { translator, type Lang } from '../../../ui-shared/src/i18n.js';
-import { baseStyles } from '../../../ui-shared/src/tokens.js';
+import { fireEvent } from '@hall-queue/ui-shared/fire-event.js';
+import { translator, type Lang } from '@hall-queue/ui-shared/i18n.js';
+import { baseStyles } from '@hall-queue/ui-shared/tokens.js';
 import type { KioskMenu, KioskService } from './kiosk-api.js';
 import { kioskStyles } from './kiosk-styles.js';
 import { MESSAGES, type KioskT } from './messages.js';

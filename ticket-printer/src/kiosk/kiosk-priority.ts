@@ -1,17 +1,12 @@
 import { LitElement, css, html, nothing } from 'lit';
+import type { PriorityCategory } from '@hall-queue/server/protocol';
 import { customElement, property, state } from 'lit/decorators.js';
-import { fireEvent } from '../../../ui-shared/src/fire-event.js';
-import { translator, type Lang } from '../../../ui-shared/src/i18n.js';
-import { baseStyles } from '../../../ui-shared/src/tokens.js';
+import { fireEvent } from '@hall-queue/ui-shared/fire-event.js';
+import { translator, type Lang } from '@hall-queue/ui-shared/i18n.js';
+import { baseStyles } from '@hall-queue/ui-shared/tokens.js';
 import { kioskStyles } from './kiosk-styles.js';
 import { MESSAGES, type KioskKey } from './messages.js';
 import './kiosk-events.js';
-
-/**
- * 老、幼、病、残、孕、军: what a citizen may declare by default (DESIGN.md §4).
- * Key projects and urgent matters are given by staff at the 导服台, not here.
- */
-export const CATEGORIES = ['elderly', 'child', 'sick', 'disabled', 'pregnant', 'military'] as const;
 
 /**
  * Step 2: a priority category (绿色通道) or assistance (帮办代办), or neither.
@@ -23,8 +18,12 @@ export class KioskPriority extends LitElement {
   @property() language: Lang = 'zh';
   /** The matter chosen at step 1, named here so the citizen sees what the ticket is for. */
   @property() serviceName = '';
-  /** The categories a citizen may declare in this hall (the kiosk menu's `priorityCategories`). */
-  @property({ attribute: false }) categories: readonly string[] = CATEGORIES;
+  /**
+   * The categories a citizen may declare in this hall (the kiosk menu's
+   * `priorityCategories`; by default 老、幼、病、残、孕、军, DESIGN.md §4). Key
+   * projects and urgent matters are given by staff at the 导服台, not here.
+   */
+  @property({ attribute: false }) categories: readonly PriorityCategory[] = [];
   @state() private chosen = new Set<string>();
   @state() private assistance = false;
   /** Showing the 出示证件 prompt for the chosen categories. */

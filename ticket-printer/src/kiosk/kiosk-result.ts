@@ -1,10 +1,10 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { fireEvent } from '../../../ui-shared/src/fire-event.js';
-import { translator, type Lang } from '../../../ui-shared/src/i18n.js';
-import { baseStyles } from '../../../ui-shared/src/tokens.js';
+import { fireEvent } from '@hall-queue/ui-shared/fire-event.js';
+import { translator, type Lang } from '@hall-queue/ui-shared/i18n.js';
+import { baseStyles } from '@hall-queue/ui-shared/tokens.js';
 import type { PrintState } from './controllers/print-watch.js';
-import type { IssuedTicket } from './kiosk-api.js';
+import type { IssuedTicketView } from '@hall-queue/server/protocol';
 import { kioskStyles } from './kiosk-styles.js';
 import { MESSAGES } from './messages.js';
 import './kiosk-events.js';
@@ -17,7 +17,7 @@ import './kiosk-events.js';
 @customElement('kiosk-result')
 export class KioskResult extends LitElement {
   @property() language: Lang = 'zh';
-  @property({ attribute: false }) ticket: IssuedTicket | null = null;
+  @property({ attribute: false }) ticket: IssuedTicketView | null = null;
   /** Object URL of the ticket SVG. */
   @property() image: string | null = null;
   @property({ reflect: true }) print: PrintState | 'reprinting' = 'none';

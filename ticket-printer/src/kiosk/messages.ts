@@ -1,4 +1,4 @@
-import type { Messages } from '../../../ui-shared/src/i18n.js';
+import type { Messages } from '@hall-queue/ui-shared/i18n.js';
 
 /** Every word on the kiosk, Chinese first. */
 export type KioskKey =
@@ -30,7 +30,7 @@ export type KioskKey =
   | 'apptCode'
   | 'apptCheckIn'
   | 'apptSkip'
-  | 'apptNone'
+  | 'apptDone'
   | 'taking'
   | 'yourNumber'
   | 'ahead'
@@ -84,7 +84,7 @@ export const MESSAGES: Messages<KioskKey> = {
     apptCode: '预约码',
     apptCheckIn: '预约签到',
     apptSkip: '没有预约，直接取号',
-    apptNone: '本大厅暂未开通预约签到，已为您直接取号，请放心等候。',
+    apptDone: '预约签到成功，已按预约优先排队。',
     taking: '正在取号…',
     yourNumber: '您的号码',
     ahead: '前面还有 {n} 人',
@@ -145,7 +145,7 @@ export const MESSAGES: Messages<KioskKey> = {
     apptCode: 'Appointment code',
     apptCheckIn: 'Check in',
     apptSkip: 'No appointment, take a ticket',
-    apptNone: 'Appointment check-in is not available in this hall yet; here is your ticket.',
+    apptDone: 'Checked in: your booking keeps its place near your time.',
     taking: 'Taking your ticket…',
     yourNumber: 'Your number',
     ahead: '{n} ahead of you',

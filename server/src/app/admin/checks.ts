@@ -2,6 +2,7 @@ import {
   DomainError,
   hhmmToMinutes,
   isValidTimeZone,
+  windowNumberClash,
   type HallCalendar,
   type ServiceWindow,
   type WindowKind,
@@ -130,7 +131,7 @@ export function checkWindowNumber(
   where: string,
   path: string,
 ): void {
-  if (siblings.some((o) => o.id !== w.id && o.number === w.number)) {
+  if (windowNumberClash(w, siblings)) {
     issues.add(where, `${path}.number`, `window ${w.number} already exists in this hall.`);
   }
 }

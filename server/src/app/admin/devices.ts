@@ -57,7 +57,7 @@ function deviceAudit(
   device: Device,
   actor: Actor,
   change: Omit<AuditChange, 'entity' | 'subjectId'>,
-): NewEvent {
+): NewEvent[] {
   return auditOf(
     deps,
     device.hallId,
@@ -84,7 +84,7 @@ export async function createDevice(
     createdAt: deps.now(),
   };
   await checkDevice(deps, device);
-  const saved = await deps.store.saveDevice(
+  const { device: saved } = await deps.store.saveDevice(
     device,
     deviceAudit(deps, device, props.actor, { action: 'created' }),
   );
@@ -102,10 +102,11 @@ export async function updateDevice(
     windowId: props.patch.windowId === undefined ? current.windowId : props.patch.windowId,
   };
   await checkDevice(deps, device);
-  return deps.store.saveDevice(
+  const { device: saved } = await deps.store.saveDevice(
     device,
     deviceAudit(deps, device, props.actor, { action: 'updated', fields: Object.keys(props.patch) }),
   );
+  return saved;
 }
 
 /**
@@ -120,10 +121,12 @@ export async function revokeDevice(
   const saved =
     current.revokedAt !== null
       ? current
-      : await deps.store.saveDevice(
-          { ...current, revokedAt: deps.now() },
-          deviceAudit(deps, current, props.actor, { action: 'revoked' }),
-        );
+      : (
+          await deps.store.saveDevice(
+            { ...current, revokedAt: deps.now() },
+            deviceAudit(deps, current, props.actor, { action: 'revoked' }),
+          )
+        ).device;
   props.onRevoked?.(saved.id);
   return saved;
 }

@@ -71,9 +71,10 @@ export async function createHall(deps: AppDeps, props: { input: HallInput; actor
   const issues = new Issues();
   const hall = applyHallInput(blank, props.input, issues);
   issues.throwIfAny('The hall is not valid');
-  return audited(deps, hall.id, props.actor, (audit) =>
+  const { hall: saved } = await audited(deps, hall.id, props.actor, (audit) =>
     deps.store.saveHall(hall, audit({ entity: 'hall', action: 'created', subjectId: hall.id })),
   );
+  return saved;
 }
 
 export async function updateHall(
@@ -84,16 +85,17 @@ export async function updateHall(
   const issues = new Issues();
   const hall = { ...applyHallInput(current, props.patch, issues), updatedAt: deps.now() };
   issues.throwIfAny('The hall is not valid');
-  return audited(deps, hall.id, props.actor, (audit) =>
+  const { hall: saved } = await audited(deps, hall.id, props.actor, (audit) =>
     deps.store.saveHall(
       hall,
       audit({ entity: 'hall', action: 'updated', subjectId: hall.id, fields: Object.keys(props.patch) }),
     ),
   );
+  return saved;
 }
 
 /** Only an empty hall can go: its tickets are records and stay, so a hall with any is kept. */
-export async function deleteHall(deps: AppDeps, props: { hallId: string }): Promise<void> {
+export async function deleteHall(deps: AppDeps, props: { hallId: string; actor: Actor }): Promise<void> {
   const hall = await requireHall(deps, props.hallId);
   const [services, windows, devices, tickets] = await Promise.all([
     deps.store.listServices(hall.id),
@@ -114,5 +116,10 @@ export async function deleteHall(deps: AppDeps, props: { hallId: string }): Prom
       },
     );
   }
-  await deps.store.deleteHall(hall.id);
+  await audited(deps, hall.id, props.actor, (audit) =>
+    deps.store.deleteHall(
+      hall.id,
+      audit({ entity: 'hall', action: 'deleted', subjectId: hall.id, label: hall.name }),
+    ),
+  );
 }

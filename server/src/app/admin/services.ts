@@ -1,4 +1,10 @@
-import { DomainError, defaultDedicated, type Actor, type Service } from '../../domain/index.js';
+import {
+  DomainError,
+  defaultDedicated,
+  serviceCodeClash,
+  type Actor,
+  type Service,
+} from '../../domain/index.js';
 import type { AppDeps } from '../deps.js';
 import { requireHall, requireService } from '../lookups.js';
 import { audited } from './audit.js';
@@ -47,7 +53,7 @@ export function checkServiceCode(
   issues: Issues,
   path = 'service',
 ): void {
-  if (siblings.some((o) => o.id !== s.id && o.code === s.code)) {
+  if (serviceCodeClash(s, siblings)) {
     issues.add('service', `${path}.code`, `code ${s.code} is already used in this hall.`);
   }
 }
@@ -61,12 +67,13 @@ export async function createService(
   const issues = new Issues();
   checkServiceCode(service, await deps.store.listServices(hall.id), issues);
   issues.throwIfAny('The matter is not valid');
-  return audited(deps, hall.id, props.actor, (audit) =>
+  const { service: saved } = await audited(deps, hall.id, props.actor, (audit) =>
     deps.store.saveService(
       service,
       audit({ entity: 'service', action: 'created', subjectId: service.id, label: service.code }),
     ),
   );
+  return saved;
 }
 
 export async function updateService(
@@ -78,7 +85,7 @@ export async function updateService(
   const issues = new Issues();
   checkServiceCode(service, await deps.store.listServices(current.hallId), issues);
   issues.throwIfAny('The matter is not valid');
-  return audited(deps, current.hallId, props.actor, (audit) =>
+  const { service: saved } = await audited(deps, current.hallId, props.actor, (audit) =>
     deps.store.saveService(
       service,
       audit({
@@ -90,6 +97,7 @@ export async function updateService(
       }),
     ),
   );
+  return saved;
 }
 
 /** A matter named on a window, or with tickets, stays: disable it instead. */

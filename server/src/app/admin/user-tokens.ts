@@ -1,6 +1,7 @@
 import type { Session, User } from '../../domain/index.js';
 import { BEARER_SESSION_MS, USER_TOKEN_PREFIX, hashSecret } from '../auth/index.js';
 import type { AppDeps } from '../deps.js';
+import { userAudit } from './users.js';
 
 /**
  * An API token for scripts and the clerk console on a shared PC: a bearer
@@ -20,6 +21,10 @@ export async function createUserToken(
     createdAt: now,
     expiresAt: now + BEARER_SESSION_MS,
   };
-  await deps.store.createSession(session);
+  // Issuing a credential is audited like a device token, in the same step.
+  await deps.store.createSession(
+    session,
+    await userAudit(deps, [props.user], { type: 'user', id: props.user.id }, { action: 'token_issued' }),
+  );
   return { token, expiresAt: session.expiresAt };
 }

@@ -1,4 +1,11 @@
-import { DomainError, SYSTEM, type Actor } from '../../domain/index.js';
+import {
+  DomainError,
+  SYSTEM,
+  userChanged,
+  usernameClash,
+  type Actor,
+  type NewEvent,
+} from '../../domain/index.js';
 import type { Role, User } from '../../domain/index.js';
 import { hashPassword } from '../auth/index.js';
 import type { AppDeps } from '../deps.js';
@@ -7,7 +14,9 @@ import { Issues } from './checks.js';
 
 /**
  * Staff accounts. Changing a password or disabling a user ends their
- * sessions; the hub never runs without an enabled admin.
+ * sessions; the hub never runs without an enabled admin. Every change is
+ * audited in the log of each hall the account works in (`userChanged`), in
+ * the same atomic step as the change.
  */
 
 export interface UserInput {
@@ -39,6 +48,35 @@ async function requireUser(deps: AppDeps, userId: string): Promise<User> {
   return u;
 }
 
+/**
+ * The audit of a change to the accounts (before and after it): one event per
+ * existing hall either works in, every hall for an admin who works in all.
+ * A hub with no hall yet (its first admin) has no log to write to.
+ */
+export async function userAudit(
+  deps: AppDeps,
+  accounts: readonly User[],
+  actor: Actor,
+  change: Parameters<typeof userChanged>[3],
+): Promise<NewEvent[]> {
+  const halls = (await deps.store.listHalls()).map((h) => h.id);
+  const all = accounts.some((u) => u.role === 'admin' && u.hallIds.length === 0);
+  const named = new Set(accounts.flatMap((u) => u.hallIds));
+  const hallIds = halls.filter((id) => all || named.has(id));
+  const [user] = accounts;
+  if (!user) return [];
+  return userChanged(hallIds, { at: deps.now(), actor }, user, change);
+}
+
+/** Which fields of an account a change touched, for the audit trail (`password`, never its hash). */
+function changedFields(before: User, after: User, password: boolean): string[] {
+  const keys = ['displayName', 'staffNo', 'role', 'disabled'] as const;
+  const fields: string[] = keys.filter((k) => before[k] !== after[k]);
+  if (before.hallIds.join() !== after.hallIds.join()) fields.push('hallIds');
+  if (password) fields.push('password');
+  return fields;
+}
+
 async function keepAnAdmin(deps: AppDeps, leaving: User): Promise<void> {
   const others = (await deps.store.listUsers()).filter(
     (u) => u.id !== leaving.id && u.role === 'admin' && !u.disabled,
@@ -47,11 +85,8 @@ async function keepAnAdmin(deps: AppDeps, leaving: User): Promise<void> {
     throw new DomainError('conflict', 'This is the last enabled admin; create another first.');
 }
 
-export async function createUser(deps: AppDeps, props: { input: UserInput }): Promise<User> {
+export async function createUser(deps: AppDeps, props: { input: UserInput; actor?: Actor }): Promise<User> {
   const { input } = props;
-  if (await deps.store.getUserByUsername(input.username)) {
-    throw new DomainError('conflict', `The username ${input.username} is taken.`);
-  }
   const user: User = {
     id: deps.newId(),
     username: input.username,
@@ -63,11 +98,23 @@ export async function createUser(deps: AppDeps, props: { input: UserInput }): Pr
     disabled: input.disabled ?? false,
     createdAt: deps.now(),
   };
+  const taken = await deps.store.getUserByUsername(input.username);
+  if (usernameClash(user, taken ? [taken] : [])) {
+    throw new DomainError('conflict', `The username ${input.username} is taken.`);
+  }
   await checkUser(deps, user);
-  return deps.store.saveUser({ ...user, passwordHash: await hashPassword(input.password) });
+  const audit = await userAudit(deps, [user], props.actor ?? SYSTEM, { action: 'created' });
+  const { user: saved } = await deps.store.saveUser(
+    { ...user, passwordHash: await hashPassword(input.password) },
+    audit,
+  );
+  return saved;
 }
 
-export async function updateUser(deps: AppDeps, props: { userId: string; patch: UserPatch }): Promise<User> {
+export async function updateUser(
+  deps: AppDeps,
+  props: { userId: string; patch: UserPatch; actor?: Actor },
+): Promise<User> {
   const current = await requireUser(deps, props.userId);
   const { password, ...rest } = props.patch;
   const user: User = { ...current, ...rest, hallIds: [...new Set(rest.hallIds ?? current.hallIds)] };
@@ -75,8 +122,13 @@ export async function updateUser(deps: AppDeps, props: { userId: string; patch: 
   const losesAdmin =
     current.role === 'admin' && !current.disabled && (user.role !== 'admin' || user.disabled);
   if (losesAdmin) await keepAnAdmin(deps, current);
-  const saved = await deps.store.saveUser(
+  const audit = await userAudit(deps, [user, current], props.actor ?? SYSTEM, {
+    action: 'updated',
+    fields: changedFields(current, user, password !== undefined),
+  });
+  const { user: saved } = await deps.store.saveUser(
     password === undefined ? user : { ...user, passwordHash: await hashPassword(password) },
+    audit,
   );
   if (password !== undefined || user.disabled) await deps.store.deleteUserSessions(user.id);
   return saved;
@@ -111,5 +163,8 @@ export async function deleteUser(deps: AppDeps, props: { userId: string; actor?:
     });
   }
   await deps.store.deleteUserSessions(user.id);
-  await deps.store.deleteUser(user.id);
+  await deps.store.deleteUser(
+    user.id,
+    await userAudit(deps, [user], props.actor ?? SYSTEM, { action: 'deleted' }),
+  );
 }

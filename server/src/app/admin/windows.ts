@@ -74,7 +74,7 @@ export async function createWindow(
   const hall = await requireHall(deps, props.hallId);
   const window = buildWindow(deps.newId(), hall.id, props.input);
   await checkWindow(deps, window);
-  return audited(deps, hall.id, props.actor, (audit) =>
+  const { window: saved } = await audited(deps, hall.id, props.actor, (audit) =>
     deps.store.saveWindow(
       window,
       audit(
@@ -83,6 +83,7 @@ export async function createWindow(
       ),
     ),
   );
+  return saved;
 }
 
 export async function updateWindow(
@@ -92,7 +93,7 @@ export async function updateWindow(
   const current = await requireOwnWindow(deps, props.hallId, props.windowId);
   const window: ServiceWindow = { ...current, ...props.patch };
   await checkWindow(deps, window);
-  return audited(deps, current.hallId, props.actor, (audit) =>
+  const { window: saved } = await audited(deps, current.hallId, props.actor, (audit) =>
     deps.store.saveWindow(
       window,
       audit(
@@ -107,6 +108,7 @@ export async function updateWindow(
       ),
     ),
   );
+  return saved;
 }
 
 /** A window with a citizen at it or held, or with a device bound to it, stays. */

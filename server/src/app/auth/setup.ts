@@ -1,5 +1,5 @@
 import { timingSafeEqual, randomInt } from 'node:crypto';
-import { DomainError } from '../../domain/index.js';
+import { DomainError, SYSTEM, userChanged } from '../../domain/index.js';
 import type { User } from '../../domain/index.js';
 import type { AppDeps } from '../deps.js';
 import { hashPassword } from './passwords.js';
@@ -52,7 +52,7 @@ async function createAdmin(
   password: string,
   displayName?: string,
 ): Promise<User> {
-  return deps.store.saveUser({
+  const user: User = {
     id: deps.newId(),
     username,
     displayName: displayName ?? username,
@@ -62,5 +62,9 @@ async function createAdmin(
     passwordHash: await hashPassword(password),
     disabled: false,
     createdAt: deps.now(),
-  });
+  };
+  // An admin works in every hall, so each hall's log (if any yet) records it.
+  const halls = (await deps.store.listHalls()).map((h) => h.id);
+  const audit = userChanged(halls, { at: user.createdAt, actor: SYSTEM }, user, { action: 'created' });
+  return (await deps.store.saveUser(user, audit)).user;
 }

@@ -8,6 +8,7 @@ import {
 } from '../../domain/index.js';
 import type { PrintJob, PrintJobStatus } from '../../domain/index.js';
 import type { AppDeps } from '../deps.js';
+import type { PrintJobView } from '../../protocol/http.js';
 import { printerTarget, targetOfDevice, type PrinterTarget } from './printer-target.js';
 
 /**
@@ -63,6 +64,7 @@ export async function markPrintJobSent(
     id: job.id,
     expectedStatuses: from,
     patch: { status: 'sent', attempts: job.attempts + 1, updatedAt: deps.now() },
+    events: [],
   });
   return saved;
 }
@@ -176,17 +178,7 @@ export function printedCopyOf(jobs: readonly PrintJob[], job: PrintJob): number 
   return jobs.filter((j) => j.id !== job.id && j.status === 'printed' && j.copy < job.copy).length + 1;
 }
 
-export interface PrintJobView {
-  id: string;
-  /** The job's place among the ticket's jobs (1, 2, …). */
-  copy: number;
-  /** The copy number the ticket says (`补打 第n联` when above 1). */
-  printedCopy: number;
-  status: PrintJobStatus;
-  error: string | null;
-  createdAt: number;
-  updatedAt: number;
-}
+export type { PrintJobView } from '../../protocol/http.js';
 
 export const presentPrintJob = (j: PrintJob, jobs: readonly PrintJob[] = [j]): PrintJobView => ({
   id: j.id,

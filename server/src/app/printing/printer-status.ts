@@ -1,6 +1,6 @@
-import type { PrinterStatus } from '../../../../ticket-printer/src/escpos/status.js';
-import type { PrinterErrorReason } from '../../../../ticket-printer/src/port.js';
-import type { Actor } from '../../domain/index.js';
+import type { PrinterStatus } from '@hall-queue/ticket-printer/escpos/status.js';
+import type { PrinterErrorReason } from '@hall-queue/ticket-printer/port.js';
+import { newEvent, type Actor } from '../../domain/index.js';
 import type { AppDeps } from '../deps.js';
 import { printerTarget } from './printer-target.js';
 
@@ -48,23 +48,25 @@ export async function reportPrinterState(
     PrinterState | undefined | null;
   if (same(before ?? undefined, state)) return;
   // The setting's audit event is the `device.status` line in the log.
-  await deps.store.saveHallSetting(props.hallId, settingKey(state.deviceId), state, state.at, {
-    hallId: props.hallId,
-    type: 'device.status',
-    at: state.at,
-    actor: props.actor,
-    ticketId: null,
-    windowId: null,
-    from: before ? (before.reachable ? 'reachable' : 'unreachable') : null,
-    to: state.reachable ? 'reachable' : 'unreachable',
-    data: {
-      source: 'printer',
-      deviceId: state.deviceId,
-      status: state.status,
-      error: state.error,
-      code: state.code ?? null,
-    },
-  });
+  await deps.store.saveHallSetting(props.hallId, settingKey(state.deviceId), state, state.at, [
+    newEvent(
+      'device.status',
+      {
+        hallId: props.hallId,
+        at: state.at,
+        actor: props.actor,
+        from: before ? (before.reachable ? 'reachable' : 'unreachable') : null,
+        to: state.reachable ? 'reachable' : 'unreachable',
+      },
+      {
+        source: 'printer',
+        deviceId: state.deviceId,
+        status: state.status,
+        error: state.error,
+        code: state.code ?? null,
+      },
+    ),
+  ]);
 }
 
 export interface PrintingOverview {

@@ -30,15 +30,11 @@ export async function saveTicketLayout(
   props: { hallId: string; layout: TicketLayout; actor: Actor },
 ): Promise<TicketLayout> {
   const hall = await requireHall(deps, props.hallId);
-  await deps.store.saveHallSetting(
-    hall.id,
-    TICKET_LAYOUT_KEY,
-    props.layout,
-    deps.now(),
+  await deps.store.saveHallSetting(hall.id, TICKET_LAYOUT_KEY, props.layout, deps.now(), [
     configChanged(
       { hallId: hall.id, at: deps.now(), actor: props.actor },
       { entity: 'ticket-layout', action: 'updated', subjectId: TICKET_LAYOUT_KEY },
     ),
-  );
+  ]);
   return props.layout;
 }

@@ -42,11 +42,7 @@ export async function saveRectificationSettings(
   }
   const value: RectificationSettings = { deadlineWorkingDays: props.settings.deadlineWorkingDays };
   const now = deps.now();
-  await deps.store.saveHallSetting(
-    hall.id,
-    RECTIFICATION_SETTING,
-    value,
-    now,
+  await deps.store.saveHallSetting(hall.id, RECTIFICATION_SETTING, value, now, [
     configChanged(
       { hallId: hall.id, at: now, actor: props.actor },
       {
@@ -56,6 +52,6 @@ export async function saveRectificationSettings(
         fields: ['deadlineWorkingDays'],
       },
     ),
-  );
+  ]);
   return value;
 }

@@ -2,8 +2,9 @@ import type { Device } from '../../domain/index.js';
 import type { AppDeps } from '../deps.js';
 import { kioskMenu } from '../kiosk-menu.js';
 import { requireHall } from '../lookups.js';
-import { DEFAULT_DISPLAY, displayConfigOf, type DisplayConfig } from './display-config.js';
-import { getSignageSettings, type VoiceSettings } from './settings.js';
+import type { BoardConfig } from '../../protocol/http.js';
+import { DEFAULT_DISPLAY, displayConfigOf } from './display-config.js';
+import { getSignageSettings } from './settings.js';
 
 /**
  * Everything a lobby board needs besides the realtime feed: the hall's
@@ -12,23 +13,7 @@ import { getSignageSettings, type VoiceSettings } from './settings.js';
  * it holds nothing a citizen in the hall cannot see on the screen.
  */
 
-export interface BoardArea {
-  domain: string;
-  waiting: number;
-  /** Estimated minutes for someone taking a ticket of this area now; null while no window serves it. */
-  minutes: number | null;
-}
-
-export interface BoardConfig {
-  hall: { id: string; name: string; timeZone: string };
-  notice: string;
-  voice: VoiceSettings & { hubAudio: boolean };
-  display: DisplayConfig;
-  /** The display device this config is for; null for a public board. */
-  deviceId: string | null;
-  areas: BoardArea[];
-  at: number;
-}
+export type { BoardArea, BoardConfig } from '../../protocol/http.js';
 
 /** The area's estimate is the longest of its matters: a screen should not promise less than it delivers. */
 function areaMinutes(estimates: (number | null)[]): number | null {

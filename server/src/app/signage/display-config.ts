@@ -4,6 +4,7 @@ import { auditOf } from '../admin/audit.js';
 import { requireOwnDevice } from '../admin/devices.js';
 import type { AppDeps } from '../deps.js';
 import { requireHall } from '../lookups.js';
+import { BOARD_LAYOUTS, BOARD_THEMES, type DisplayConfig } from '../../protocol/http.js';
 
 /**
  * What one display device (a lobby screen) shows, kept in its `config`
@@ -13,19 +14,8 @@ import { requireHall } from '../lookups.js';
  * `device`, because screens show it and must refresh.
  */
 
-export const BOARD_LAYOUTS = ['landscape', 'portrait', 'strip'] as const;
-export type BoardLayout = (typeof BOARD_LAYOUTS)[number];
-export const BOARD_THEMES = ['default', 'elder'] as const;
-export type BoardTheme = (typeof BOARD_THEMES)[number];
-
-export interface DisplayConfig {
-  layout: BoardLayout;
-  theme: BoardTheme;
-  /** Window numbers shown; empty: every window. */
-  windows: number[];
-  /** Areas (domains) whose waiting counts are shown; empty: every area. */
-  domains: string[];
-}
+export { BOARD_LAYOUTS, BOARD_THEMES } from '../../protocol/http.js';
+export type { BoardLayout, BoardTheme, DisplayConfig } from '../../protocol/http.js';
 
 export const DEFAULT_DISPLAY: DisplayConfig = {
   layout: 'landscape',

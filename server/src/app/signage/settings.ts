@@ -2,7 +2,8 @@ import type { Actor } from '../../domain/index.js';
 import { audited } from '../admin/audit.js';
 import type { AppDeps } from '../deps.js';
 import { requireHall } from '../lookups.js';
-import { DEFAULT_CALL_OUT_TEMPLATE, type NumberReading } from '../../voice/spoken.js';
+import { DEFAULT_CALL_OUT_TEMPLATE } from '../../voice/spoken.js';
+import type { VoiceSettings } from '../../protocol/http.js';
 
 /**
  * The hall's lobby signage settings (hall setting `signage`): the scrolling
@@ -12,31 +13,7 @@ import { DEFAULT_CALL_OUT_TEMPLATE, type NumberReading } from '../../voice/spoke
 
 export const SIGNAGE_SETTING = 'signage';
 
-/** A span of the day, hall time, during which boards show calls but stay silent; may wrap midnight. */
-export interface QuietHours {
-  from: string;
-  to: string;
-}
-
-export interface VoiceSettings {
-  /** How many times each call-out is spoken (a citizen who missed the first hears the second). */
-  repeat: number;
-  /** 0 (silent) … 1 (full). */
-  volume: number;
-  quietHours: QuietHours[];
-  /** A chime before each call-out draws attention before the words start. */
-  chime: boolean;
-  /**
-   * A board back from an absence (network, power) shows every call it missed
-   * and speaks only those at most this many seconds old; older ones are
-   * shown, not read out to a hall that has moved on.
-   */
-  missedCallSeconds: number;
-  /** The call-out sentence, with `{number}` and `{window}` (voice/spoken.ts). */
-  template: string;
-  /** Ticket numbers read digit by digit (A 零 二 三) or as a number (A 二十三). */
-  numberReading: NumberReading;
-}
+export type { QuietHours, VoiceSettings } from '../../protocol/http.js';
 
 export interface SignageSettings {
   notice: string;

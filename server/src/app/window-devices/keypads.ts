@@ -22,7 +22,7 @@ export interface KeypadView {
   lastUnboundPressAt: number | null;
 }
 
-function keypadAudit(deps: AppDeps, device: Device, actor: Actor, fields: string[] = []): NewEvent {
+function keypadAudit(deps: AppDeps, device: Device, actor: Actor, fields: string[] = []): NewEvent[] {
   return auditOf(
     deps,
     device.hallId,
@@ -82,7 +82,7 @@ export async function registerKeypad(
     lastSeenAt: null,
     createdAt: deps.now(),
   };
-  const device = await deps.store.saveDevice(draft, keypadAudit(deps, draft, props.actor));
+  const { device } = await deps.store.saveDevice(draft, keypadAudit(deps, draft, props.actor));
   return { device, token };
 }
 
@@ -94,7 +94,7 @@ export async function bindKeypad(
   const current = await requireKeypad(deps, props.hallId, props.deviceId);
   await checkWindow(deps, props.hallId, props.windowId);
   const next = { ...current, windowId: props.windowId };
-  return deps.store.saveDevice(next, keypadAudit(deps, next, props.actor, ['windowId']));
+  return (await deps.store.saveDevice(next, keypadAudit(deps, next, props.actor, ['windowId']))).device;
 }
 
 export async function listKeypads(deps: AppDeps, hallId: string): Promise<KeypadView[]> {

@@ -34,7 +34,14 @@ export async function reportKeypadPresence(
   via: Seen['via'],
 ): Promise<void> {
   const at = deps.now();
-  await deps.store.saveHallSetting(device.hallId, key(device.id), { attached, at, via } satisfies Seen, at);
+  // Whether a keypad is plugged in is the device's state, not configuration: no audit.
+  await deps.store.saveHallSetting(
+    device.hallId,
+    key(device.id),
+    { attached, at, via } satisfies Seen,
+    at,
+    [],
+  );
 }
 
 export interface KeypadPresence {

@@ -1,8 +1,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { DEVICE_TOKEN_PREFIX, hashSecret, type AppDeps } from '../../app/index.js';
-import type { Device } from '../../domain/index.js';
-import { VirtualPrinter } from '../../../../ticket-printer/src/virtual-printer/virtual-printer.js';
-import { startVirtualPrinterWeb } from '../../../../ticket-printer/src/virtual-printer/web.js';
+import { SYSTEM, configChanged, type Device } from '../../domain/index.js';
+import { VirtualPrinter } from '@hall-queue/ticket-printer/virtual-printer/virtual-printer.js';
+import { startVirtualPrinterWeb } from '@hall-queue/ticket-printer/virtual-printer/web.js';
 
 /**
  * The demo hall prints to a virtual printer, so a newcomer running
@@ -61,7 +61,12 @@ async function demoKiosk(deps: AppDeps, hallId: string, address: string, tokenFi
         lastSeenAt: null,
         createdAt: deps.now(),
       };
-  await deps.store.saveDevice(device);
+  await deps.store.saveDevice(device, [
+    configChanged(
+      { hallId, at: deps.now(), actor: SYSTEM },
+      { entity: 'device', action: existing ? 'updated' : 'created', subjectId: device.id, label: 'kiosk' },
+    ),
+  ]);
   return token;
 }
 

@@ -1,7 +1,7 @@
-import { renderEscPos } from '../../../../ticket-printer/src/render.js';
+import { renderEscPos } from '@hall-queue/ticket-printer/render.js';
 import { buildTicketDocument, printedCopyOf } from '../../app/printing/index.js';
 import type { AppDeps } from '../../app/index.js';
-import type { PaperWidth } from '../../../../ticket-printer/src/ticket.js';
+import type { PaperWidth } from '@hall-queue/ticket-printer/ticket.js';
 import type { PrintJob } from '../../domain/index.js';
 
 /** The ESC/POS bytes of a print job, rendered when it is printed (people ahead and the wait are current then). */

@@ -1,6 +1,6 @@
-import { PrinterError } from '../../../../ticket-printer/src/port.js';
-import { printBytes } from '../../../../ticket-printer/src/print.js';
-import { openPrinterPort } from '../../../../ticket-printer/src/transports/open-printer.js';
+import { PrinterError } from '@hall-queue/ticket-printer/port.js';
+import { printBytes } from '@hall-queue/ticket-printer/print.js';
+import { openPrinterPort } from '@hall-queue/ticket-printer/transports/open-printer.js';
 import { markPrintJobSent, recordPrintResult, reportPrinterState } from '../../app/printing/index.js';
 import type { AppDeps } from '../../app/index.js';
 import { isDomainError, type Actor } from '../../domain/index.js';

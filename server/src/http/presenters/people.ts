@@ -1,18 +1,10 @@
 import type { Principal } from '../../app/index.js';
 import type { Device, User } from '../../domain/index.js';
+import type { DeviceView, UserView } from '../../protocol/http.js';
 
 /** People and devices as they leave the hub: never a password hash, token hash or session secret. */
 
-export interface UserView {
-  id: string;
-  username: string;
-  displayName: string;
-  staffNo: string;
-  role: User['role'];
-  hallIds: string[];
-  disabled: boolean;
-  createdAt: number;
-}
+export type { DeviceView, UserView } from '../../protocol/http.js';
 
 export function presentUser(u: User): UserView {
   return {
@@ -25,19 +17,6 @@ export function presentUser(u: User): UserView {
     disabled: u.disabled,
     createdAt: u.createdAt,
   };
-}
-
-export interface DeviceView {
-  id: string;
-  hallId: string;
-  kind: Device['kind'];
-  name: string;
-  windowId: string | null;
-  config: Record<string, unknown>;
-  revoked: boolean;
-  revokedAt: number | null;
-  lastSeenAt: number | null;
-  createdAt: number;
 }
 
 export function presentDevice(d: Device): DeviceView {

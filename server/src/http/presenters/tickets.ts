@@ -1,32 +1,14 @@
 import type { IssuedTicket } from '../../app/index.js';
-import type { Channel, PriorityCategory, Ticket, TicketStatus } from '../../domain/index.js';
+import type { Ticket } from '../../domain/index.js';
+import type { IssuedTicketView, StaffTicketView } from '../../protocol/http.js';
+
+export type { IssuedTicketView, StaffTicketView } from '../../protocol/http.js';
 
 /**
  * Tickets for staff screens, and the one answer a citizen gets when taking a
  * ticket. The status token leaves the hub once, in that answer; staff views
  * never carry it (it is the citizen's key to the status page).
  */
-
-export interface StaffTicketView {
-  id: string;
-  hallId: string;
-  serviceId: string;
-  number: string;
-  businessDay: string;
-  status: TicketStatus;
-  categories: PriorityCategory[];
-  assistance: boolean;
-  channel: Channel;
-  issuedAt: number;
-  effectiveAt: number;
-  windowId: string | null;
-  targetWindowId: string | null;
-  callCount: number;
-  calledAt: number | null;
-  startedAt: number | null;
-  endedAt: number | null;
-  transferCount: number;
-}
 
 export function presentTicket(t: Ticket): StaffTicketView {
   return {
@@ -49,21 +31,6 @@ export function presentTicket(t: Ticket): StaffTicketView {
     endedAt: t.endedAt,
     transferCount: t.transferCount,
   };
-}
-
-/** What the kiosk prints and the citizen's phone keeps: which categories were declared stays private. */
-export interface IssuedTicketView {
-  number: string;
-  status: TicketStatus;
-  hallId: string;
-  service: { id: string; name: string; domain: string };
-  issuedAt: number;
-  priority: boolean;
-  assistance: boolean;
-  channel: Channel;
-  ahead: number;
-  estimatedMinutes: number | null;
-  statusToken: string;
 }
 
 export function presentIssued({ ticket, service, estimate }: IssuedTicket): IssuedTicketView {

@@ -1,10 +1,11 @@
 import { listKeypads, requireHall, today } from '../../app/index.js';
 import { printingOverview, ticketLayoutSchema } from '../../app/printing/index.js';
-import { renderSvg } from '../../../../ticket-printer/src/render.js';
+import { renderSvg } from '@hall-queue/ticket-printer/render.js';
 import type { HallEvent } from '../../domain/index.js';
 import { requireHallAccess } from '../access.js';
 import { SENT, route } from '../route.js';
 import { hallParams } from '../schemas/common.js';
+import type { Floor } from '../../protocol/http.js';
 
 /**
  * The live floor for supervisors (issue 6): one read that joins what the
@@ -120,7 +121,7 @@ export const adminFloorRoutes = [
                 : d.lastSeenAt !== null && now - d.lastSeenAt <= DISPLAY_SILENT_MS,
           })),
         printers: printing.printers.map((p) => ({ deviceId: p.deviceId, name: p.name, state: p.state })),
-      };
+      } satisfies Floor;
     },
   }),
   route({

@@ -204,11 +204,7 @@ export const evaluationRoutes = [
       const p = requireHallAccess(ctx, ctx.params.hallId);
       const hall = await requireHall(ctx.deps, ctx.params.hallId);
       const actorId = p.kind === 'user' ? p.user.id : p.device.id;
-      await ctx.deps.store.saveHallSetting(
-        hall.id,
-        EVALUATION_SETTING_KEY,
-        ctx.body,
-        ctx.deps.now(),
+      await ctx.deps.store.saveHallSetting(hall.id, EVALUATION_SETTING_KEY, ctx.body, ctx.deps.now(), [
         configChanged(
           { hallId: hall.id, at: ctx.deps.now(), actor: { type: p.kind, id: actorId } },
           {
@@ -218,7 +214,7 @@ export const evaluationRoutes = [
             fields: Object.keys(ctx.body),
           },
         ),
-      );
+      ]);
       return evaluationSettings(ctx.deps, hall.id);
     },
   }),

@@ -98,7 +98,7 @@ export const hallRoutes = [
     errors: ['not_found', 'conflict'],
     handler: async (ctx) => {
       requireHallAccess(ctx, ctx.params.hallId);
-      await deleteHall(ctx.deps, { hallId: ctx.params.hallId });
+      await deleteHall(ctx.deps, { hallId: ctx.params.hallId, actor: actor(ctx) });
       return undefined;
     },
   }),

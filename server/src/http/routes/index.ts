@@ -1,5 +1,6 @@
 import type { AnyRoute } from '../route.js';
 import { adminFloorRoutes } from './admin-floor.js';
+import { appointmentRoutes } from './appointments.js';
 import { authRoutes } from './auth.js';
 import { deviceRoutes } from './devices.js';
 import { evaluationRoutes } from './evaluations.js';
@@ -38,4 +39,5 @@ export const ROUTES: readonly AnyRoute[] = [
   ...signageRoutes,
   ...statsRoutes,
   ...rectificationRoutes,
+  ...appointmentRoutes,
 ];

@@ -10,12 +10,13 @@ import {
   targetOfDevice,
   ticketLayoutSchema,
 } from '../../app/printing/index.js';
-import { renderSvg } from '../../../../ticket-printer/src/render.js';
+import { renderSvg } from '@hall-queue/ticket-printer/render.js';
 import { DomainError, type Ticket } from '../../domain/index.js';
 import { actor, requireHallAccess } from '../access.js';
 import { HttpError } from '../errors.js';
 import { SENT, route, type RouteContext } from '../route.js';
 import { hallParams, statusToken } from '../schemas/common.js';
+import type { PrintJobList, ReprintAnswer } from '../../protocol/http.js';
 
 /**
  * Printing: the ticket image the kiosk shows (the same layout the printer
@@ -98,7 +99,10 @@ export const printingRoutes = [
     handler: async (ctx) => {
       const ticket = await ticketByToken(ctx, ctx.params.token);
       const jobs = await ctx.deps.store.listPrintJobs({ ticketId: ticket.id });
-      return { number: ticket.number, jobs: jobs.map((j) => presentPrintJob(j, jobs)) };
+      return {
+        number: ticket.number,
+        jobs: jobs.map((j) => presentPrintJob(j, jobs)),
+      } satisfies PrintJobList;
     },
   }),
   route({
@@ -127,7 +131,7 @@ export const printingRoutes = [
         ...(p.kind === 'device' ? { kioskId: p.device.id } : {}),
       });
       const jobs = await ctx.deps.store.listPrintJobs({ ticketId: ticket.id });
-      return { job: presentPrintJob(job, jobs), joined };
+      return { job: presentPrintJob(job, jobs), joined } satisfies ReprintAnswer;
     },
   }),
   route({

@@ -3,6 +3,7 @@ import { actor, requireHallAccess } from '../access.js';
 import { route } from '../route.js';
 import { hallParams, hallServiceParams, nonEmpty } from '../schemas/common.js';
 import { serviceInput } from '../schemas/config.js';
+import type { ServiceList } from '../../protocol/http.js';
 
 /** The matter catalogue (事项目录) of a hall. */
 
@@ -30,7 +31,7 @@ export const serviceRoutes = [
     handler: async (ctx) => {
       requireHallAccess(ctx, ctx.params.hallId);
       const hall = await requireHall(ctx.deps, ctx.params.hallId);
-      return { services: await ctx.deps.store.listServices(hall.id) };
+      return { services: await ctx.deps.store.listServices(hall.id) } satisfies ServiceList;
     },
   }),
   route({

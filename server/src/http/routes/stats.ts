@@ -5,6 +5,7 @@ import { requireHallAccess } from '../access.js';
 import { HttpError } from '../errors.js';
 import { SENT, route, type RouteContext } from '../route.js';
 import { day, hallParams, id } from '../schemas/common.js';
+import type { StatsAnswer } from '../../protocol/http.js';
 
 /** 效能监管: figures for a period of hall-local dates, as JSON for the console and CSV for Excel. */
 
@@ -71,7 +72,7 @@ export const statsRoutes = [
     response:
       '`{ hallId, timeZone, from, to, filters, seq, report: { issued, served, noShows, transfers, transferredTickets, cancelled, expired, open, wait, service, priority, normal, hourly, ratings } }`; durations in ms',
     errors: ['not_found', 'invalid_config'],
-    handler: async (ctx) => load(ctx),
+    handler: async (ctx): Promise<StatsAnswer> => load(ctx),
   }),
   route({
     method: 'get',

@@ -17,6 +17,7 @@ import {
   ticketStatus,
   windowParams,
 } from '../schemas/common.js';
+import type { WindowView } from '../../protocol/http.js';
 
 /** Staff views of the queue, and cancelling a ticket. */
 
@@ -140,7 +141,7 @@ export const ticketRoutes = [
           assistance: t.assistance,
           issuedAt: t.issuedAt,
         })),
-      };
+      } satisfies WindowView;
     },
   }),
   route({

@@ -74,7 +74,7 @@ export const userRoutes = [
     errors: ['invalid_config', 'conflict'],
     handler: async (ctx) => {
       requireManaged(principalOf(ctx), ctx.body.hallIds ?? []);
-      return { user: presentUser(await createUser(ctx.deps, { input: ctx.body })) };
+      return { user: presentUser(await createUser(ctx.deps, { input: ctx.body, actor: actor(ctx) })) };
     },
   }),
   route({
@@ -104,7 +104,7 @@ export const userRoutes = [
       const { deps, options, params, body } = ctx;
       const before = await managedUser(ctx, params.userId);
       if (body.hallIds !== undefined) requireManaged(principalOf(ctx), body.hallIds);
-      const user = await updateUser(deps, { userId: params.userId, patch: body });
+      const user = await updateUser(deps, { userId: params.userId, patch: body, actor: actor(ctx) });
       if (body.password !== undefined || user.disabled || !sameScope(before, user))
         options.realtime.disconnectUser(user.id);
       return { user: presentUser(user) };

@@ -6,7 +6,7 @@ import {
   PRIORITY_DECLARERS,
   WINDOW_KINDS,
 } from '../../domain/index.js';
-import { isPrinterAddress } from '../../../../ticket-printer/src/transports/open-printer.js';
+import { isPrinterAddress } from '@hall-queue/ticket-printer/transports/open-printer.js';
 import { id, name } from './common.js';
 
 /** Shapes of the configuration: halls, matters, windows, users, devices, and the export file. */

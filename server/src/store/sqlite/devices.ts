@@ -1,4 +1,4 @@
-import type { NewEvent } from '../../domain/index.js';
+import type { HallEvent, NewEvent } from '../../domain/index.js';
 import { appendEvents } from './events.js';
 import type { Device } from '../port.js';
 import { guardUnique, notFound, sql, writeTx, type Db } from './connection.js';
@@ -28,15 +28,15 @@ export function getDeviceByTokenHash(db: Db, tokenHash: string): Device | null {
   return row ? toDevice(row) : null;
 }
 
-export function saveDevice(db: Db, d: Device, audit?: NewEvent): Device {
+export function saveDevice(
+  db: Db,
+  d: Device,
+  audit: readonly NewEvent[],
+): { device: Device; events: HallEvent[] } {
   return writeTx(db, () => {
     if (!getHall(db, d.hallId)) throw notFound('Hall', d.hallId);
-    if (sql(db, 'SELECT 1 FROM devices WHERE token_hash = ? AND id <> ?').get(d.tokenHash, d.id)) {
-      throw new DomainError('conflict', 'Another device already has this token; issue a new one.', {
-        field: 'tokenHash',
-      });
-    }
-    guardUnique(`Device ${d.id}`, () =>
+    // Tokens are random: the unique index alone refuses a clash, as `conflict`.
+    guardUnique(`Device ${d.id}'s token`, () =>
       sql(
         db,
         `INSERT INTO devices (id, hall_id, kind, name, window_id, token_hash, config, revoked_at, last_seen_at,
@@ -47,13 +47,13 @@ export function saveDevice(db: Db, d: Device, audit?: NewEvent): Device {
            revoked_at = excluded.revoked_at, last_seen_at = excluded.last_seen_at, created_at = excluded.created_at`,
       ).run({ ...d, config: json(d.config) }),
     );
-    if (audit) appendEvents(db, [audit]);
-    return getDevice(db, d.id) as Device;
+    const events = appendEvents(db, audit);
+    return { device: getDevice(db, d.id) as Device, events };
   });
 }
 
-export function deleteDevice(db: Db, id: string, audit?: NewEvent): void {
-  writeTx(db, () => {
+export function deleteDevice(db: Db, id: string, audit: readonly NewEvent[]): { events: HallEvent[] } {
+  return writeTx(db, () => {
     if (sql(db, 'SELECT 1 FROM print_jobs WHERE device_id = ? LIMIT 1').get(id)) {
       throw new DomainError(
         'conflict',
@@ -64,7 +64,7 @@ export function deleteDevice(db: Db, id: string, audit?: NewEvent): void {
       );
     }
     if (sql(db, 'DELETE FROM devices WHERE id = ?').run(id).changes === 0) throw notFound('Device', id);
-    if (audit) appendEvents(db, [audit]);
+    return { events: appendEvents(db, audit) };
   });
 }
 

@@ -44,7 +44,7 @@ export function getEvaluationByTicket(db: Db, ticketId: string): Evaluation | nu
 export function saveEvaluation(
   db: Db,
   e: Evaluation,
-  events: readonly NewEvent[] = [],
+  events: readonly NewEvent[],
 ): { evaluation: Evaluation; events: HallEvent[] } {
   return writeTx(db, () => {
     if (!sql(db, 'SELECT 1 FROM tickets WHERE id = ? AND hall_id = ?').get(e.ticketId, e.hallId)) {

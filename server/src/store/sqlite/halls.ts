@@ -1,4 +1,4 @@
-import { DomainError, type Hall, type NewEvent, type Service } from '../../domain/index.js';
+import { DomainError, type Hall, type HallEvent, type NewEvent, type Service } from '../../domain/index.js';
 import { guardUnique, notFound, sql, writeTx, type Db } from './connection.js';
 import { appendEvents, lastSeq } from './events.js';
 import { bit, json, toHall, toService, type HallRow, type ServiceRow } from './rows.js';
@@ -14,7 +14,11 @@ export function getHall(db: Db, id: string): Hall | null {
   return row ? toHall(row) : null;
 }
 
-export function saveHall(db: Db, hall: Hall, audit?: NewEvent): Hall {
+export function saveHall(
+  db: Db,
+  hall: Hall,
+  audit: readonly NewEvent[],
+): { hall: Hall; events: HallEvent[] } {
   return writeTx(db, () => {
     // A re-created hall continues its old log, whose events are never deleted.
     sql(
@@ -35,13 +39,14 @@ export function saveHall(db: Db, hall: Hall, audit?: NewEvent): Hall {
       updatedAt: hall.updatedAt,
       eventSeq: lastSeq(db, hall.id),
     });
-    if (audit) appendEvents(db, [audit]);
-    return getHall(db, hall.id) as Hall;
+    const events = appendEvents(db, audit);
+    return { hall: getHall(db, hall.id) as Hall, events };
   });
 }
 
-export function deleteHall(db: Db, id: string): void {
-  writeTx(db, () => {
+/** The hall's log outlives it: `audit` is appended before the hall goes. */
+export function deleteHall(db: Db, id: string, audit: readonly NewEvent[]): { events: HallEvent[] } {
+  return writeTx(db, () => {
     if (!getHall(db, id)) throw notFound('Hall', id);
     for (const [table, what] of [
       ['tickets', 'tickets'],
@@ -57,8 +62,10 @@ export function deleteHall(db: Db, id: string): void {
         });
       }
     }
+    const events = appendEvents(db, audit);
     sql(db, 'DELETE FROM counters WHERE hall_id = ?').run(id);
     sql(db, 'DELETE FROM halls WHERE id = ?').run(id);
+    return { events };
   });
 }
 
@@ -72,7 +79,8 @@ export function getService(db: Db, id: string): Service | null {
   return row ? toService(row) : null;
 }
 
-function checkServiceClashes(db: Db, s: Service): void {
+/** A matter stays in its hall (its id keeps its tickets there). */
+function checkServiceHall(db: Db, s: Service): void {
   const existing = getService(db, s.id);
   if (existing && existing.hallId !== s.hallId) {
     throw new DomainError(
@@ -81,27 +89,20 @@ function checkServiceClashes(db: Db, s: Service): void {
     );
   }
   if (!getHall(db, s.hallId)) throw notFound('Hall', s.hallId);
-  const byCode = sql(db, 'SELECT id, name FROM services WHERE hall_id = ? AND code = ? AND id <> ?').get(
-    s.hallId,
-    s.code,
-    s.id,
-  ) as { id: string; name: string } | undefined;
-  if (byCode) {
-    throw new DomainError(
-      'conflict',
-      `Matter code ${s.code} is already used by "${byCode.name}" in this hall.`,
-      {
-        field: 'code',
-        serviceId: byCode.id,
-      },
-    );
-  }
 }
 
-export function saveService(db: Db, s: Service, audit?: NewEvent): Service {
+/**
+ * A matter code clash is refused by the use case (`serviceCodeClash`); the
+ * unique index (hall, code) only catches two saves racing, as `conflict`.
+ */
+export function saveService(
+  db: Db,
+  s: Service,
+  audit: readonly NewEvent[],
+): { service: Service; events: HallEvent[] } {
   return writeTx(db, () => {
-    checkServiceClashes(db, s);
-    guardUnique(`Matter ${s.id}`, () =>
+    checkServiceHall(db, s);
+    guardUnique(`Matter code ${s.code}`, () =>
       sql(
         db,
         `INSERT INTO services (id, hall_id, code, name, domain, prefix, cross_region, cannot_handle, dedicated,
@@ -120,13 +121,13 @@ export function saveService(db: Db, s: Service, audit?: NewEvent): Service {
         enabled: bit(s.enabled),
       }),
     );
-    if (audit) appendEvents(db, [audit]);
-    return getService(db, s.id) as Service;
+    const events = appendEvents(db, audit);
+    return { service: getService(db, s.id) as Service, events };
   });
 }
 
-export function deleteService(db: Db, id: string, audit?: NewEvent): void {
-  writeTx(db, () => {
+export function deleteService(db: Db, id: string, audit: readonly NewEvent[]): { events: HallEvent[] } {
+  return writeTx(db, () => {
     if (!getService(db, id)) throw notFound('Matter', id);
     const row = sql(db, 'SELECT COUNT(*) AS n FROM tickets WHERE service_id = ?').get(id) as { n: number };
     if (row.n > 0) {
@@ -140,6 +141,6 @@ export function deleteService(db: Db, id: string, audit?: NewEvent): void {
       );
     }
     sql(db, 'DELETE FROM services WHERE id = ?').run(id);
-    if (audit) appendEvents(db, [audit]);
+    return { events: appendEvents(db, audit) };
   });
 }

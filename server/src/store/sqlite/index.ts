@@ -18,18 +18,27 @@ import type {
   WindowUpdate,
 } from '../port.js';
 import type { RectificationCase } from '../../domain/rectification/index.js';
+import type { Appointment, AppointmentSettings } from '../../domain/appointments/index.js';
+import type {
+  AppointmentQuery,
+  AppointmentUpdate,
+  BookAppointmentInput,
+  RescheduleAppointmentInput,
+} from '../port.js';
 import type {
   DayAggregateQuery,
   EventListener,
   FollowRequest,
   RectificationQuery,
   RectificationUpdate,
+  HallImport,
   StatsRollupUpdate,
   TicketFactQuery,
 } from '../port.js';
 import { claimNext, claimTicket } from './claim.js';
 import { checkWrites, openConnection, sql, writeTx, type ConnectionOptions, type Db } from './connection.js';
 import { checkStoreContents, keepPrivate, openFailure, prepareStoreFile, stampStore } from './store-file.js';
+import * as appointments from './appointments.js';
 import * as devices from './devices.js';
 import * as evaluations from './evaluations.js';
 import * as printJobs from './print-jobs.js';
@@ -39,8 +48,8 @@ import * as settings from './settings.js';
 import { appendEvents, lastSeq, listEvents, listTicketEvents } from './events.js';
 import { SqliteEventFollower } from './follow.js';
 import * as halls from './halls.js';
+import { importHall } from './import-hall.js';
 import { issueTicketOnce } from './issue-keys.js';
-import * as leases from './leases.js';
 import { migrate } from './migrations.js';
 import * as people from './people.js';
 import { hallSnapshot, listWaiting, serviceSamples, waitingGroups } from './snapshot.js';
@@ -108,11 +117,11 @@ export class SqliteStore implements Store {
   async getHall(id: string) {
     return halls.getHall(this.db, id);
   }
-  async saveHall(hall: Hall, audit?: NewEvent) {
+  async saveHall(hall: Hall, audit: NewEvent[]) {
     return halls.saveHall(this.db, hall, audit);
   }
-  async deleteHall(id: string) {
-    halls.deleteHall(this.db, id);
+  async deleteHall(id: string, audit: NewEvent[]) {
+    return halls.deleteHall(this.db, id, audit);
   }
 
   async listServices(hallId: string) {
@@ -121,11 +130,11 @@ export class SqliteStore implements Store {
   async getService(id: string) {
     return halls.getService(this.db, id);
   }
-  async saveService(service: Service, audit?: NewEvent) {
+  async saveService(service: Service, audit: NewEvent[]) {
     return halls.saveService(this.db, service, audit);
   }
-  async deleteService(id: string, audit?: NewEvent) {
-    halls.deleteService(this.db, id, audit);
+  async deleteService(id: string, audit: NewEvent[]) {
+    return halls.deleteService(this.db, id, audit);
   }
 
   async listWindows(hallId: string) {
@@ -134,11 +143,11 @@ export class SqliteStore implements Store {
   async getWindow(id: string) {
     return windows.getWindow(this.db, id);
   }
-  async saveWindow(window: ServiceWindow, audit?: NewEvent) {
+  async saveWindow(window: ServiceWindow, audit: NewEvent[]) {
     return windows.saveWindow(this.db, window, audit);
   }
-  async deleteWindow(id: string, audit?: NewEvent) {
-    windows.deleteWindow(this.db, id, audit);
+  async deleteWindow(id: string, audit: NewEvent[]) {
+    return windows.deleteWindow(this.db, id, audit);
   }
   async updateWindow(update: WindowUpdate) {
     return windows.updateWindow(this.db, update);
@@ -190,12 +199,6 @@ export class SqliteStore implements Store {
   async lastSeq(hallId: string) {
     return lastSeq(this.db, hallId);
   }
-  async acquireLease(name: string, holder: string, now: number, ttlMs: number) {
-    return leases.acquireLease(this.db, name, holder, now, ttlMs);
-  }
-  async releaseLease(name: string, holder: string) {
-    leases.releaseLease(this.db, name, holder);
-  }
   async appendEvents(events: NewEvent[]) {
     return writeTx(this.db, () => appendEvents(this.db, events));
   }
@@ -215,15 +218,15 @@ export class SqliteStore implements Store {
   async getUserByUsername(username: string) {
     return people.getUserByUsername(this.db, username);
   }
-  async saveUser(user: User, audit?: NewEvent[]) {
+  async saveUser(user: User, audit: NewEvent[]) {
     return people.saveUser(this.db, user, audit);
   }
-  async deleteUser(id: string, audit?: NewEvent[]) {
-    people.deleteUser(this.db, id, audit);
+  async deleteUser(id: string, audit: NewEvent[]) {
+    return people.deleteUser(this.db, id, audit);
   }
 
-  async createSession(session: Session) {
-    people.createSession(this.db, session);
+  async createSession(session: Session, audit: NewEvent[] = []) {
+    return people.createSession(this.db, session, audit);
   }
   async getSession(tokenHash: string) {
     return people.getSession(this.db, tokenHash);
@@ -244,11 +247,11 @@ export class SqliteStore implements Store {
   async getDeviceByTokenHash(tokenHash: string) {
     return devices.getDeviceByTokenHash(this.db, tokenHash);
   }
-  async saveDevice(device: Device, audit?: NewEvent) {
+  async saveDevice(device: Device, audit: NewEvent[]) {
     return devices.saveDevice(this.db, device, audit);
   }
-  async deleteDevice(id: string, audit?: NewEvent) {
-    devices.deleteDevice(this.db, id, audit);
+  async deleteDevice(id: string, audit: NewEvent[]) {
+    return devices.deleteDevice(this.db, id, audit);
   }
   async touchDevice(id: string, at: number) {
     devices.touchDevice(this.db, id, at);
@@ -261,11 +264,11 @@ export class SqliteStore implements Store {
   async getHallSetting(hallId: string, key: string) {
     return settings.getHallSetting(this.db, hallId, key);
   }
-  async saveHallSetting(hallId: string, key: string, value: unknown, at: number, audit?: NewEvent) {
+  async saveHallSetting(hallId: string, key: string, value: unknown, at: number, audit: NewEvent[]) {
     return settings.saveHallSetting(this.db, hallId, key, value, at, audit);
   }
 
-  async createPrintJob(job: PrintJob, events?: NewEvent[]) {
+  async createPrintJob(job: PrintJob, events: NewEvent[]) {
     return printJobs.createPrintJob(this.db, job, events);
   }
   async updatePrintJob(update: PrintJobUpdate) {
@@ -278,7 +281,7 @@ export class SqliteStore implements Store {
     return printJobs.listPrintJobs(this.db, query);
   }
 
-  async saveEvaluation(evaluation: Evaluation, events?: NewEvent[]) {
+  async saveEvaluation(evaluation: Evaluation, events: NewEvent[]) {
     return evaluations.saveEvaluation(this.db, evaluation, events);
   }
   async getEvaluationByTicket(ticketId: string) {
@@ -318,6 +321,39 @@ export class SqliteStore implements Store {
   }
   async listUnfollowedBadRatings(hallId: string, limit: number) {
     return rectification.listUnfollowedBadRatings(this.db, hallId, limit);
+  }
+
+  async importHall(data: HallImport) {
+    importHall(this.db, data);
+  }
+
+  // Appointments (预约).
+  async getAppointmentSettings(hallId: string) {
+    return appointments.getAppointmentSettings(this.db, hallId);
+  }
+  async saveAppointmentSettings(hallId: string, value: AppointmentSettings, at: number, audit: NewEvent[]) {
+    return appointments.saveAppointmentSettings(this.db, hallId, value, at, audit);
+  }
+  async bookAppointment(input: BookAppointmentInput) {
+    return appointments.bookAppointment(this.db, input);
+  }
+  async rescheduleAppointment(input: RescheduleAppointmentInput) {
+    return appointments.rescheduleAppointment(this.db, input);
+  }
+  async updateAppointment(update: AppointmentUpdate) {
+    return appointments.updateAppointment(this.db, update);
+  }
+  async getAppointment(id: string): Promise<Appointment | null> {
+    return appointments.getAppointment(this.db, id);
+  }
+  async getAppointmentByCode(code: string): Promise<Appointment | null> {
+    return appointments.getAppointmentByCode(this.db, code);
+  }
+  async listAppointments(hallId: string, query?: AppointmentQuery) {
+    return appointments.listAppointments(this.db, hallId, query);
+  }
+  async bookedCounts(hallId: string, serviceId: string, from: string, to: string) {
+    return appointments.bookedCounts(this.db, hallId, serviceId, from, to);
   }
 }
 

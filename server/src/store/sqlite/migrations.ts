@@ -340,6 +340,56 @@ CREATE TABLE leases (
 );
 `,
   },
+  {
+    version: 7,
+    description:
+      'scheduled jobs (Agenda), so every hub process on the file shares one schedule and its locks',
+    sql: `
+CREATE TABLE agenda_jobs (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  type TEXT NOT NULL CHECK (type IN ('normal', 'single')),
+  priority INTEGER NOT NULL DEFAULT 0,
+  next_run_at INTEGER,
+  locked_at INTEGER,
+  disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),
+  last_modified_by TEXT,
+  attrs TEXT NOT NULL
+);
+CREATE UNIQUE INDEX agenda_jobs_single ON agenda_jobs (name) WHERE type = 'single';
+CREATE INDEX agenda_jobs_due ON agenda_jobs (name, disabled, locked_at, next_run_at);
+`,
+  },
+  {
+    version: 8,
+    description: 'appointments (预约): bookings with their slot, code and optional personal data',
+    sql: `
+CREATE TABLE appointments (
+  id TEXT PRIMARY KEY,
+  hall_id TEXT NOT NULL REFERENCES halls(id),
+  service_id TEXT NOT NULL,
+  code TEXT NOT NULL,
+  day TEXT NOT NULL,
+  slot_start INTEGER NOT NULL,
+  slot_end INTEGER NOT NULL,
+  status TEXT NOT NULL,
+  name TEXT,
+  phone TEXT,
+  ticket_id TEXT,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  checked_in_at INTEGER,
+  purged_at INTEGER,
+  version INTEGER NOT NULL
+);
+-- The code is what the citizen holds; it finds the booking in any hall.
+CREATE UNIQUE INDEX appointments_code ON appointments (code);
+-- Capacity counts per slot and the lists of a day read this index.
+CREATE INDEX appointments_slot ON appointments (hall_id, service_id, day, status, slot_start);
+CREATE INDEX appointments_day ON appointments (hall_id, day, slot_start);
+CREATE INDEX appointments_phone ON appointments (hall_id, phone, service_id, day) WHERE phone IS NOT NULL;
+`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.reduce((v, m) => Math.max(v, m.version), 0);

@@ -1,6 +1,5 @@
-import type { NewEvent } from '../../domain/index.js';
+import type { HallEvent, NewEvent } from '../../domain/index.js';
 import { appendEvents } from './events.js';
-import { DomainError } from '../../domain/index.js';
 import type { Session, User } from '../port.js';
 import { guardUnique, notFound, sql, writeTx, type Db } from './connection.js';
 import { toSession, toUser, type SessionRow, type UserRow } from './people-rows.js';
@@ -26,15 +25,17 @@ export function getUserByUsername(db: Db, username: string): User | null {
   return row ? toUser(row) : null;
 }
 
-export function saveUser(db: Db, user: User, audit: readonly NewEvent[] = []): User {
+/**
+ * A username clash is refused by the use case (`usernameClash`); the unique
+ * username column only catches two saves racing, as `conflict`.
+ */
+export function saveUser(
+  db: Db,
+  user: User,
+  audit: readonly NewEvent[],
+): { user: User; events: HallEvent[] } {
   return writeTx(db, () => {
-    const clash = sql(db, 'SELECT id FROM users WHERE username = ? AND id <> ?').get(user.username, user.id);
-    if (clash) {
-      throw new DomainError('conflict', `The username ${user.username} is already taken.`, {
-        field: 'username',
-      });
-    }
-    guardUnique(`User ${user.id}`, () =>
+    guardUnique(`The username ${user.username}`, () =>
       sql(
         db,
         `INSERT INTO users (id, username, display_name, staff_no, role, hall_ids, password_hash, disabled, created_at)
@@ -44,21 +45,22 @@ export function saveUser(db: Db, user: User, audit: readonly NewEvent[] = []): U
            password_hash = excluded.password_hash, disabled = excluded.disabled, created_at = excluded.created_at`,
       ).run({ ...user, hallIds: json(user.hallIds), disabled: bit(user.disabled) }),
     );
-    appendEvents(db, audit);
-    return getUser(db, user.id) as User;
+    const events = appendEvents(db, audit);
+    return { user: getUser(db, user.id) as User, events };
   });
 }
 
 /** The user's sessions go with it (ON DELETE CASCADE), so a deleted account is logged out everywhere. */
-export function deleteUser(db: Db, id: string, audit: readonly NewEvent[] = []): void {
-  writeTx(db, () => {
+export function deleteUser(db: Db, id: string, audit: readonly NewEvent[]): { events: HallEvent[] } {
+  return writeTx(db, () => {
     if (sql(db, 'DELETE FROM users WHERE id = ?').run(id).changes === 0) throw notFound('User', id);
-    appendEvents(db, audit);
+    return { events: appendEvents(db, audit) };
   });
 }
 
-export function createSession(db: Db, s: Session): void {
-  writeTx(db, () => {
+/** `audit`: an API token's `token_issued` events (a login session has none). */
+export function createSession(db: Db, s: Session, audit: readonly NewEvent[] = []): { events: HallEvent[] } {
+  return writeTx(db, () => {
     if (!getUser(db, s.userId)) throw notFound('User', s.userId);
     guardUnique('Session', () =>
       sql(
@@ -67,6 +69,7 @@ export function createSession(db: Db, s: Session): void {
          VALUES (@tokenHash, @userId, @kind, @csrfToken, @createdAt, @expiresAt)`,
       ).run(s),
     );
+    return { events: appendEvents(db, audit) };
   });
 }
 

@@ -39,7 +39,7 @@ export function getPrintJob(db: Db, id: string): PrintJob | null {
 export function createPrintJob(
   db: Db,
   job: PrintJob,
-  events: readonly NewEvent[] = [],
+  events: readonly NewEvent[],
 ): { job: PrintJob; events: HallEvent[] } {
   return writeTx(db, () => {
     if (!sql(db, 'SELECT 1 FROM halls WHERE id = ?').get(job.hallId)) throw notFound('Hall', job.hallId);
@@ -79,7 +79,7 @@ export function updatePrintJob(db: Db, u: PrintJobUpdate): { job: PrintJob; even
       `UPDATE print_jobs SET status = @status, attempts = @attempts, error = @error, device_id = @deviceId,
          updated_at = @updatedAt WHERE id = @id`,
     ).run(next);
-    return { job: getPrintJob(db, u.id) as PrintJob, events: appendEvents(db, u.events ?? []) };
+    return { job: getPrintJob(db, u.id) as PrintJob, events: appendEvents(db, u.events) };
   });
 }
 

@@ -17,8 +17,8 @@ export function saveHallSetting(
   key: string,
   value: unknown,
   at: number,
-  audit?: NewEvent,
-): HallEvent[] {
+  audit: readonly NewEvent[],
+): { events: HallEvent[] } {
   return writeTx(db, () => {
     if (!getHall(db, hallId)) throw notFound('Hall', hallId);
     sql(
@@ -26,6 +26,6 @@ export function saveHallSetting(
       `INSERT INTO hall_settings (hall_id, key, value, updated_at) VALUES (?, ?, ?, ?)
        ON CONFLICT (hall_id, key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
     ).run(hallId, key, JSON.stringify(value ?? null), at);
-    return audit ? appendEvents(db, [audit]) : [];
+    return { events: appendEvents(db, audit) };
   });
 }

@@ -2,6 +2,7 @@ import {
   DomainError,
   formatNumber,
   parseNumber,
+  ticketIssued,
   type HallEvent,
   type Ticket,
   type TicketPatch,
@@ -155,25 +156,7 @@ export function issueTicket(db: Db, input: IssueInput): { ticket: Ticket; events
         input.statusToken,
       ),
     );
-    const events = appendEvents(db, [
-      {
-        hallId: input.hallId,
-        type: 'ticket.issued',
-        at: input.issuedAt,
-        actor: input.actor,
-        ticketId: input.id,
-        windowId: null,
-        from: null,
-        to: 'waiting',
-        data: {
-          number,
-          serviceId: input.serviceId,
-          categories: input.categories,
-          assistance: input.assistance,
-          channel: input.channel,
-        },
-      },
-    ]);
+    const events = appendEvents(db, [ticketIssued({ ...input, number })]);
     return { ticket: getTicket(db, input.id) as Ticket, events };
   });
 }

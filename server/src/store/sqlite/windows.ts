@@ -21,7 +21,8 @@ export function getWindow(db: Db, id: string): ServiceWindow | null {
   return row ? toWindow(row) : null;
 }
 
-function checkWindowClashes(db: Db, w: ServiceWindow): WindowRow | undefined {
+/** A window stays in its hall. */
+function checkWindowHall(db: Db, w: ServiceWindow): WindowRow | undefined {
   const existing = getWindowRow(db, w.id);
   if (existing && existing.hall_id !== w.hallId) {
     throw new DomainError(
@@ -30,28 +31,22 @@ function checkWindowClashes(db: Db, w: ServiceWindow): WindowRow | undefined {
     );
   }
   if (!getHall(db, w.hallId)) throw notFound('Hall', w.hallId);
-  const clash = sql(db, 'SELECT id, name FROM windows WHERE hall_id = ? AND number = ? AND id <> ?').get(
-    w.hallId,
-    w.number,
-    w.id,
-  ) as { id: string; name: string } | undefined;
-  if (clash) {
-    throw new DomainError(
-      'conflict',
-      `Window number ${w.number} is already used by "${clash.name}" in this hall.`,
-      {
-        field: 'number',
-        windowId: clash.id,
-      },
-    );
-  }
   return existing;
 }
 
-/** Configuration only: an existing window keeps its state, clerk, ticket and last call-next. */
-export function saveWindow(db: Db, w: ServiceWindow, audit?: NewEvent): ServiceWindow {
+/**
+ * Configuration only: an existing window keeps its state, clerk, ticket and
+ * last call-next. A number clash is refused by the use case
+ * (`windowNumberClash`); the unique index (hall, number) only catches two
+ * saves racing, as `conflict`.
+ */
+export function saveWindow(
+  db: Db,
+  w: ServiceWindow,
+  audit: readonly NewEvent[],
+): { window: ServiceWindow; events: HallEvent[] } {
   return writeTx(db, () => {
-    const existing = checkWindowClashes(db, w);
+    const existing = checkWindowHall(db, w);
     const config = {
       id: w.id,
       number: w.number,
@@ -63,7 +58,7 @@ export function saveWindow(db: Db, w: ServiceWindow, audit?: NewEvent): ServiceW
       clerkIds: json(w.clerkIds),
       sortOrder: w.sortOrder,
     };
-    guardUnique(`Window ${w.id}`, () => {
+    guardUnique(`Window number ${w.number}`, () => {
       if (existing) {
         sql(
           db,
@@ -89,13 +84,13 @@ export function saveWindow(db: Db, w: ServiceWindow, audit?: NewEvent): ServiceW
         });
       }
     });
-    if (audit) appendEvents(db, [audit]);
-    return getWindow(db, w.id) as ServiceWindow;
+    const events = appendEvents(db, audit);
+    return { window: getWindow(db, w.id) as ServiceWindow, events };
   });
 }
 
-export function deleteWindow(db: Db, id: string, audit?: NewEvent): void {
-  writeTx(db, () => {
+export function deleteWindow(db: Db, id: string, audit: readonly NewEvent[]): { events: HallEvent[] } {
+  return writeTx(db, () => {
     const row = getWindowRow(db, id);
     if (!row) throw notFound('Window', id);
     if (row.current_ticket_id !== null) {
@@ -124,7 +119,7 @@ export function deleteWindow(db: Db, id: string, audit?: NewEvent): void {
       );
     }
     sql(db, 'DELETE FROM windows WHERE id = ?').run(id);
-    if (audit) appendEvents(db, [audit]);
+    return { events: appendEvents(db, audit) };
   });
 }
 

@@ -1,0 +1,244 @@
+import { describe, expect, it } from 'vitest';
+import {
+  appointmentEvent,
+  appointmentRescheduled,
+  CITIZEN,
+  SYSTEM,
+  type Hall,
+  type Service,
+} from '../../../server/src/domain/index.js';
+import {
+  defaultAppointmentSettings,
+  slotsForDay,
+  type Appointment,
+  type ServiceAppointmentSettings,
+} from '../../../server/src/domain/appointments/index.js';
+import type { BookAppointmentInput } from '../../../server/src/store/port.js';
+import { buildHall, buildService, DAY, newId, T0 } from '../../helpers/factories.js';
+import { expectDomainError, useStore, type MakeStore } from './setup.js';
+
+/** Bookings (预约): capacity taken atomically, no double booking, masked lists, compare-and-set changes. */
+export function appointmentsContract(makeStore: MakeStore): void {
+  const store = useStore(makeStore);
+  // DAY (2025-03-03) is a Monday: 09:00–12:00 and 13:30–17:30.
+  const NINE = 9 * 60;
+  let codeSeq = 0;
+
+  async function seeded(
+    capacityPerSlot = 2,
+  ): Promise<{ hall: Hall; service: Service; svc: ServiceAppointmentSettings }> {
+    const hall = (await store().saveHall(buildHall(), [])).hall;
+    const service = (await store().saveService(buildService(hall), [])).service;
+    const svc: ServiceAppointmentSettings = {
+      serviceId: service.id,
+      enabled: true,
+      slotMinutes: 30,
+      capacityPerSlot,
+    };
+    return { hall, service, svc };
+  }
+
+  function booking(hall: Hall, service: Service, over: Partial<Appointment> = {}): Appointment {
+    codeSeq += 1;
+    return {
+      id: newId('ap'),
+      hallId: hall.id,
+      serviceId: service.id,
+      code: `C${String(codeSeq)}${newId('').replace(/-/g, '').slice(-7)}`.slice(0, 8).toUpperCase(),
+      day: DAY,
+      slotStart: NINE,
+      slotEnd: NINE + 30,
+      status: 'booked',
+      name: '张三',
+      phone: null,
+      ticketId: null,
+      createdAt: T0,
+      updatedAt: T0,
+      checkedInAt: null,
+      purgedAt: null,
+      version: 1,
+      ...over,
+    };
+  }
+
+  function input(
+    hall: Hall,
+    svc: ServiceAppointmentSettings,
+    a: Appointment,
+    over: Partial<BookAppointmentInput> = {},
+  ): BookAppointmentInput {
+    return {
+      appointment: a,
+      slots: slotsForDay(hall.calendar, a.day, svc),
+      maxBookedShare: 0.5,
+      allowDuplicates: false,
+      events: [appointmentEvent('appointment.booked', a, T0, CITIZEN)],
+      ...over,
+    };
+  }
+
+  describe('settings', () => {
+    it('are the defaults (booking off) until saved, and come back as saved', async () => {
+      const { hall, svc } = await seeded();
+      expect(await store().getAppointmentSettings(hall.id)).toEqual(defaultAppointmentSettings());
+      const s = { ...defaultAppointmentSettings(), enabled: true, services: [svc] };
+      await store().saveAppointmentSettings(hall.id, s, T0, []);
+      expect(await store().getAppointmentSettings(hall.id)).toEqual(s);
+    });
+    it('refuses invalid settings and keeps the old ones', async () => {
+      const { hall } = await seeded();
+      const bad = { ...defaultAppointmentSettings(), maxBookedShare: 2 };
+      await expectDomainError(store().saveAppointmentSettings(hall.id, bad, T0, []), 'invalid_config');
+      expect((await store().getAppointmentSettings(hall.id)).maxBookedShare).toBe(0.5);
+    });
+  });
+
+  describe('booking', () => {
+    it('stores the booking, appends its event and finds it by id and by code', async () => {
+      const { hall, service, svc } = await seeded();
+      const a = booking(hall, service, { phone: '13812345678' });
+      const { appointment, events } = await store().bookAppointment(input(hall, svc, a));
+      expect(appointment).toEqual(a);
+      expect(events.map((e) => e.type)).toEqual(['appointment.booked']);
+      expect(events[0]?.seq).toBe(await store().lastSeq(hall.id));
+      expect(await store().getAppointment(a.id)).toEqual(a);
+      expect(await store().getAppointmentByCode(a.code)).toEqual(a);
+      expect(await store().getAppointmentByCode('NOPE2345')).toBeNull();
+    });
+
+    it('gives the last place of an hour to exactly one of two racing bookings', async () => {
+      // Capacity 2 per 30-min slot: the 09:00 hour holds 4, half of it (2) may be booked.
+      const { hall, service, svc } = await seeded(2);
+      await store().bookAppointment(input(hall, svc, booking(hall, service)));
+      const racers = [
+        booking(hall, service, { slotStart: NINE + 30, slotEnd: NINE + 60 }),
+        booking(hall, service),
+      ];
+      const results = await Promise.allSettled(
+        racers.map((r) => store().bookAppointment(input(hall, svc, r))),
+      );
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      const refused = results.find((r) => r.status === 'rejected');
+      expect((refused as PromiseRejectedResult).reason).toMatchObject({ code: 'slot_full' });
+      const counts = await store().bookedCounts(hall.id, service.id, DAY, DAY);
+      expect(counts.reduce((n, c) => n + c.count, 0)).toBe(2);
+      // The refused booking left no event behind.
+      expect(
+        (await store().listEvents(hall.id, 0, 100)).filter((e) => e.type === 'appointment.booked'),
+      ).toHaveLength(2);
+    });
+
+    it('refuses a slot the calendar does not give', async () => {
+      const { hall, service, svc } = await seeded();
+      const lunch = booking(hall, service, { slotStart: 12 * 60, slotEnd: 12 * 60 + 30 });
+      await expectDomainError(store().bookAppointment(input(hall, svc, lunch)), 'slot_unavailable');
+      expect(await store().getAppointment(lunch.id)).toBeNull();
+    });
+
+    it('refuses a second live booking of the same phone, matter and day unless the hall allows it', async () => {
+      const { hall, service, svc } = await seeded(8);
+      const phone = '13812345678';
+      await store().bookAppointment(input(hall, svc, booking(hall, service, { phone })));
+      const twin = booking(hall, service, { phone, slotStart: 10 * 60, slotEnd: 10 * 60 + 30 });
+      await expectDomainError(store().bookAppointment(input(hall, svc, twin)), 'duplicate_booking');
+      const other = booking(hall, service, { phone: '13900000000', slotStart: 600, slotEnd: 630 });
+      await store().bookAppointment(input(hall, svc, other));
+      await store().bookAppointment(input(hall, svc, twin, { allowDuplicates: true }));
+      expect(await store().getAppointment(twin.id)).not.toBeNull();
+    });
+
+    it('frees the place of a cancelled booking, not of a missed one', async () => {
+      const { hall, service, svc } = await seeded(1);
+      // Capacity 1 per slot: the 09:00 hour (2 places) may give 1 to bookings.
+      const a = await store().bookAppointment(input(hall, svc, booking(hall, service)));
+      await store().updateAppointment({
+        next: { ...a.appointment, status: 'missed', updatedAt: T0 + 1 },
+        expectedVersion: 1,
+        events: [appointmentEvent('appointment.missed', a.appointment, T0 + 1, SYSTEM)],
+      });
+      await expectDomainError(store().bookAppointment(input(hall, svc, booking(hall, service))), 'slot_full');
+
+      const b = await store().bookAppointment(
+        input(hall, svc, booking(hall, service, { slotStart: 600, slotEnd: 630 })),
+      );
+      await store().updateAppointment({
+        next: { ...b.appointment, status: 'cancelled', updatedAt: T0 + 2 },
+        expectedVersion: 1,
+        events: [appointmentEvent('appointment.cancelled', b.appointment, T0 + 2, CITIZEN)],
+      });
+      await store().bookAppointment(
+        input(hall, svc, booking(hall, service, { slotStart: 630, slotEnd: 660 })),
+      );
+    });
+  });
+
+  describe('changes', () => {
+    it('refuses a change on a stale version and changes nothing', async () => {
+      const { hall, service, svc } = await seeded();
+      const { appointment } = await store().bookAppointment(input(hall, svc, booking(hall, service)));
+      const cancelled = { ...appointment, status: 'cancelled' as const };
+      const done = await store().updateAppointment({ next: cancelled, expectedVersion: 1, events: [] });
+      expect(done.appointment.version).toBe(2);
+      await expectDomainError(
+        store().updateAppointment({
+          next: { ...appointment, status: 'missed' },
+          expectedVersion: 1,
+          events: [],
+        }),
+        'conflict',
+      );
+      expect((await store().getAppointment(appointment.id))?.status).toBe('cancelled');
+    });
+
+    it('moves a booking against the new slot capacity, not counting itself', async () => {
+      const { hall, service, svc } = await seeded(1);
+      const { appointment } = await store().bookAppointment(input(hall, svc, booking(hall, service)));
+      const slots = slotsForDay(hall.calendar, DAY, svc);
+      const move = (slotStart: number, expectedVersion: number) =>
+        store().rescheduleAppointment({
+          id: appointment.id,
+          expectedVersion,
+          day: DAY,
+          slotStart,
+          slotEnd: slotStart + 30,
+          at: T0 + 5,
+          slots,
+          maxBookedShare: 0.5,
+          allowDuplicates: false,
+          events: [appointmentRescheduled({ ...appointment, slotStart }, appointment, T0 + 5, CITIZEN)],
+        });
+      // Within the same hour its own place is not counted against it.
+      const moved = await move(NINE + 30, 1);
+      expect(moved.appointment).toMatchObject({ slotStart: NINE + 30, version: 2 });
+      expect(moved.events.map((e) => e.type)).toEqual(['appointment.rescheduled']);
+      // Another booking takes 10:00's one bookable place; moving there is refused.
+      await store().bookAppointment(
+        input(hall, svc, booking(hall, service, { slotStart: 600, slotEnd: 630 })),
+      );
+      await expectDomainError(move(600, 2), 'slot_full');
+      await expectDomainError(move(NINE, 1), 'conflict');
+      expect((await store().getAppointment(appointment.id))?.slotStart).toBe(NINE + 30);
+    });
+  });
+
+  describe('lists', () => {
+    it('mask name and phone and filter by day, matter and status', async () => {
+      const { hall, service, svc } = await seeded(8);
+      await store().bookAppointment(
+        input(hall, svc, booking(hall, service, { name: '张三丰', phone: '13812345678' })),
+      );
+      const later = booking(hall, service, { day: '2025-03-04', name: null, phone: null });
+      await store().bookAppointment(input(hall, svc, later));
+      const all = await store().listAppointments(hall.id);
+      expect(all.map((a) => [a.name, a.phone])).toEqual([
+        ['张**', '138****5678'],
+        [null, null],
+      ]);
+      expect(JSON.stringify(all)).not.toContain('12345678');
+      expect(await store().listAppointments(hall.id, { from: '2025-03-04' })).toHaveLength(1);
+      expect(await store().listAppointments(hall.id, { statuses: ['cancelled'] })).toHaveLength(0);
+      expect(await store().listAppointments(hall.id, { withPersonalData: true })).toHaveLength(1);
+      expect(await store().listAppointments(hall.id, { serviceId: 'other' })).toHaveLength(0);
+    });
+  });
+}
