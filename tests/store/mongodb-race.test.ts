@@ -29,11 +29,11 @@ describe.skipIf(!uri)('two processes calling from one MongoDB database (needs MO
   beforeAll(async () => {
     store = await openMongoStore({ uri: uri as string, dbName });
     db = store.mongo().db;
-    const hall = await store.saveHall(buildHall());
+    const { hall } = await store.saveHall(buildHall(), []);
     hallId = hall.id;
-    const service = await store.saveService(buildService(hall));
+    const { service } = await store.saveService(buildService(hall), []);
     const windows: ServiceWindow[] = [];
-    for (let i = 0; i < 2 * WINDOWS_PER_PROCESS; i++) windows.push(await store.saveWindow(buildWindow(hall)));
+    for (let i = 0; i < 2 * WINDOWS_PER_PROCESS; i++) windows.push((await store.saveWindow(buildWindow(hall), [])).window);
     for (let i = 0; i < PRE_ISSUED; i++) {
       const elderly = i % 7 === 0;
       await store.issueTicket(

@@ -48,7 +48,7 @@ export function followContract(makeStore: MakeStore): void {
       const startB = await store().lastSeq(b.hall.id);
       await issue(store(), a.services[0]);
       await issue(store(), b.services[0]);
-      await store().saveService(buildService(b.hall));
+      await store().saveService(buildService(b.hall), []);
       await issue(store(), a.services[1]);
       expect(seen).toEqual([`a${startA + 1}`, `b${startB + 1}`, `a${startA + 2}`]);
     } finally {

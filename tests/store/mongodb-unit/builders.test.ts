@@ -24,7 +24,6 @@ import {
   counterUpdate,
   evaluationFilter,
   eventSeqUpdate,
-  leaseFilter,
   limitOf,
   printJobFilter,
   QUEUE_SORT,
@@ -173,10 +172,6 @@ describe('MongoDB store: filters and updates', () => {
     });
     expect(rectificationFilter('h')).toEqual({ hallId: 'h' });
     expect(rectificationFilter('h', { statuses: [] })).toBeNull();
-    expect(leaseFilter('jobs', 'hub-a', 100)).toEqual({
-      _id: 'jobs',
-      $or: [{ holder: 'hub-a' }, { until: { $lte: 100 } }],
-    });
   });
 
   it('changes only state, pause reason and clerk of a window', () => {

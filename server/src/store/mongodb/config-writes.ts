@@ -6,20 +6,28 @@ import {
   type Service,
   type ServiceWindow,
 } from '../../domain/index.js';
-import type { Device, Evaluation, User } from '../port.js';
+import type { Device, Evaluation, Session as SessionRecord, User } from '../port.js';
 import { inTransaction, notFound } from './connection.js';
 import { appendEvents, col, type Ctx, type Session } from './context.js';
 import { fromDoc, toDoc, type Doc, type WindowDoc } from './docs.js';
 
 /**
  * Every configuration write of the MongoDB store, kept together: halls,
- * matters, windows, devices, users, hall settings and ratings. Each is one
- * transaction with its audit events, and returns `{ entity, events }` (the
- * events as appended, which the store hands to this process's followers).
+ * matters, windows, devices, users, sessions, hall settings and ratings. Each
+ * is one transaction with its audit events, and returns `{ entity, events }`
+ * (`{ events }` for a delete: the events as appended, which the store hands
+ * to this process's followers). Uniqueness rules (matter code, window
+ * number, username, device token) are checked by the use cases
+ * (`domain/uniqueness.ts`); the unique indexes only refuse a racing write,
+ * which `inTransaction` turns into `conflict` with nothing changed.
  */
 
 export interface Written<T> {
   entity: T;
+  events: HallEvent[];
+}
+
+export interface Appended {
   events: HallEvent[];
 }
 
@@ -35,7 +43,7 @@ async function lastSeqIn(ctx: Ctx, hallId: string, session: Session): Promise<nu
   return (last?.seq as number | undefined) ?? 0;
 }
 
-export function saveHall(ctx: Ctx, hall: Hall, audit?: NewEvent): Promise<Written<Hall>> {
+export function saveHall(ctx: Ctx, hall: Hall, audit: readonly NewEvent[]): Promise<Written<Hall>> {
   return inTransaction(ctx.client, async (session) => {
     const { _id, ...fields } = toDoc(hall);
     // A hall created again after deletion continues its old log's seqs.
@@ -45,7 +53,7 @@ export function saveHall(ctx: Ctx, hall: Hall, audit?: NewEvent): Promise<Writte
       { $set: fields, $setOnInsert: { eventSeq } },
       { session, upsert: true },
     );
-    const events = audit ? await appendEvents(ctx, session, [audit]) : [];
+    const events = await appendEvents(ctx, session, audit);
     return {
       entity: fromDoc<Hall>(await col<Doc<Hall>>(ctx, 'halls').findOne({ _id }, { session })) as Hall,
       events,
@@ -53,7 +61,8 @@ export function saveHall(ctx: Ctx, hall: Hall, audit?: NewEvent): Promise<Writte
   });
 }
 
-export function deleteHall(ctx: Ctx, id: string): Promise<HallEvent[]> {
+/** The hall's log outlives it: `audit` is appended (to the hall's seq) before the hall goes. */
+export function deleteHall(ctx: Ctx, id: string, audit: readonly NewEvent[]): Promise<Appended> {
   return inTransaction(ctx.client, async (session) => {
     if (!(await hallExists(ctx, id, session))) throw notFound('Hall', id);
     for (const what of ['tickets', 'services', 'windows', 'devices'] as const) {
@@ -65,13 +74,14 @@ export function deleteHall(ctx: Ctx, id: string): Promise<HallEvent[]> {
         });
       }
     }
+    const events = await appendEvents(ctx, session, audit);
     await col(ctx, 'counters').deleteMany({ hallId: id }, { session });
     await col(ctx, 'halls').deleteOne({ _id: id }, { session });
-    return [];
+    return { events };
   });
 }
 
-export function saveService(ctx: Ctx, s: Service, audit?: NewEvent): Promise<Written<Service>> {
+export function saveService(ctx: Ctx, s: Service, audit: readonly NewEvent[]): Promise<Written<Service>> {
   return inTransaction(ctx.client, async (session) => {
     const services = col<Doc<Service>>(ctx, 'services');
     const existing = await services.findOne({ _id: s.id }, { session });
@@ -82,22 +92,8 @@ export function saveService(ctx: Ctx, s: Service, audit?: NewEvent): Promise<Wri
       );
     }
     if (!(await hallExists(ctx, s.hallId, session))) throw notFound('Hall', s.hallId);
-    const byCode = await services.findOne(
-      { hallId: s.hallId, code: s.code, _id: { $ne: s.id } },
-      { session },
-    );
-    if (byCode) {
-      throw new DomainError(
-        'conflict',
-        `Matter code ${s.code} is already used by "${byCode.name}" in this hall.`,
-        {
-          field: 'code',
-          serviceId: byCode._id,
-        },
-      );
-    }
     await services.replaceOne({ _id: s.id }, toDoc(s), { session, upsert: true });
-    const events = audit ? await appendEvents(ctx, session, [audit]) : [];
+    const events = await appendEvents(ctx, session, audit);
     return {
       entity: fromDoc<Service>(await services.findOne({ _id: s.id }, { session })) as Service,
       events,
@@ -105,7 +101,7 @@ export function saveService(ctx: Ctx, s: Service, audit?: NewEvent): Promise<Wri
   });
 }
 
-export function deleteService(ctx: Ctx, id: string, audit?: NewEvent): Promise<HallEvent[]> {
+export function deleteService(ctx: Ctx, id: string, audit: readonly NewEvent[]): Promise<Appended> {
   return inTransaction(ctx.client, async (session) => {
     if (!(await col(ctx, 'services').findOne({ _id: id }, { session }))) throw notFound('Matter', id);
     const n = await col(ctx, 'tickets').countDocuments({ serviceId: id }, { session });
@@ -116,7 +112,7 @@ export function deleteService(ctx: Ctx, id: string, audit?: NewEvent): Promise<H
       });
     }
     await col(ctx, 'services').deleteOne({ _id: id }, { session });
-    return audit ? appendEvents(ctx, session, [audit]) : [];
+    return { events: await appendEvents(ctx, session, audit) };
   });
 }
 
@@ -134,7 +130,7 @@ export function windowConfigFields(w: ServiceWindow) {
   };
 }
 
-export function saveWindow(ctx: Ctx, w: ServiceWindow, audit?: NewEvent): Promise<Written<ServiceWindow>> {
+export function saveWindow(ctx: Ctx, w: ServiceWindow, audit: readonly NewEvent[]): Promise<Written<ServiceWindow>> {
   return inTransaction(ctx.client, async (session) => {
     const windows = col<WindowDoc>(ctx, 'windows');
     const existing = await windows.findOne({ _id: w.id }, { session });
@@ -145,23 +141,9 @@ export function saveWindow(ctx: Ctx, w: ServiceWindow, audit?: NewEvent): Promis
       );
     }
     if (!(await hallExists(ctx, w.hallId, session))) throw notFound('Hall', w.hallId);
-    const clash = await windows.findOne(
-      { hallId: w.hallId, number: w.number, _id: { $ne: w.id } },
-      { session },
-    );
-    if (clash) {
-      throw new DomainError(
-        'conflict',
-        `Window number ${w.number} is already used by "${clash.name}" in this hall.`,
-        {
-          field: 'number',
-          windowId: clash._id,
-        },
-      );
-    }
     if (existing) await windows.updateOne({ _id: w.id }, { $set: windowConfigFields(w) }, { session });
     else await windows.insertOne({ ...toDoc(w), lastClaimTicketId: null }, { session });
-    const events = audit ? await appendEvents(ctx, session, [audit]) : [];
+    const events = await appendEvents(ctx, session, audit);
     return {
       entity: fromDoc<ServiceWindow>(await windows.findOne({ _id: w.id }, { session })) as ServiceWindow,
       events,
@@ -169,7 +151,7 @@ export function saveWindow(ctx: Ctx, w: ServiceWindow, audit?: NewEvent): Promis
   });
 }
 
-export function deleteWindow(ctx: Ctx, id: string, audit?: NewEvent): Promise<HallEvent[]> {
+export function deleteWindow(ctx: Ctx, id: string, audit: readonly NewEvent[]): Promise<Appended> {
   return inTransaction(ctx.client, async (session) => {
     const row = await col<WindowDoc>(ctx, 'windows').findOne({ _id: id }, { session });
     if (!row) throw notFound('Window', id);
@@ -195,26 +177,21 @@ export function deleteWindow(ctx: Ctx, id: string, audit?: NewEvent): Promise<Ha
       );
     }
     await col(ctx, 'windows').deleteOne({ _id: id }, { session });
-    return audit ? appendEvents(ctx, session, [audit]) : [];
+    return { events: await appendEvents(ctx, session, audit) };
   });
 }
 
-export function saveDevice(ctx: Ctx, d: Device, audit?: NewEvent): Promise<Written<Device>> {
+export function saveDevice(ctx: Ctx, d: Device, audit: readonly NewEvent[]): Promise<Written<Device>> {
   return inTransaction(ctx.client, async (session) => {
     if (!(await hallExists(ctx, d.hallId, session))) throw notFound('Hall', d.hallId);
     const devices = col<Doc<Device>>(ctx, 'devices');
-    if (await devices.findOne({ tokenHash: d.tokenHash, _id: { $ne: d.id } }, { session })) {
-      throw new DomainError('conflict', 'Another device already has this token; issue a new one.', {
-        field: 'tokenHash',
-      });
-    }
     await devices.replaceOne({ _id: d.id }, toDoc(d), { session, upsert: true });
-    const events = audit ? await appendEvents(ctx, session, [audit]) : [];
+    const events = await appendEvents(ctx, session, audit);
     return { entity: fromDoc<Device>(await devices.findOne({ _id: d.id }, { session })) as Device, events };
   });
 }
 
-export function deleteDevice(ctx: Ctx, id: string, audit?: NewEvent): Promise<HallEvent[]> {
+export function deleteDevice(ctx: Ctx, id: string, audit: readonly NewEvent[]): Promise<Appended> {
   return inTransaction(ctx.client, async (session) => {
     if (await col(ctx, 'printJobs').findOne({ deviceId: id }, { session, projection: { _id: 1 } })) {
       throw new DomainError(
@@ -227,31 +204,26 @@ export function deleteDevice(ctx: Ctx, id: string, audit?: NewEvent): Promise<Ha
     }
     if ((await col(ctx, 'devices').deleteOne({ _id: id }, { session })).deletedCount === 0)
       throw notFound('Device', id);
-    return audit ? appendEvents(ctx, session, [audit]) : [];
+    return { events: await appendEvents(ctx, session, audit) };
   });
 }
 
-export function saveUser(ctx: Ctx, user: User, audit: readonly NewEvent[] = []): Promise<Written<User>> {
+export function saveUser(ctx: Ctx, user: User, audit: readonly NewEvent[]): Promise<Written<User>> {
   return inTransaction(ctx.client, async (session) => {
     const users = col<Doc<User>>(ctx, 'users');
-    if (await users.findOne({ username: user.username, _id: { $ne: user.id } }, { session })) {
-      throw new DomainError('conflict', `The username ${user.username} is already taken.`, {
-        field: 'username',
-      });
-    }
     await users.replaceOne({ _id: user.id }, toDoc(user), { session, upsert: true });
     const events = await appendEvents(ctx, session, audit);
     return { entity: fromDoc<User>(await users.findOne({ _id: user.id }, { session })) as User, events };
   });
 }
 
-export function deleteUser(ctx: Ctx, id: string, audit: readonly NewEvent[] = []): Promise<HallEvent[]> {
+export function deleteUser(ctx: Ctx, id: string, audit: readonly NewEvent[]): Promise<Appended> {
   return inTransaction(ctx.client, async (session) => {
     if ((await col(ctx, 'users').deleteOne({ _id: id }, { session })).deletedCount === 0)
       throw notFound('User', id);
     // A user's sessions go with it.
     await col(ctx, 'sessions').deleteMany({ userId: id }, { session });
-    return appendEvents(ctx, session, audit);
+    return { events: await appendEvents(ctx, session, audit) };
   });
 }
 
@@ -261,8 +233,8 @@ export function saveHallSetting(
   key: string,
   value: unknown,
   at: number,
-  audit?: NewEvent,
-): Promise<HallEvent[]> {
+  audit: readonly NewEvent[],
+): Promise<Appended> {
   return inTransaction(ctx.client, async (session) => {
     if (!(await hallExists(ctx, hallId, session))) throw notFound('Hall', hallId);
     // Kept as JSON text: a setting's keys may hold characters MongoDB field names refuse (`.`, `$`).
@@ -271,14 +243,14 @@ export function saveHallSetting(
       { $set: { value: JSON.stringify(value ?? null), updatedAt: at } },
       { session, upsert: true },
     );
-    return audit ? appendEvents(ctx, session, [audit]) : [];
+    return { events: await appendEvents(ctx, session, audit) };
   });
 }
 
 export function saveEvaluation(
   ctx: Ctx,
   e: Evaluation,
-  events: readonly NewEvent[] = [],
+  events: readonly NewEvent[],
 ): Promise<{ evaluation: Evaluation; events: HallEvent[] }> {
   return inTransaction(ctx.client, async (session) => {
     if (
@@ -289,6 +261,7 @@ export function saveEvaluation(
     ) {
       throw notFound('Ticket', e.ticketId);
     }
+    // Also the unique (ticketId) index, for two ratings racing.
     if (
       await col(ctx, 'evaluations').findOne({ ticketId: e.ticketId }, { session, projection: { _id: 1 } })
     ) {
@@ -298,5 +271,17 @@ export function saveEvaluation(
     }
     await col<Doc<Evaluation>>(ctx, 'evaluations').insertOne(toDoc(e), { session });
     return { evaluation: e, events: await appendEvents(ctx, session, events) };
+  });
+}
+
+/** A login takes no events; an API token takes its `token_issued` audit, in the same transaction. */
+export function createSession(ctx: Ctx, s: SessionRecord, audit: readonly NewEvent[]): Promise<Appended> {
+  return inTransaction(ctx.client, async (session) => {
+    if (!(await col(ctx, 'users').findOne({ _id: s.userId }, { session, projection: { _id: 1 } }))) {
+      throw notFound('User', s.userId);
+    }
+    const { tokenHash, ...rest } = s;
+    await col(ctx, 'sessions').insertOne({ _id: tokenHash, ...rest }, { session });
+    return { events: await appendEvents(ctx, session, audit) };
   });
 }

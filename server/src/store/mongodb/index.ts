@@ -89,9 +89,9 @@ export class MongoStore implements Store {
     if (!hello.primary && hello.msg !== 'isdbgrid') {
       throw new Error(`The store has no primary: replica set ${hello.setName ?? '?'} is electing one.`);
     }
-    await col(this.ctx, 'leases').updateOne(
+    await col(this.ctx, 'readiness').updateOne(
       { _id: '__readiness' },
-      { $set: { until: 0, holder: '' } },
+      { $set: { at: Date.now() } },
       { upsert: true, writeConcern: { w: 'majority', wtimeoutMS: 5000 } },
     );
   }
@@ -121,13 +121,13 @@ export class MongoStore implements Store {
   async getHall(id: string) {
     return fromDoc<Hall>(await col<Doc<Hall>>(this.ctx, 'halls').findOne({ _id: id }));
   }
-  async saveHall(hall: Hall, audit?: NewEvent) {
+  async saveHall(hall: Hall, audit: NewEvent[]) {
     const { entity, events } = await config.saveHall(this.ctx, hall, audit);
     await this.follower.offer(events);
-    return entity;
+    return { hall: entity, events };
   }
-  async deleteHall(id: string) {
-    await config.deleteHall(this.ctx, id);
+  async deleteHall(id: string, audit: NewEvent[]) {
+    return this.emit(await config.deleteHall(this.ctx, id, audit));
   }
 
   async listServices(hallId: string) {
@@ -139,13 +139,13 @@ export class MongoStore implements Store {
   async getService(id: string) {
     return fromDoc<Service>(await col<Doc<Service>>(this.ctx, 'services').findOne({ _id: id }));
   }
-  async saveService(service: Service, audit?: NewEvent) {
+  async saveService(service: Service, audit: NewEvent[]) {
     const { entity, events } = await config.saveService(this.ctx, service, audit);
     await this.follower.offer(events);
-    return entity;
+    return { service: entity, events };
   }
-  async deleteService(id: string, audit?: NewEvent) {
-    await this.follower.offer(await config.deleteService(this.ctx, id, audit));
+  async deleteService(id: string, audit: NewEvent[]) {
+    return this.emit(await config.deleteService(this.ctx, id, audit));
   }
 
   async listWindows(hallId: string) {
@@ -157,13 +157,13 @@ export class MongoStore implements Store {
   async getWindow(id: string) {
     return fromDoc<ServiceWindow>(await col<WindowDoc>(this.ctx, 'windows').findOne({ _id: id }));
   }
-  async saveWindow(window: ServiceWindow, audit?: NewEvent) {
+  async saveWindow(window: ServiceWindow, audit: NewEvent[]) {
     const { entity, events } = await config.saveWindow(this.ctx, window, audit);
     await this.follower.offer(events);
-    return entity;
+    return { window: entity, events };
   }
-  async deleteWindow(id: string, audit?: NewEvent) {
-    await this.follower.offer(await config.deleteWindow(this.ctx, id, audit));
+  async deleteWindow(id: string, audit: NewEvent[]) {
+    return this.emit(await config.deleteWindow(this.ctx, id, audit));
   }
   async updateWindow(update: WindowUpdate) {
     return this.emit(await queue.updateWindow(this.ctx, update));
@@ -221,12 +221,6 @@ export class MongoStore implements Store {
   followEvents(request: FollowRequest, listener: EventListener) {
     return this.follower.follow(request, listener);
   }
-  async acquireLease(name: string, holder: string, now: number, ttlMs: number) {
-    return records.acquireLease(this.ctx, name, holder, now, ttlMs);
-  }
-  async releaseLease(name: string, holder: string) {
-    await records.releaseLease(this.ctx, name, holder);
-  }
   async appendEvents(events: NewEvent[]) {
     return this.emitted(await records.appendOnly(this.ctx, events));
   }
@@ -235,11 +229,11 @@ export class MongoStore implements Store {
     const doc = await col(this.ctx, 'settings').findOne({ hallId, key });
     return doc ? (JSON.parse(doc.value as string) as unknown) : null;
   }
-  async saveHallSetting(hallId: string, key: string, value: unknown, at: number, audit?: NewEvent) {
-    return this.emitted(await config.saveHallSetting(this.ctx, hallId, key, value, at, audit));
+  async saveHallSetting(hallId: string, key: string, value: unknown, at: number, audit: NewEvent[]) {
+    return this.emit(await config.saveHallSetting(this.ctx, hallId, key, value, at, audit));
   }
 
-  async createPrintJob(job: PrintJob, events?: NewEvent[]) {
+  async createPrintJob(job: PrintJob, events: NewEvent[]) {
     return this.emit(await records.createPrintJob(this.ctx, job, events));
   }
   async updatePrintJob(update: PrintJobUpdate) {
@@ -252,7 +246,7 @@ export class MongoStore implements Store {
     return records.listPrintJobs(this.ctx, query);
   }
 
-  async saveEvaluation(evaluation: Evaluation, events?: NewEvent[]) {
+  async saveEvaluation(evaluation: Evaluation, events: NewEvent[]) {
     return this.emit(await config.saveEvaluation(this.ctx, evaluation, events));
   }
   async getEvaluationByTicket(ticketId: string) {
@@ -278,25 +272,17 @@ export class MongoStore implements Store {
   async getUserByUsername(username: string) {
     return fromDoc<User>(await col<Doc<User>>(this.ctx, 'users').findOne({ username }));
   }
-  async saveUser(user: User, audit?: NewEvent[]) {
+  async saveUser(user: User, audit: NewEvent[]) {
     const { entity, events } = await config.saveUser(this.ctx, user, audit);
     await this.follower.offer(events);
-    return entity;
+    return { user: entity, events };
   }
-  async deleteUser(id: string, audit?: NewEvent[]) {
-    await this.follower.offer(await config.deleteUser(this.ctx, id, audit));
+  async deleteUser(id: string, audit: NewEvent[]) {
+    return this.emit(await config.deleteUser(this.ctx, id, audit));
   }
 
-  async createSession(session: Session) {
-    if (!(await this.getUser(session.userId))) {
-      throw notFound('User', session.userId);
-    }
-    const { tokenHash, ...rest } = session;
-    try {
-      await col(this.ctx, 'sessions').insertOne({ _id: tokenHash, ...rest });
-    } catch (err) {
-      throw mapWriteError(err);
-    }
+  async createSession(session: Session, audit: NewEvent[] = []) {
+    return this.emit(await config.createSession(this.ctx, session, audit));
   }
   async getSession(tokenHash: string) {
     const doc = await col(this.ctx, 'sessions').findOne({ _id: tokenHash });
@@ -325,13 +311,13 @@ export class MongoStore implements Store {
   async getDeviceByTokenHash(tokenHash: string) {
     return fromDoc<Device>(await col<Doc<Device>>(this.ctx, 'devices').findOne({ tokenHash }));
   }
-  async saveDevice(device: Device, audit?: NewEvent) {
+  async saveDevice(device: Device, audit: NewEvent[]) {
     const { entity, events } = await config.saveDevice(this.ctx, device, audit);
     await this.follower.offer(events);
-    return entity;
+    return { device: entity, events };
   }
-  async deleteDevice(id: string, audit?: NewEvent) {
-    await this.follower.offer(await config.deleteDevice(this.ctx, id, audit));
+  async deleteDevice(id: string, audit: NewEvent[]) {
+    return this.emit(await config.deleteDevice(this.ctx, id, audit));
   }
   async touchDevice(id: string, at: number) {
     const done = await col(this.ctx, 'devices').updateOne({ _id: id }, { $set: { lastSeenAt: at } });

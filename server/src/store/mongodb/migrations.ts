@@ -24,7 +24,7 @@ export const COLLECTIONS = {
   users: 'users',
   sessions: 'sessions',
   devices: 'devices',
-  leases: 'leases',
+  readiness: 'readiness',
   statsCursors: 'stats_cursors',
   ticketFacts: 'ticket_facts',
   statsDaily: 'stats_daily',

@@ -241,8 +241,3 @@ export function dayAggregateFilter(hallId: string, q: DayAggregateQuery): Filter
   if (q.clerkId !== undefined) f.clerkId = q.clerkId;
   return f;
 }
-
-/** A lease is taken when free, expired or already ours: one conditional upsert. */
-export function leaseFilter(name: string, holder: string, now: number): Filter {
-  return { _id: name, $or: [{ holder }, { until: { $lte: now } }] };
-}

@@ -9,6 +9,7 @@ import {
   lifecycle,
   parseNumber,
   requireOpen,
+  ticketIssued,
   type Counter,
   type HallEvent,
   type NewEvent,
@@ -154,24 +155,9 @@ async function issueIn(
   return { ticket, events };
 }
 
+/** The domain's issue event, as every store writes it. */
 export function issuedEvent(input: IssueInput, number: string): NewEvent {
-  return {
-    hallId: input.hallId,
-    type: 'ticket.issued',
-    at: input.issuedAt,
-    actor: input.actor,
-    ticketId: input.id,
-    windowId: null,
-    from: null,
-    to: 'waiting',
-    data: {
-      number,
-      serviceId: input.serviceId,
-      categories: input.categories,
-      assistance: input.assistance,
-      channel: input.channel,
-    },
-  } as NewEvent;
+  return ticketIssued({ ...input, number });
 }
 
 /**

@@ -23,14 +23,13 @@ import type {
   TicketFactQuery,
 } from '../port.js';
 import type { Ticket } from '../../domain/index.js';
-import { inTransaction, isDuplicateKey, notFound } from './connection.js';
+import { inTransaction, notFound } from './connection.js';
 import { appendEvents, col, type Ctx } from './context.js';
 import { fromDoc, fromDocs, fromEventDoc, toDoc, type Doc, type EventDoc } from './docs.js';
 import {
   ACTIVE_STATUSES,
   dayAggregateFilter,
   evaluationFilter,
-  leaseFilter,
   limitOf,
   printJobFilter,
   QUEUE_SORT,
@@ -43,7 +42,7 @@ import {
 } from './queries.js';
 import { toQueued } from './queue.js';
 
-/** The log's reads, snapshots, printing, statistics, cases and leases. */
+/** The log's reads, snapshots, printing, statistics and cases. */
 
 export async function listEvents(
   ctx: Ctx,
@@ -147,7 +146,7 @@ export function hallSnapshot(ctx: Ctx, hallId: string, recentCallCount: number):
 
 // Printing.
 
-export function createPrintJob(ctx: Ctx, job: PrintJob, events: readonly NewEvent[] = []) {
+export function createPrintJob(ctx: Ctx, job: PrintJob, events: readonly NewEvent[]) {
   return inTransaction(ctx.client, async (session) => {
     if (!(await col(ctx, 'halls').findOne({ _id: job.hallId }, { session })))
       throw notFound('Hall', job.hallId);
@@ -178,7 +177,7 @@ export function updatePrintJob(ctx: Ctx, u: PrintJobUpdate) {
     }
     const next: PrintJob = { ...job, ...u.patch };
     await jobs.replaceOne({ _id: u.id }, toDoc(next), { session });
-    return { job: next, events: await appendEvents(ctx, session, u.events ?? []) };
+    return { job: next, events: await appendEvents(ctx, session, u.events) };
   });
 }
 
@@ -362,31 +361,4 @@ export async function listUnfollowedBadRatings(
   if (Math.max(0, Math.floor(limit)) === 0) return [];
   const docs = await col(ctx, 'evaluations').aggregate(unfollowedBadRatingsPipeline(hallId, limit)).toArray();
   return fromDocs<Evaluation>(docs as Doc<Evaluation>[]);
-}
-
-// Leases.
-
-export async function acquireLease(
-  ctx: Ctx,
-  name: string,
-  holder: string,
-  now: number,
-  ttlMs: number,
-): Promise<boolean> {
-  try {
-    await col(ctx, 'leases').updateOne(
-      leaseFilter(name, holder, now),
-      { $set: { holder, until: now + ttlMs } },
-      { upsert: true, writeConcern: { w: 'majority' } },
-    );
-    return true;
-  } catch (err) {
-    // Held by another holder and not expired: the filter missed, the upsert clashed on _id.
-    if (isDuplicateKey(err)) return false;
-    throw err;
-  }
-}
-
-export async function releaseLease(ctx: Ctx, name: string, holder: string): Promise<void> {
-  await col(ctx, 'leases').deleteOne({ _id: name, holder });
 }
