@@ -16,7 +16,7 @@ import {
 export type Doc<T extends { id: string }> = Omit<T, 'id'> & { _id: string };
 
 /** Fields a document may carry that are not part of its entity. */
-const INTERNAL_FIELDS = ['eventSeq', 'lastClaimTicketId'] as const;
+const INTERNAL_FIELDS = ['eventSeq', 'lastClaimTicketId', 'bookingWrites'] as const;
 
 export function toDoc<T extends { id: string }>(entity: T): Doc<T> {
   const { id, ...rest } = entity;

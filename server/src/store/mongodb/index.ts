@@ -1,9 +1,15 @@
 import type { Db, MongoClient } from 'mongodb';
 import type { Hall, HallEvent, NewEvent, QueueKey, Service, ServiceWindow } from '../../domain/index.js';
 import type { RectificationCase } from '../../domain/rectification/index.js';
+import type { AppointmentSettings } from '../../domain/appointments/index.js';
 import type {
   ClaimRequest,
+  AppointmentQuery,
+  AppointmentUpdate,
+  BookAppointmentInput,
   DayAggregateQuery,
+  HallImport,
+  RescheduleAppointmentInput,
   Device,
   Evaluation,
   EvaluationQuery,
@@ -26,6 +32,7 @@ import type {
   User,
   WindowUpdate,
 } from '../port.js';
+import * as appointments from './appointments.js';
 import * as config from './config-writes.js';
 import {
   connect,
@@ -38,6 +45,7 @@ import {
 import { col, type Ctx } from './context.js';
 import { fromDoc, fromDocs, type Doc, type WindowDoc } from './docs.js';
 import { MongoEventFollower } from './follow.js';
+import { importHall } from './import-hall.js';
 import { migrate } from './migrations.js';
 import * as queue from './queue.js';
 import * as records from './records.js';
@@ -356,6 +364,39 @@ export class MongoStore implements Store {
   }
   async listUnfollowedBadRatings(hallId: string, limit: number) {
     return records.listUnfollowedBadRatings(this.ctx, hallId, limit);
+  }
+
+  async importHall(data: HallImport) {
+    await importHall(this.ctx, data);
+  }
+
+  // Appointments (预约).
+  async getAppointmentSettings(hallId: string) {
+    return appointments.getAppointmentSettings(this.ctx, hallId);
+  }
+  async saveAppointmentSettings(hallId: string, settings: AppointmentSettings, at: number, audit: NewEvent[]) {
+    return this.emit(await appointments.saveAppointmentSettings(this.ctx, hallId, settings, at, audit));
+  }
+  async bookAppointment(input: BookAppointmentInput) {
+    return this.emit(await appointments.bookAppointment(this.ctx, input));
+  }
+  async rescheduleAppointment(input: RescheduleAppointmentInput) {
+    return this.emit(await appointments.rescheduleAppointment(this.ctx, input));
+  }
+  async updateAppointment(update: AppointmentUpdate) {
+    return this.emit(await appointments.updateAppointment(this.ctx, update));
+  }
+  async getAppointment(id: string) {
+    return appointments.getAppointment(this.ctx, id);
+  }
+  async getAppointmentByCode(code: string) {
+    return appointments.getAppointmentByCode(this.ctx, code);
+  }
+  async listAppointments(hallId: string, query?: AppointmentQuery) {
+    return appointments.listAppointments(this.ctx, hallId, query);
+  }
+  async bookedCounts(hallId: string, serviceId: string, from: string, to: string) {
+    return appointments.bookedCounts(this.ctx, hallId, serviceId, from, to);
   }
 }
 

@@ -1,5 +1,6 @@
 import { MongoServerError, type Db, type IndexDescription } from 'mongodb';
 import { TICKET_STATUSES, WINDOW_STATES } from '../../domain/types.js';
+import { APPOINTMENT_STATUSES } from '../../domain/appointments/index.js';
 
 /**
  * Versioned migrations, run by every hub at start. Each step is idempotent
@@ -29,6 +30,7 @@ export const COLLECTIONS = {
   ticketFacts: 'ticket_facts',
   statsDaily: 'stats_daily',
   rectifications: 'rectifications',
+  appointments: 'appointments',
   migrations: 'migrations',
   socketIo: 'socket_io_events',
 } as const;
@@ -95,6 +97,17 @@ export const INDEXES: Record<string, IndexSpec[]> = {
     { name: 'cases_ticket', key: { ticketId: 1 } },
     { name: 'cases_hall_opened', key: { hallId: 1, openedAt: 1, _id: 1 } },
   ],
+  // Migration 3. A booking's code is what the citizen shows; the slot index serves the capacity count.
+  [COLLECTIONS.appointments]: [
+    { name: 'appointments_code', key: { code: 1 }, unique: true },
+    { name: 'appointments_slot', key: { hallId: 1, serviceId: 1, day: 1, status: 1, slotStart: 1 } },
+    { name: 'appointments_day', key: { hallId: 1, day: 1, slotStart: 1, createdAt: 1, _id: 1 } },
+    {
+      name: 'appointments_phone',
+      key: { hallId: 1, phone: 1, serviceId: 1, day: 1 },
+      partialFilterExpression: { phone: { $type: 'string' } },
+    },
+  ],
 };
 
 const nullable = (bsonType: string) => ({ bsonType: [bsonType, 'null'] });
@@ -155,6 +168,26 @@ export const VALIDATORS: Record<string, Record<string, unknown>> = {
       },
     },
   },
+  [COLLECTIONS.appointments]: {
+    $jsonSchema: {
+      bsonType: 'object',
+      required: ['_id', 'hallId', 'serviceId', 'code', 'day', 'slotStart', 'slotEnd', 'status', 'version'],
+      properties: {
+        _id: { bsonType: 'string' },
+        hallId: { bsonType: 'string' },
+        serviceId: { bsonType: 'string' },
+        code: { bsonType: 'string' },
+        day: { bsonType: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
+        slotStart: { bsonType: ['int', 'long', 'double'], minimum: 0 },
+        slotEnd: { bsonType: ['int', 'long', 'double'], minimum: 0 },
+        status: { enum: [...APPOINTMENT_STATUSES] },
+        name: nullable('string'),
+        phone: nullable('string'),
+        ticketId: nullable('string'),
+        version: { bsonType: ['int', 'long', 'double'], minimum: 1 },
+      },
+    },
+  },
   [COLLECTIONS.counters]: {
     $jsonSchema: {
       bsonType: 'object',
@@ -180,18 +213,30 @@ async function ensureCollection(db: Db, name: string, options: Record<string, un
   }
 }
 
+/** Collections a later migration creates: the first one leaves them alone. */
+const LATER: ReadonlySet<string> = new Set([
+  COLLECTIONS.socketIo,
+  COLLECTIONS.migrations,
+  COLLECTIONS.appointments,
+]);
+
+async function ensureValidated(db: Db, name: string): Promise<void> {
+  const validator = VALIDATORS[name];
+  await ensureCollection(db, name, validator ? { validator, validationLevel: 'strict' } : {});
+  if (validator) await db.command({ collMod: name, validator, validationLevel: 'strict' });
+}
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
     name: 'collections, indexes and validators of the store',
     async up(db) {
       for (const name of Object.values(COLLECTIONS)) {
-        if (name === COLLECTIONS.socketIo || name === COLLECTIONS.migrations) continue;
-        const validator = VALIDATORS[name];
-        await ensureCollection(db, name, validator ? { validator, validationLevel: 'strict' } : {});
-        if (validator) await db.command({ collMod: name, validator, validationLevel: 'strict' });
+        if (LATER.has(name)) continue;
+        await ensureValidated(db, name);
       }
       for (const [name, indexes] of Object.entries(INDEXES)) {
+        if (LATER.has(name)) continue;
         await db.collection(name).createIndexes(indexes);
       }
     },
@@ -201,6 +246,14 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'capped collection of the Socket.IO adapter',
     async up(db) {
       await ensureCollection(db, COLLECTIONS.socketIo, { capped: true, size: SOCKET_IO_CAPPED_BYTES });
+    },
+  },
+  {
+    version: 3,
+    name: 'appointments (预约): bookings with their validator and indexes',
+    async up(db) {
+      await ensureValidated(db, COLLECTIONS.appointments);
+      await db.collection(COLLECTIONS.appointments).createIndexes(INDEXES[COLLECTIONS.appointments]!);
     },
   },
 ];
