@@ -33,7 +33,8 @@ describe.skipIf(!uri)('two processes calling from one MongoDB database (needs MO
     hallId = hall.id;
     const { service } = await store.saveService(buildService(hall), []);
     const windows: ServiceWindow[] = [];
-    for (let i = 0; i < 2 * WINDOWS_PER_PROCESS; i++) windows.push((await store.saveWindow(buildWindow(hall), [])).window);
+    for (let i = 0; i < 2 * WINDOWS_PER_PROCESS; i++)
+      windows.push((await store.saveWindow(buildWindow(hall), [])).window);
     for (let i = 0; i < PRE_ISSUED; i++) {
       const elderly = i % 7 === 0;
       await store.issueTicket(

@@ -35,11 +35,24 @@ interface OpenedStore {
 }
 
 /** The store the hub would open with this configuration. */
-function openStore(config: HubConfig): OpenedStore {
+async function openStore(config: HubConfig): Promise<OpenedStore> {
   if (config.STORE === 'mongodb') {
-    throw new ConfigError(
-      'STORE=mongodb: the MongoDB store is not part of this version yet; use STORE=sqlite.',
-    );
+    // Loaded only when used, as the hub does (store/index.ts).
+    const mongo = await import('../store/mongodb/index.js');
+    try {
+      return {
+        store: await mongo.openMongoStore({ uri: config.MONGODB_URI as string }),
+        source: { store: 'mongodb', schema: mongo.SCHEMA_VERSION },
+      };
+    } catch (err) {
+      // No replica set, or a database migrated by a newer hub: the configuration's problem.
+      if (
+        err instanceof mongo.MongoStoreError ||
+        (err instanceof Error && /newer than this hub/.test(err.message))
+      )
+        throw new ConfigError(err.message);
+      throw err;
+    }
   }
   mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   return {
@@ -100,7 +113,7 @@ async function main(argv: string[]): Promise<number> {
     if (command === 'import' && !values.in) throw new UsageError('import needs --in');
     if (command !== 'export' && command !== 'import')
       throw new UsageError(`unknown command ${command ?? '(none)'}`);
-    opened = openStore(loadConfig());
+    opened = await openStore(loadConfig());
     const message =
       command === 'export'
         ? await runExport(opened, values.hall!, values.out!)

@@ -130,7 +130,11 @@ export function windowConfigFields(w: ServiceWindow) {
   };
 }
 
-export function saveWindow(ctx: Ctx, w: ServiceWindow, audit: readonly NewEvent[]): Promise<Written<ServiceWindow>> {
+export function saveWindow(
+  ctx: Ctx,
+  w: ServiceWindow,
+  audit: readonly NewEvent[],
+): Promise<Written<ServiceWindow>> {
   return inTransaction(ctx.client, async (session) => {
     const windows = col<WindowDoc>(ctx, 'windows');
     const existing = await windows.findOne({ _id: w.id }, { session });

@@ -46,7 +46,8 @@ export function importedCounters(data: Pick<HallImport, 'hall' | 'tickets'>) {
   for (const t of data.tickets) {
     const id = counterId(data.hall.id, t.prefix, t.businessDay);
     const seen = last.get(id);
-    if (!seen || t.seq > seen.lastSeq) last.set(id, { prefix: t.prefix, businessDay: t.businessDay, lastSeq: t.seq });
+    if (!seen || t.seq > seen.lastSeq)
+      last.set(id, { prefix: t.prefix, businessDay: t.businessDay, lastSeq: t.seq });
   }
   return [...last].map(([_id, c]) => ({ _id, hallId: data.hall.id, ...c }));
 }
@@ -69,7 +70,8 @@ async function insertAll(ctx: Ctx, session: Session, d: HallImport): Promise<voi
   }
   checkImportedSeqs(d);
   for (const row of [...d.ticketFacts, ...d.dayAggregates]) {
-    if (row.hallId !== h.id) throw new DomainError('conflict', `A statistics row of hall ${row.hallId} is not of hall ${h.id}.`);
+    if (row.hallId !== h.id)
+      throw new DomainError('conflict', `A statistics row of hall ${row.hallId} is not of hall ${h.id}.`);
   }
   const many = async (name: Parameters<typeof col>[1], docs: object[]): Promise<void> => {
     if (docs.length > 0) await col(ctx, name).insertMany(docs, { session, ordered: true });
@@ -121,7 +123,9 @@ async function insertAll(ctx: Ctx, session: Session, d: HallImport): Promise<voi
   // As the roll-up's own compare-and-set from 0: a cursor that moved past 0 is a conflict.
   const cursor = await col(ctx, 'statsCursors').findOne({ _id: h.id }, { session });
   if (cursor && cursor.seq !== 0) {
-    throw new DomainError('conflict', `The statistics of hall ${h.id} are kept here already.`, { hallId: h.id });
+    throw new DomainError('conflict', `The statistics of hall ${h.id} are kept here already.`, {
+      hallId: h.id,
+    });
   }
   await col(ctx, 'statsCursors').replaceOne(
     { _id: h.id },

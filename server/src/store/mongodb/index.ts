@@ -34,14 +34,7 @@ import type {
 } from '../port.js';
 import * as appointments from './appointments.js';
 import * as config from './config-writes.js';
-import {
-  connect,
-  mapWriteError,
-  notFound,
-  replicaSetStatus,
-  type HelloReply,
-  type ReplicaSetStatus,
-} from './connection.js';
+import { connect, notFound, replicaSetStatus, type HelloReply, type ReplicaSetStatus } from './connection.js';
 import { col, type Ctx } from './context.js';
 import { fromDoc, fromDocs, type Doc, type WindowDoc } from './docs.js';
 import { MongoEventFollower } from './follow.js';
@@ -374,7 +367,12 @@ export class MongoStore implements Store {
   async getAppointmentSettings(hallId: string) {
     return appointments.getAppointmentSettings(this.ctx, hallId);
   }
-  async saveAppointmentSettings(hallId: string, settings: AppointmentSettings, at: number, audit: NewEvent[]) {
+  async saveAppointmentSettings(
+    hallId: string,
+    settings: AppointmentSettings,
+    at: number,
+    audit: NewEvent[],
+  ) {
     return this.emit(await appointments.saveAppointmentSettings(this.ctx, hallId, settings, at, audit));
   }
   async bookAppointment(input: BookAppointmentInput) {
