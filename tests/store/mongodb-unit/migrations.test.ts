@@ -9,6 +9,7 @@ import {
 } from '../../../server/src/store/mongodb/migrations.js';
 import { QUEUE_SORT, waitingOfDayFilter } from '../../../server/src/store/mongodb/queries.js';
 import { TICKET_STATUSES } from '../../../server/src/domain/types.js';
+import { APPOINTMENT_STATUSES } from '../../../server/src/domain/appointments/index.js';
 
 describe('MongoDB store: migrations, indexes and validators', () => {
   it('numbers the migrations 1..n and runs only the missing ones, in order', () => {
@@ -65,5 +66,16 @@ describe('MongoDB store: migrations, indexes and validators', () => {
   it('creates the capped collection of the Socket.IO adapter in its own migration', () => {
     const m = MIGRATIONS.find((x) => /Socket\.IO/.test(x.name));
     expect(m?.version).toBe(2);
+  });
+
+  it('creates the appointments collection, its validator and indexes in migration 3 only', () => {
+    const m = MIGRATIONS.find((x) => /appointments/.test(x.name));
+    expect(m?.version).toBe(3);
+    const schema = VALIDATORS[COLLECTIONS.appointments]!.$jsonSchema as {
+      properties: { status: { enum: string[] } };
+    };
+    expect(schema.properties.status.enum).toEqual([...APPOINTMENT_STATUSES]);
+    const code = INDEXES[COLLECTIONS.appointments]!.find((i) => i.name === 'appointments_code');
+    expect(code).toMatchObject({ key: { code: 1 }, unique: true });
   });
 });
