@@ -152,7 +152,9 @@ describe('a hub with jobs on', () => {
     expect(await store.listTickets(demo.hall.id, { statuses: ['expired'] })).toHaveLength(2);
     const rows = store.db.prepare('SELECT name, type, locked_at FROM agenda_jobs ORDER BY name').all();
     expect(rows).toEqual([
+      { name: 'booking-data-purge', type: 'single', locked_at: null },
       { name: 'end-of-day', type: 'single', locked_at: null },
+      { name: 'missed-bookings', type: 'single', locked_at: null },
       { name: 'rating-deadlines', type: 'single', locked_at: null },
     ]);
   });
