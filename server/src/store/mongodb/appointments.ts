@@ -98,14 +98,23 @@ async function bookedByStart(
   return new Map(rows.map((r) => [r._id, r.n]));
 }
 
-/** Serialises the hall's booking writes (see the module comment); also `not_found` for an unknown hall. */
-async function lockHallBookings(ctx: Ctx, session: Session, hallId: string): Promise<void> {
+/**
+ * Serialises the hall's booking writes (see the module comment). A new
+ * booking needs its hall (`not_found`); a change of an existing one does not,
+ * as in the SQLite store.
+ */
+async function lockHallBookings(
+  ctx: Ctx,
+  session: Session,
+  hallId: string,
+  hallRequired: boolean,
+): Promise<void> {
   const done = await col(ctx, 'halls').updateOne(
     { _id: hallId },
     { $inc: { bookingWrites: 1 } },
     { session },
   );
-  if (done.matchedCount === 0) throw notFound('Hall', hallId);
+  if (done.matchedCount === 0 && hallRequired) throw notFound('Hall', hallId);
 }
 
 async function checkPlace(
@@ -148,7 +157,7 @@ export async function bookAppointment(
   const a = input.appointment;
   try {
     return await inTransaction(ctx.client, async (session) => {
-      await lockHallBookings(ctx, session, a.hallId);
+      await lockHallBookings(ctx, session, a.hallId, true);
       await checkPlace(ctx, session, a, input);
       await appointments(ctx).insertOne(toDoc(a), { session });
       return { appointment: a, events: await appendEvents(ctx, session, input.events) };
@@ -192,7 +201,7 @@ export function rescheduleAppointment(
       updatedAt: input.at,
       version: was.version + 1,
     };
-    await lockHallBookings(ctx, session, was.hallId);
+    await lockHallBookings(ctx, session, was.hallId, false);
     await checkPlace(ctx, session, next, input);
     await appointments(ctx).replaceOne({ _id: next.id, version: was.version }, toDoc(next), { session });
     return { appointment: next, events: await appendEvents(ctx, session, input.events) };
@@ -210,7 +219,7 @@ export function updateAppointment(
     }
     const next: Appointment = { ...u.next, version: was.version + 1 };
     // A status change frees or takes a place: serialised with the hall's bookings too.
-    await lockHallBookings(ctx, session, was.hallId);
+    await lockHallBookings(ctx, session, was.hallId, false);
     await appointments(ctx).replaceOne({ _id: next.id, version: was.version }, toDoc(next), { session });
     return { appointment: next, events: await appendEvents(ctx, session, u.events) };
   });
