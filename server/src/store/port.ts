@@ -73,7 +73,7 @@ export type {
  *
  * Writes that are not hall events take no events and return nothing of the
  * log: sessions (`createSession` of a login, `deleteSession`, `deleteUserSessions`),
- * leases (`acquireLease`, `releaseLease`), a device's last-seen time
+ * a device's last-seen time
  * (`touchDevice`) and the statistics roll-up (`saveStatsRollup`), which is
  * itself folded from the log. `appendEvents` only appends, so it returns the
  * appended events alone.
