@@ -11,6 +11,11 @@ import type { AppointmentSettings, IdentityFieldMode } from './settings.js';
 export const APPOINTMENT_STATUSES = ['booked', 'checked_in', 'cancelled', 'missed'] as const;
 export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
 
+/** Statuses that hold a place in their slot: a missed booking frees nothing retroactively. */
+export const PLACE_HOLDING_STATUSES: readonly AppointmentStatus[] = ['booked', 'checked_in', 'missed'];
+/** Statuses that count for the no-double-booking rule (same phone, matter and day). */
+export const LIVE_STATUSES: readonly AppointmentStatus[] = ['booked', 'checked_in'];
+
 export interface Appointment {
   id: string;
   hallId: string;

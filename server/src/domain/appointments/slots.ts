@@ -1,4 +1,5 @@
 import { hhmmToMinutes, spansForDay } from '../calendar.js';
+import { DomainError } from '../errors.js';
 import type { HallCalendar } from '../types.js';
 import { addDays, instantOf, weekdayOf } from './clock.js';
 import type { AppointmentSettings, ServiceAppointmentSettings } from './settings.js';
@@ -140,4 +141,26 @@ export function previewDays(
     });
   }
   return out;
+}
+
+/**
+ * The place rule of a booking or a move, as a store applies it inside its
+ * write: `slot_unavailable` for a time that is not a bookable slot,
+ * `slot_full` when the slot or the hour's booked share is taken.
+ */
+export function requireSlotPlace(refusal: SlotRefusal | null, at: { day: string; slotStart: number }): void {
+  if (refusal === 'slot_unknown') {
+    throw new DomainError('slot_unavailable', `No bookable slot at minute ${at.slotStart} of ${at.day}.`);
+  }
+  if (refusal === 'slot_full') throw new DomainError('slot_full', 'That slot is fully booked.');
+}
+
+/** Whether the no-double-booking rule applies: a phone was given and the hall does not allow twins. */
+export function twinRuleApplies(phone: string | null, allowDuplicates: boolean): boolean {
+  return phone !== null && !allowDuplicates;
+}
+
+/** Refuses a booking whose phone already holds a live booking of that matter that day. */
+export function refuseTwin(): never {
+  throw new DomainError('duplicate_booking', 'This phone already has a booking of that matter that day.');
 }

@@ -2,11 +2,15 @@ import { DomainError, type HallEvent, type NewEvent } from '../../domain/index.j
 import {
   appointmentSettingsProblems,
   defaultAppointmentSettings,
+  LIVE_STATUSES,
+  PLACE_HOLDING_STATUSES,
   maskedAppointment,
+  refuseTwin,
+  requireSlotPlace,
   slotRefusal,
+  twinRuleApplies,
   type Appointment,
   type AppointmentSettings,
-  type AppointmentStatus,
   type SlotDef,
 } from '../../domain/appointments/index.js';
 import type {
@@ -33,10 +37,8 @@ import { fromDoc, toDoc, type Doc } from './docs.js';
 
 export const APPOINTMENT_SETTINGS_KEY = 'appointments';
 
-/** Statuses that hold a place in their slot: a missed booking frees nothing retroactively. */
-export const HOLDING: readonly AppointmentStatus[] = ['booked', 'checked_in', 'missed'];
-/** Statuses that count for the no-double-booking rule. */
-export const LIVE: readonly AppointmentStatus[] = ['booked', 'checked_in'];
+export const HOLDING = PLACE_HOLDING_STATUSES;
+export const LIVE = LIVE_STATUSES;
 
 type AppointmentDoc = Doc<Appointment>;
 
@@ -129,11 +131,8 @@ async function checkPlace(
     rule.maxBookedShare,
     a.slotStart,
   );
-  if (refusal === 'slot_unknown') {
-    throw new DomainError('slot_unavailable', `No bookable slot at minute ${a.slotStart} of ${a.day}.`);
-  }
-  if (refusal === 'slot_full') throw new DomainError('slot_full', 'That slot is fully booked.');
-  if (a.phone !== null && !rule.allowDuplicates) {
+  requireSlotPlace(refusal, a);
+  if (twinRuleApplies(a.phone, rule.allowDuplicates)) {
     const twin = await appointments(ctx).findOne(
       {
         hallId: a.hallId,
@@ -145,8 +144,7 @@ async function checkPlace(
       },
       { session, projection: { _id: 1 } },
     );
-    if (twin)
-      throw new DomainError('duplicate_booking', 'This phone already has a booking of that matter that day.');
+    if (twin) refuseTwin();
   }
 }
 

@@ -2,8 +2,13 @@ import { DomainError, type HallEvent } from '../../domain/index.js';
 import {
   appointmentSettingsProblems,
   defaultAppointmentSettings,
+  LIVE_STATUSES,
+  PLACE_HOLDING_STATUSES,
   maskedAppointment,
+  refuseTwin,
+  requireSlotPlace,
   slotRefusal,
+  twinRuleApplies,
   type Appointment,
   type AppointmentSettings,
   type AppointmentStatus,
@@ -24,10 +29,8 @@ import { getHallSetting, saveHallSetting } from './settings.js';
 
 const SETTINGS_KEY = 'appointments';
 
-/** Statuses that hold a place in their slot: a missed booking frees nothing retroactively. */
-const HOLDING: AppointmentStatus[] = ['booked', 'checked_in', 'missed'];
-/** Statuses that count for the no-double-booking rule. */
-const LIVE: AppointmentStatus[] = ['booked', 'checked_in'];
+const HOLDING = PLACE_HOLDING_STATUSES;
+const LIVE = LIVE_STATUSES;
 
 interface Row {
   id: string;
@@ -121,18 +124,14 @@ function checkPlace(
     rule.maxBookedShare,
     a.slotStart,
   );
-  if (refusal === 'slot_unknown') {
-    throw new DomainError('slot_unavailable', `No bookable slot at minute ${a.slotStart} of ${a.day}.`);
-  }
-  if (refusal === 'slot_full') throw new DomainError('slot_full', 'That slot is fully booked.');
-  if (a.phone !== null && !rule.allowDuplicates) {
+  requireSlotPlace(refusal, a);
+  if (twinRuleApplies(a.phone, rule.allowDuplicates)) {
     const twin = sql(
       db,
       `SELECT 1 FROM appointments WHERE hall_id = ? AND phone = ? AND service_id = ? AND day = ?
        AND status IN (${inList(LIVE)}) AND id != ?`,
     ).get(a.hallId, a.phone, a.serviceId, a.day, ...LIVE, a.id);
-    if (twin)
-      throw new DomainError('duplicate_booking', 'This phone already has a booking of that matter that day.');
+    if (twin) refuseTwin();
   }
 }
 
