@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ERROR_TYPES } from '../../server/src/http/errors.js';
 import { DOMAIN_ERROR_CODES } from '../../server/src/domain/index.js';
+import { REALTIME_ERROR_CODES } from '../../server/src/protocol/names.js';
 import { ApiError } from '../../ui-shared/src/api.js';
 import { ISSUE_CODES, REFUSALS, issueText, refusalText } from '../../ui-shared/src/refusals.js';
 
@@ -24,8 +25,8 @@ function refusal(code: string, params: Record<string, unknown>): ApiError {
 }
 
 describe('the shared refusal catalogue', () => {
-  it('has a text for every code the hub can answer with', () => {
-    const codes = [...Object.keys(ERROR_TYPES), ...DOMAIN_ERROR_CODES];
+  it('has a text for every code the hub can answer with, over HTTP and Socket.IO', () => {
+    const codes = [...Object.keys(ERROR_TYPES), ...DOMAIN_ERROR_CODES, ...REALTIME_ERROR_CODES];
     const missing = codes.filter((c) => !(c in REFUSALS));
     expect(missing).toEqual([]);
   });
@@ -48,6 +49,19 @@ describe('the shared refusal catalogue', () => {
       'A004 号当前已呼叫，不能进行此操作',
     );
     expect(refusalText(refusal('priority_staff_only', { category: 'urgent' }), 'zh')).toContain('急事急办');
+  });
+
+  it('words a Socket.IO refusal (an acknowledgement error or a refused connection) from its code, not its message', () => {
+    const ack = {
+      code: 'invalid_state',
+      message: 'Ticket A004 is called.',
+      params: { number: 'A004', status: 'called' },
+    };
+    expect(refusalText(ack, 'zh')).toBe('A004 号当前已呼叫，不能进行此操作');
+    const connect = Object.assign(new Error('forbidden'), {
+      data: { code: 'forbidden', message: 'You may not.' },
+    });
+    expect(refusalText(connect, 'zh')).toBe('没有权限进行此操作');
   });
 
   it('reads an unknown code and a network failure as Chinese too, never as the code', () => {

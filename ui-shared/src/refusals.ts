@@ -158,13 +158,35 @@ export const REFUSALS: Record<string, Text> = {
   not_ready: fixed('叫号系统尚未就绪，请稍后再试', 'The queuing system is not ready yet'),
   network_error: fixed('无法连接叫号系统，请检查网络', 'Cannot reach the queuing system; check the network'),
   http_error: fixed('叫号系统拒绝了请求，请稍后再试', 'The queuing system refused; try again later'),
+  // Socket.IO acknowledgements and refused connections (server/src/protocol/names.ts).
+  invalid_payload: fixed('请求格式有误，请刷新页面后重试', 'The request was malformed; reload the page'),
+  hall_not_found: fixed('找不到该大厅，请检查屏幕设置', 'No such hall; check the screen’s settings'),
+  not_joined: fixed('屏幕尚未连接到大厅，正在重新连接', 'The screen has not joined a hall yet; reconnecting'),
+  busy: fixed('正在获取最新数据，请稍候', 'Fetching the latest data; one moment'),
 };
 
 const FALLBACK = fixed('操作未能完成，请稍后再试', 'That did not work; try again later');
 
-/** The words for a refusal of the hub (or a failed request) in the screen's language. */
+/** A Socket.IO refusal: an acknowledgement's `error`, or a refused connection's `data`. */
+interface SocketRefusal {
+  code: string;
+  message?: string;
+  params?: Record<string, unknown>;
+}
+
+function isSocketRefusal(err: unknown): err is SocketRefusal {
+  return typeof err === 'object' && err !== null && typeof (err as { code?: unknown }).code === 'string';
+}
+
+/**
+ * The words for a refusal of the hub in the screen's language: an HTTP
+ * problem (ApiError), a Socket.IO acknowledgement's `error` or a refused
+ * connection (its `data`), or a failed request. Never the English `message`.
+ */
 export function refusalText(err: unknown, lang: Lang): string {
   if (err instanceof ApiError) return (REFUSALS[err.code] ?? FALLBACK)(err.params, lang);
+  const data = err instanceof Error ? (err as Error & { data?: unknown }).data : err;
+  if (isSocketRefusal(data)) return (REFUSALS[data.code] ?? FALLBACK)(data.params ?? {}, lang);
   return (REFUSALS.network_error ?? FALLBACK)({}, lang);
 }
 
