@@ -165,8 +165,13 @@ test('a catalogue file with two bad rows changes nothing and names both rows', a
   await expect(failed).toBeVisible();
   await expect(failed.locator('li')).toHaveCount(2);
   await expect(failed.locator('li[data-line="3"]')).toContainText('第 3 行');
-  await expect(failed.locator('li[data-line="3"]')).toContainText('prefix');
-  await expect(failed.locator('li[data-line="5"]')).toContainText('expectedMinutes');
+  await expect(failed.locator('li[data-line="3"]')).toContainText('号段字头格式不对');
+  await expect(failed.locator('li[data-line="5"]')).toContainText('预计办理时长');
+  // The Chinese screen words each row itself: no English sentence or field name of the hub.
+  const shown = await failed.innerText();
+  expect(shown.replace(/\b[A-Z]{1,3}\d{0,6}\b/g, '').replace(/\b(CSV|JSON)\b/g, ''), shown).not.toMatch(
+    /[A-Za-z]{3,}/,
+  );
   expect(await storeFingerprint(hub)).toBe(before);
   await expect(page.locator('tr[data-code="NEW001"]')).toHaveCount(0);
   await screenshot(page, 'admin-catalogue', { fullPage: true });
@@ -174,8 +179,8 @@ test('a catalogue file with two bad rows changes nothing and names both rows', a
   await writeFile(
     file,
     [
-      'code,name,domain,prefix,crossRegion,expectedMinutes',
-      'NEW001,新办事项一,社保,A,false,8',
+      '编码,名称,领域,号段字头,跨区域通办,预计办理时长',
+      'NEW001,新办事项一,社保,A,否,8',
       'NEW003,新办事项三,医保,B,是,10',
     ].join('\n'),
   );

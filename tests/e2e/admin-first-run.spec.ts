@@ -82,8 +82,10 @@ test('first run: setup code → admin → hall → matter → window → the kio
   await form.getByLabel('时区').fill('Asia/Ningxia');
   await form.getByLabel('周六').fill('12:00-09:00');
   await form.getByRole('button', { name: '新建大厅' }).click();
-  await expect(form.locator('[data-field="timeZone"] .field-error')).toHaveText('此项填写有误，请检查');
-  await expect(form.locator('[data-field="calendar.weekly.6"] .field-error')).toBeVisible();
+  await expect(form.locator('[data-field="timeZone"] .field-error')).toHaveText('不是有效的时区');
+  await expect(form.locator('[data-field="calendar.weekly.6"] .field-error')).toHaveText(
+    '开始时间晚于结束时间',
+  );
   await shot(page, '2-hall-refused');
   expect(await hub.store.listHalls()).toEqual([]);
 

@@ -142,6 +142,62 @@ describe('hall configuration export and import', () => {
     expect(await storeFingerprint(t)).toBe(before);
   });
 
+  it('names each bad row of a file by list, row, field and a stable reason a screen can word', async () => {
+    const hall = await configuredHall();
+    const file = await exportOf(hall.id);
+    type Issue = {
+      path: string;
+      list?: string;
+      row?: number;
+      field?: string;
+      code?: string;
+      params?: object;
+    };
+    const malformed = await admin.put<{ code: string; errors: Issue[] }>(`/api/v1/halls/${hall.id}/config`, {
+      ...file,
+      services: file.services.map((s, i) =>
+        i === 1 ? { ...s, prefix: 'k1', expectedMinutes: 999, name: undefined } : s,
+      ),
+    });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.errors).toEqual([
+      expect.objectContaining({ list: 'services', row: 2, field: 'name', code: 'required' }),
+      expect.objectContaining({ list: 'services', row: 2, field: 'prefix', code: 'invalid_format' }),
+      expect.objectContaining({
+        list: 'services',
+        row: 2,
+        field: 'expectedMinutes',
+        code: 'too_big',
+        params: expect.objectContaining({ maximum: 480 }),
+      }),
+    ]);
+    // The English sentence stays for API clients.
+    for (const e of malformed.body.errors) expect(e).toHaveProperty('message', expect.any(String));
+
+    const clash = await admin.put<{ code: string; errors: Issue[] }>(`/api/v1/halls/${hall.id}/config`, {
+      ...file,
+      services: [...file.services, { ...file.services[0], name: '重复的事项' }],
+      windows: [...file.windows, { number: 12, name: '新窗口', kind: 'comprehensive', services: ['NOPE'] }],
+    });
+    expect(clash.status).toBe(422);
+    expect(clash.body.errors).toEqual([
+      expect.objectContaining({
+        list: 'services',
+        row: 3,
+        field: 'code',
+        code: 'duplicate_code',
+        params: { value: file.services[0]!.code, row: 1 },
+      }),
+      expect.objectContaining({
+        list: 'windows',
+        row: 4,
+        field: 'services.0',
+        code: 'unknown_matter',
+        params: { value: 'NOPE' },
+      }),
+    ]);
+  });
+
   it('imports a city-sized catalogue larger than the usual 64 kB body limit', async () => {
     const hall = await createHall(admin);
     const file = await exportOf(hall.id);

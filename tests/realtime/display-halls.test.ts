@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DisplaySnapshot, TicketIssuedMessage } from '../../server/src/protocol/index.js';
 import type { TestHub } from '../helpers/hub.js';
 import { HallDriver, seedHall, startRealtimeHub, type SeededHall } from '../helpers/realtime-fixtures.js';
+import { refusalText } from '../../ui-shared/src/refusals.js';
 import { ask, closeClients, connectDisplay, MessageLog, refusal, waitFor } from './support.js';
 
 /** The hall a message or snapshot is about. */
@@ -82,5 +83,20 @@ describe('display namespace: halls, joining, refusals', () => {
 
     const again = await ask<DisplaySnapshot>(socket, 'display:snapshot');
     expect(again.ok && again.data.hall.id).toBe(a.hall.id);
+  });
+
+  it('refuses through acknowledgements with a stable code and params that screens word in Chinese', async () => {
+    const socket = connectDisplay(hub.url, a.hall.id);
+    await waitFor(socket, 'display:snapshot');
+    const bad = await ask(socket, 'display:join', { hallId: 42, admin: true });
+    if (bad.ok) throw new Error('a bad join should be refused');
+    expect(bad.error).toMatchObject({ code: 'invalid_payload', params: { fields: ['hallId', 'payload'] } });
+    // The English message is for logs; the screen's words come from the code.
+    expect(bad.error.message).toMatch(/hallId/);
+    const zh = refusalText(bad.error, 'zh');
+    expect(zh).toBe('请求格式有误，请刷新页面后重试');
+
+    const refused = await refusal(connectDisplay(hub.url, 'no-such-hall'));
+    expect(refusalText(refused, 'zh')).toBe('找不到该大厅，请检查屏幕设置');
   });
 });

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ERROR_TYPES } from '../../server/src/http/errors.js';
 import { DOMAIN_ERROR_CODES } from '../../server/src/domain/index.js';
+import { REALTIME_ERROR_CODES } from '../../server/src/protocol/names.js';
 import { ApiError } from '../../ui-shared/src/api.js';
-import { REFUSALS, refusalText } from '../../ui-shared/src/refusals.js';
+import { ISSUE_CODES, REFUSALS, issueText, refusalText } from '../../ui-shared/src/refusals.js';
 
 /**
  * Every refusal the hub can send reads in Chinese on every screen: no English
@@ -24,8 +25,8 @@ function refusal(code: string, params: Record<string, unknown>): ApiError {
 }
 
 describe('the shared refusal catalogue', () => {
-  it('has a text for every code the hub can answer with', () => {
-    const codes = [...Object.keys(ERROR_TYPES), ...DOMAIN_ERROR_CODES];
+  it('has a text for every code the hub can answer with, over HTTP and Socket.IO', () => {
+    const codes = [...Object.keys(ERROR_TYPES), ...DOMAIN_ERROR_CODES, ...REALTIME_ERROR_CODES];
     const missing = codes.filter((c) => !(c in REFUSALS));
     expect(missing).toEqual([]);
   });
@@ -50,8 +51,39 @@ describe('the shared refusal catalogue', () => {
     expect(refusalText(refusal('priority_staff_only', { category: 'urgent' }), 'zh')).toContain('急事急办');
   });
 
+  it('words a Socket.IO refusal (an acknowledgement error or a refused connection) from its code, not its message', () => {
+    const ack = {
+      code: 'invalid_state',
+      message: 'Ticket A004 is called.',
+      params: { number: 'A004', status: 'called' },
+    };
+    expect(refusalText(ack, 'zh')).toBe('A004 号当前已呼叫，不能进行此操作');
+    const connect = Object.assign(new Error('forbidden'), {
+      data: { code: 'forbidden', message: 'You may not.' },
+    });
+    expect(refusalText(connect, 'zh')).toBe('没有权限进行此操作');
+  });
+
   it('reads an unknown code and a network failure as Chinese too, never as the code', () => {
     expect(refusalText(refusal('something_new', {}), 'zh')).not.toMatch(/[A-Za-z]/);
     expect(refusalText(new TypeError('Failed to fetch'), 'zh')).toBe('无法连接叫号系统，请检查网络');
+  });
+
+  it('words every field problem of a refused form or import file in Chinese', () => {
+    const params = [{}, { value: 'SB001', row: 2 }, { minimum: 1, maximum: 480, origin: 'number' }];
+    for (const code of [...ISSUE_CODES, 'something_new']) {
+      for (const p of params) {
+        for (const path of ['services.3.prefix', 'windows.1.services.0', 'hall.timeZone', 'strange']) {
+          const zh = issueText({ path, code, params: p }, 'zh');
+          expect(zh.replace(/[A-Z]{1,3}\d{1,6}/g, ''), `${code} ${path}: ${zh}`).not.toMatch(/[A-Za-z]/);
+        }
+      }
+    }
+    expect(
+      issueText(
+        { path: 'services.2.code', code: 'duplicate_code', params: { value: 'SB001', row: 1 } },
+        'zh',
+      ),
+    ).toBe('编码SB001 与第 1 行重复');
   });
 });

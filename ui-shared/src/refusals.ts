@@ -158,12 +158,164 @@ export const REFUSALS: Record<string, Text> = {
   not_ready: fixed('叫号系统尚未就绪，请稍后再试', 'The queuing system is not ready yet'),
   network_error: fixed('无法连接叫号系统，请检查网络', 'Cannot reach the queuing system; check the network'),
   http_error: fixed('叫号系统拒绝了请求，请稍后再试', 'The queuing system refused; try again later'),
+  // Socket.IO acknowledgements and refused connections (server/src/protocol/names.ts).
+  invalid_payload: fixed('请求格式有误，请刷新页面后重试', 'The request was malformed; reload the page'),
+  hall_not_found: fixed('找不到该大厅，请检查屏幕设置', 'No such hall; check the screen’s settings'),
+  not_joined: fixed('屏幕尚未连接到大厅，正在重新连接', 'The screen has not joined a hall yet; reconnecting'),
+  busy: fixed('正在获取最新数据，请稍候', 'Fetching the latest data; one moment'),
 };
 
 const FALLBACK = fixed('操作未能完成，请稍后再试', 'That did not work; try again later');
 
-/** The words for a refusal of the hub (or a failed request) in the screen's language. */
+/** A Socket.IO refusal: an acknowledgement's `error`, or a refused connection's `data`. */
+interface SocketRefusal {
+  code: string;
+  message?: string;
+  params?: Record<string, unknown>;
+}
+
+function isSocketRefusal(err: unknown): err is SocketRefusal {
+  return typeof err === 'object' && err !== null && typeof (err as { code?: unknown }).code === 'string';
+}
+
+/**
+ * The words for a refusal of the hub in the screen's language: an HTTP
+ * problem (ApiError), a Socket.IO acknowledgement's `error` or a refused
+ * connection (its `data`), or a failed request. Never the English `message`.
+ */
 export function refusalText(err: unknown, lang: Lang): string {
   if (err instanceof ApiError) return (REFUSALS[err.code] ?? FALLBACK)(err.params, lang);
+  const data = err instanceof Error ? (err as Error & { data?: unknown }).data : err;
+  if (isSocketRefusal(data)) return (REFUSALS[data.code] ?? FALLBACK)(data.params ?? {}, lang);
   return (REFUSALS.network_error ?? FALLBACK)({}, lang);
 }
+
+/**
+ * One field problem of a refused request or configuration file, as the hub
+ * sends it: `code` and `params` to word it, `list`/`row`/`field` to place it,
+ * and an English `message` for API clients that screens never show.
+ */
+export interface FieldIssue {
+  path: string;
+  message?: string;
+  code?: string;
+  params?: Record<string, unknown>;
+  list?: string;
+  row?: number;
+  field?: string;
+}
+
+/** The fields of a matter, a window and a hall, as an admin calls them. */
+const FIELDS: Record<string, { zh: string; en: string }> = {
+  code: { zh: '编码', en: 'code' },
+  name: { zh: '名称', en: 'name' },
+  domain: { zh: '领域', en: 'area' },
+  domains: { zh: '领域', en: 'areas' },
+  prefix: { zh: '号段字头', en: 'prefix' },
+  crossRegion: { zh: '跨区域通办', en: 'cross-region' },
+  cannotHandle: { zh: '办不成事', en: 'cannot-handle' },
+  dedicated: { zh: '专窗', en: 'dedicated' },
+  expectedMinutes: { zh: '预计办理时长', en: 'expected minutes' },
+  pinyin: { zh: '拼音首字母', en: 'pinyin' },
+  sortOrder: { zh: '排序', en: 'sort order' },
+  enabled: { zh: '启用', en: 'enabled' },
+  number: { zh: '窗口号', en: 'window number' },
+  kind: { zh: '窗口类型', en: 'window kind' },
+  services: { zh: '事项', en: 'matters' },
+  serviceIds: { zh: '事项', en: 'matters' },
+  overflow: { zh: '溢出窗口', en: 'overflow' },
+  clerkIds: { zh: '工作人员', en: 'clerks' },
+  timeZone: { zh: '时区', en: 'time zone' },
+  calendar: { zh: '开放时间', en: 'opening hours' },
+  rules: { zh: '叫号规则', en: 'queue rules' },
+  hall: { zh: '大厅', en: 'hall' },
+  format: { zh: '文件格式', en: 'file format' },
+  version: { zh: '文件版本', en: 'file version' },
+};
+
+const LISTS: Record<string, { zh: string; en: string }> = {
+  services: { zh: '事项', en: 'matters' },
+  windows: { zh: '窗口', en: 'windows' },
+};
+
+/** The field an issue is about, by the innermost known name in its path (`windows.3.services.0` → 事项). */
+export function fieldName(issue: FieldIssue, lang: Lang): string {
+  // The innermost known name: `windows.3.services.0` is about the matters, not the window.
+  const parts = (issue.field ?? issue.path).split('.').reverse();
+  for (const p of parts) {
+    const w = FIELDS[p];
+    if (w) return w[lang];
+  }
+  return lang === 'zh' ? '内容' : 'value';
+}
+
+const val = (p: Params) =>
+  typeof p.value === 'string' || typeof p.value === 'number' ? String(p.value) : '';
+
+const ISSUES: Record<string, Text> = {
+  required: fixed('必填', 'is required'),
+  invalid_type: fixed('格式不对', 'has the wrong type'),
+  invalid_format: fixed('格式不对', 'is not in the right format'),
+  invalid_value: fixed('不是可选的值', 'is not one of the allowed values'),
+  invalid: fixed('填写有误', 'is not valid'),
+  too_small: (p, lang) => {
+    const n = typeof p.minimum === 'number' ? String(p.minimum) : '';
+    if (!n) return lang === 'zh' ? '太短或太小' : 'is too small';
+    if (p.origin === 'number') return lang === 'zh' ? `不能小于 ${n}` : `must be at least ${n}`;
+    return lang === 'zh' ? `太短或太少（至少 ${n}）` : `is too short (at least ${n})`;
+  },
+  too_big: (p, lang) => {
+    const n = typeof p.maximum === 'number' ? String(p.maximum) : '';
+    if (!n) return lang === 'zh' ? '太长或太大' : 'is too large';
+    if (p.origin === 'number') return lang === 'zh' ? `不能大于 ${n}` : `must be at most ${n}`;
+    return lang === 'zh' ? `太长或太多（最多 ${n}）` : `is too long (at most ${n})`;
+  },
+  unknown_field: fixed('文件中有无法识别的列', 'has columns that are not known'),
+  duplicate_code: (p, lang) =>
+    typeof p.row === 'number'
+      ? lang === 'zh'
+        ? `${val(p)} 与第 ${p.row} 行重复`
+        : `${val(p)} repeats row ${p.row}`
+      : lang === 'zh'
+        ? `${val(p)} 已在本大厅使用`
+        : `${val(p)} is already used in this hall`,
+  duplicate_number: (p, lang) =>
+    typeof p.row === 'number'
+      ? lang === 'zh'
+        ? `${val(p)} 号窗口与第 ${p.row} 行重复`
+        : `window ${val(p)} repeats row ${p.row}`
+      : lang === 'zh'
+        ? `${val(p)} 号窗口已存在`
+        : `window ${val(p)} already exists`,
+  unknown_matter: (p, lang) =>
+    lang === 'zh' ? `文件和大厅中都没有编码为 ${val(p)} 的事项` : `no matter with code ${val(p)}`,
+  unknown_area: (p, lang) =>
+    lang === 'zh' ? `没有事项属于“${val(p)}”领域` : `no matter has the area ${val(p)}`,
+  domain_window_needs_area: fixed('领域窗口至少要选一个领域', 'a domain window needs an area'),
+  opens_after_close: fixed('开始时间晚于结束时间', 'opens after it closes'),
+  unknown_time_zone: fixed('不是有效的时区', 'is not a known time zone'),
+  unknown_user: fixed('没有这个工作人员', 'no such staff member'),
+  user_not_in_hall: fixed('该工作人员不在本大厅', 'does not work in this hall'),
+};
+
+/** What is wrong with a field, for a form that shows it under the field itself. */
+export function issueReason(issue: FieldIssue, lang: Lang): string {
+  const known = ISSUES[issue.code ?? ''];
+  if (!known || issue.code === 'invalid')
+    return lang === 'zh' ? '此项填写有误，请检查' : 'This value is not valid';
+  return known(issue.params ?? {}, lang);
+}
+
+/** One field problem in the screen's language: the field and what is wrong with it, never the hub's English. */
+export function issueText(issue: FieldIssue, lang: Lang): string {
+  const what = (ISSUES[issue.code ?? ''] ?? ISSUES.invalid!)(issue.params ?? {}, lang);
+  return lang === 'zh' ? `${fieldName(issue, lang)}${what}` : `${fieldName(issue, lang)} ${what}`;
+}
+
+/** Where an issue is: `事项 第 3 行` for a row of a list. */
+export function issueListName(list: string | undefined, lang: Lang): string {
+  return list ? (LISTS[list]?.[lang] ?? '') : '';
+}
+
+/** Every reason the hub may give for a field, for the catalogue's completeness test. */
+export const ISSUE_CODES = Object.keys(ISSUES);

@@ -6,7 +6,20 @@
  * each bad one (`services.3.code`) and the screen maps that back to a line.
  */
 
+import { issueText, type FieldIssue } from '@hall-queue/ui-shared/refusals.js';
+import type { Lang } from '@hall-queue/ui-shared/i18n.js';
+
 export const CSV_COLUMNS = ['code', 'name', 'domain', 'prefix', 'crossRegion', 'expectedMinutes'] as const;
+
+/** A hall writes its header in Chinese as often as in the API's names: both are read. */
+const ZH_COLUMNS: Record<string, string> = {
+  编码: 'code',
+  名称: 'name',
+  领域: 'domain',
+  号段字头: 'prefix',
+  跨区域通办: 'crossRegion',
+  预计办理时长: 'expectedMinutes',
+};
 
 export interface ImportRows {
   services: Record<string, unknown>[];
@@ -65,7 +78,7 @@ function cellValue(column: string, raw: string): unknown {
 
 export function rowsFromCsv(text: string): ImportRows {
   const table = parseCsv(text);
-  const header = (table[0] ?? []).map((h) => h.trim());
+  const header = (table[0] ?? []).map((h) => ZH_COLUMNS[h.trim()] ?? h.trim());
   const services: Record<string, unknown>[] = [];
   const lines: number[] = [];
   table.slice(1).forEach((cells, i) => {
@@ -95,17 +108,22 @@ export function rowsFromJson(text: string): { config?: Record<string, unknown>; 
   return { rows: { services, lines: services.map((_, i) => i + 1) } };
 }
 
-/** The hub's field errors grouped by file line: `services.3.code` → line of row 3. */
+/** The hub's field errors grouped by file line (`services.3.code` → line of row 3), worded for the screen. */
 export function errorsByLine(
-  errors: { path: string; message: string }[],
+  errors: FieldIssue[],
   lines: number[],
+  lang: Lang,
 ): { line: number | null; fields: string[] }[] {
   const out = new Map<number | null, string[]>();
   for (const e of errors) {
-    const m = /^services\.(\d+)(?:\.(.+))?$/.exec(e.path);
-    const line = m ? (lines[Number(m[1])] ?? null) : null;
+    const row = e.list === 'services' && typeof e.row === 'number' ? e.row : null;
+    const line = row !== null ? (lines[row - 1] ?? null) : null;
+    // A clash names the other row: as a line of the file too.
+    const other = e.params?.row;
+    const params =
+      row !== null && typeof other === 'number' ? { ...e.params, row: lines[other - 1] ?? other } : e.params;
     const list = out.get(line) ?? [];
-    list.push(m?.[2] ? `${m[2]}: ${e.message}` : `${e.path}: ${e.message}`);
+    list.push(issueText({ ...e, ...(params ? { params } : {}) }, lang));
     out.set(line, list);
   }
   return [...out.entries()]

@@ -3,6 +3,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import type { Service, ServiceList } from '@hall-queue/server/protocol';
 import { ApiError } from '@hall-queue/ui-shared/api.js';
+import type { FieldIssue } from '@hall-queue/ui-shared/refusals.js';
 import { pageStyles } from './admin-styles.js';
 import { errorsByLine, rowsFromCsv, rowsFromJson, type ImportRows } from './catalogue-import.js';
 import { consoleContext, type ConsoleContext } from './context.js';
@@ -26,7 +27,7 @@ export class CataloguePage extends LitElement {
   @state() private editing: Service | null = null;
   @state() private error = '';
   @state() private importResult:
-    { ok: string } | { failed: { line: number | null; fields: string[] }[]; detail: string } | null = null;
+    { ok: string } | { failed: { line: number | null; fields: string[] }[] } | null = null;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -68,7 +69,7 @@ export class CataloguePage extends LitElement {
                   ${r.failed.map(
                     (f) =>
                       html`<li data-line=${f.line ?? ''}>
-                        ${f.line !== null ? t('row', { n: f.line }) : r.detail}：${f.fields.join('；')}
+                        ${f.line !== null ? t('row', { n: f.line }) : t('importWholeFile')}：${f.fields.join('；')}
                       </li>`,
                   )}
                 </ul>
@@ -175,8 +176,10 @@ export class CataloguePage extends LitElement {
       ) {
         ({ config, rows } = rowsFromJson(text));
       } else rows = rowsFromCsv(text);
-    } catch (err) {
-      this.importResult = { failed: [{ line: null, fields: [errorText(err)] }], detail: errorText(err) };
+    } catch {
+      // The browser's parser speaks English: the screen says only that the file cannot be read.
+      this.importResult = { failed: [{ line: null, fields: [t('importUnreadable')] }] };
+      input.value = '';
       return;
     }
     try {
@@ -201,10 +204,11 @@ export class CataloguePage extends LitElement {
       };
       await this.load();
     } catch (err) {
-      const list = err instanceof ApiError ? (err.errors as { path: string; message: string }[]) : [];
+      const list = err instanceof ApiError ? (err.errors as FieldIssue[]) : [];
       this.importResult = {
-        failed: list.length ? errorsByLine(list, rows.lines) : [{ line: null, fields: [errorText(err)] }],
-        detail: errorText(err),
+        failed: list.length
+          ? errorsByLine(list, rows.lines, this.ctx.lang)
+          : [{ line: null, fields: [errorText(err)] }],
       };
     } finally {
       input.value = '';

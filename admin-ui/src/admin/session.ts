@@ -1,5 +1,5 @@
 import { api, ApiError, type ApiOptions } from '@hall-queue/ui-shared/api.js';
-import { refusalText } from '@hall-queue/ui-shared/refusals.js';
+import { issueReason, refusalText } from '@hall-queue/ui-shared/refusals.js';
 import type { Lang } from '@hall-queue/ui-shared/i18n.js';
 
 /**
@@ -111,9 +111,9 @@ export function fieldErrors(err: unknown, lang: Lang = pageLang()): Record<strin
   const out: Record<string, string> = {};
   if (!(err instanceof ApiError)) return out;
   for (const e of err.errors) {
-    const raw = e as { in?: unknown; path?: unknown; message?: unknown };
-    // The hub words field problems in English for API clients; a Chinese page marks the field instead.
-    const p = lang === 'zh' ? { ...raw, message: '此项填写有误，请检查' } : raw;
+    const raw = e as { in?: unknown; path?: unknown; code?: string; params?: Record<string, unknown> };
+    // The hub words field problems in English for API clients; the page words them from the reason's code.
+    const p = { ...raw, message: issueReason({ ...raw, path: String(raw.path ?? '') }, lang) };
     const full = Array.isArray(p.path) ? p.path.join('.') : String(p.path ?? '');
     const own = typeof p.in === 'string' && full.startsWith(`${p.in}.`) ? full.slice(p.in.length + 1) : full;
     const parts = own.split('.');

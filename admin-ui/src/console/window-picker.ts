@@ -2,6 +2,7 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { fireEvent } from '@hall-queue/ui-shared/fire-event.js';
 import { translator, type Lang } from '@hall-queue/ui-shared/i18n.js';
+import { refusalText } from '@hall-queue/ui-shared/refusals.js';
 import { baseStyles } from '@hall-queue/ui-shared/tokens.js';
 import { MESSAGES } from './messages.js';
 import type { Session } from '../admin/session.js';
@@ -85,7 +86,7 @@ export class WindowPicker extends LitElement {
         }),
       );
     } catch (err) {
-      this.error = err instanceof Error ? err.message : String(err);
+      this.error = refusalText(err, this.language);
     }
   }
 

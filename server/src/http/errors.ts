@@ -69,7 +69,28 @@ export interface FieldIssue {
   in: string;
   /** Dotted path inside it, e.g. `services.3.prefix`. */
   path: string;
+  /** English, for logs and API clients; screens word the issue from `code` and `params`. */
   message: string;
+  /**
+   * Stable reason: `required`, `invalid_type`, `invalid_format`, `invalid_value`,
+   * `too_small`, `too_big`, `unknown_field`, `invalid`, or a configuration rule
+   * (`duplicate_code`, `duplicate_number`, `unknown_matter`, `unknown_area`,
+   * `domain_window_needs_area`, `opens_after_close`, `unknown_time_zone` …).
+   */
+  code?: string;
+  /** What the screen may name: `minimum`, `maximum`, `value`, `row` (1-based row of the same list) … */
+  params?: Record<string, ProblemParam>;
+  /** For a row of a list (`services.3.prefix`): its list, its 1-based row and the field in it. */
+  list?: string;
+  row?: number;
+  field?: string;
+}
+
+/** Adds `list`, `row` (1-based) and `field` to an issue on a row of a list, e.g. `services.3.prefix`. */
+export function locateIssue(issue: FieldIssue): FieldIssue {
+  const m = /^(services|windows)\.(\d+)(?:\.(.+))?$/.exec(issue.path);
+  if (!m) return issue;
+  return { ...issue, list: m[1]!, row: Number(m[2]) + 1, ...(m[3] ? { field: m[3] } : {}) };
 }
 
 /** An error raised by the HTTP layer itself with a catalogue code. */
@@ -119,6 +140,6 @@ export function problem(
     code,
     detail: detail ?? t.title,
     ...(params && Object.keys(params).length > 0 ? { params } : {}),
-    ...(issues && issues.length > 0 ? { errors: issues } : {}),
+    ...(issues && issues.length > 0 ? { errors: issues.map(locateIssue) } : {}),
   };
 }

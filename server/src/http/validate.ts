@@ -15,11 +15,40 @@ export interface ValidInput {
   body: unknown;
 }
 
+function at(value: unknown, path: readonly PropertyKey[]): unknown {
+  let v = value;
+  for (const k of path)
+    v = typeof v === 'object' && v !== null ? (v as Record<PropertyKey, unknown>)[k] : undefined;
+  return v;
+}
+
+/** A zod issue as a stable reason and the limits a screen may name. */
+function reasonOf(i: z.core.$ZodIssue, value: unknown): Pick<FieldIssue, 'code' | 'params'> {
+  switch (i.code) {
+    case 'invalid_type':
+      return at(value, i.path) === undefined
+        ? { code: 'required' }
+        : { code: 'invalid_type', params: { expected: String(i.expected) } };
+    case 'too_small':
+      return { code: 'too_small', params: { minimum: Number(i.minimum), origin: String(i.origin) } };
+    case 'too_big':
+      return { code: 'too_big', params: { maximum: Number(i.maximum), origin: String(i.origin) } };
+    case 'invalid_format':
+      return { code: 'invalid_format' };
+    case 'invalid_value':
+      return { code: 'invalid_value' };
+    case 'unrecognized_keys':
+      return { code: 'unknown_field', params: { keys: [...i.keys] } };
+    default:
+      return { code: 'invalid' };
+  }
+}
+
 function check(where: string, schema: z.ZodType, value: unknown, issues: FieldIssue[]): unknown {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   for (const i of result.error.issues) {
-    issues.push({ in: where, path: i.path.map(String).join('.'), message: i.message });
+    issues.push({ in: where, path: i.path.map(String).join('.'), message: i.message, ...reasonOf(i, value) });
   }
   return undefined;
 }

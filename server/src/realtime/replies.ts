@@ -8,8 +8,16 @@ export function ok<T>(data: T): Response<T> {
   return { ok: true, data };
 }
 
-export function fail(code: RealtimeErrorCode, message: string): { ok: false; error: RealtimeError } {
-  return { ok: false, error: { code, message } };
+/** A refusal with the same stable `code` + `params` shape as an HTTP problem; `message` is for logs only. */
+export function fail(
+  code: RealtimeErrorCode,
+  message: string,
+  params?: RealtimeError['params'],
+): { ok: false; error: RealtimeError } {
+  return {
+    ok: false,
+    error: { code, message, ...(params && Object.keys(params).length > 0 ? { params } : {}) },
+  };
 }
 
 /** A refused handshake: the client's `connect_error` has `message === code` and `data: { code, message }`. */
@@ -42,10 +50,12 @@ export function request<I, O>(
     const payload = typeof args[0] === 'function' ? {} : (args[0] ?? {});
     const parsed = schema.safeParse(payload);
     if (!parsed.success) {
+      const fields = [...new Set(parsed.error.issues.map((i) => i.path.join('.') || 'payload'))];
       reply(
         fail(
           'invalid_payload',
           parsed.error.issues.map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`).join('; '),
+          { fields },
         ),
       );
       return;

@@ -95,7 +95,8 @@ export function setupStaffNamespace(nsp: StaffNamespace, ctx: NamespaceContext):
         snapshotSchema,
         async (input) => {
           const id = input.hallId ?? (data.hallIds.length === 1 ? data.hallIds[0] : undefined);
-          if (id === undefined) return fail('invalid_payload', 'hallId: name the hall.');
+          if (id === undefined)
+            return fail('invalid_payload', 'hallId: name the hall.', { fields: ['hallId'] });
           if (!data.hallIds.includes(id)) return fail('forbidden', 'This socket does not follow that hall.');
           return snapshotFor(ctx.deps, socket, id);
         },

@@ -21,14 +21,24 @@ export interface ConfigIssue {
   in: string;
   /** Dotted path, e.g. `services.3.code`. */
   path: string;
+  /** English, for logs and API clients; screens word the issue from `code` and `params`. */
   message: string;
+  /** Stable reason, e.g. `duplicate_code`, `unknown_matter`. */
+  code: string;
+  params?: Record<string, string | number>;
 }
 
 export class Issues {
   readonly list: ConfigIssue[] = [];
 
-  add(where: string, path: string, message: string): void {
-    this.list.push({ in: where, path, message });
+  add(
+    where: string,
+    path: string,
+    message: string,
+    code = 'invalid',
+    params?: Record<string, string | number>,
+  ): void {
+    this.list.push({ in: where, path, message, code, ...(params ? { params } : {}) });
   }
 
   /** Refuses with `invalid_config` naming every problem, or returns when there is none. */
@@ -45,7 +55,10 @@ export class Issues {
 }
 
 export function checkTimeZone(timeZone: string, issues: Issues, where: string, path: string): void {
-  if (!isValidTimeZone(timeZone)) issues.add(where, path, `${timeZone} is not a known time zone.`);
+  if (!isValidTimeZone(timeZone))
+    issues.add(where, path, `${timeZone} is not a known time zone.`, 'unknown_time_zone', {
+      value: timeZone,
+    });
 }
 
 export function checkCalendar(calendar: HallCalendar, issues: Issues, where: string, path: string): void {
@@ -57,7 +70,10 @@ export function checkCalendar(calendar: HallCalendar, issues: Issues, where: str
   ];
   for (const { s, at } of spans) {
     if (hhmmToMinutes(s.open) >= hhmmToMinutes(s.close))
-      issues.add(where, at, `opens at ${s.open}, after it closes at ${s.close}.`);
+      issues.add(where, at, `opens at ${s.open}, after it closes at ${s.close}.`, 'opens_after_close', {
+        open: s.open,
+        close: s.close,
+      });
   }
 }
 
@@ -69,7 +85,12 @@ export function checkWindowKind(
   path: string,
 ): void {
   if (kind === 'domain' && domains.length === 0)
-    issues.add(where, `${path}.domains`, 'a domain window needs at least one domain.');
+    issues.add(
+      where,
+      `${path}.domains`,
+      'a domain window needs at least one domain.',
+      'domain_window_needs_area',
+    );
 }
 
 /**
@@ -90,6 +111,8 @@ export function checkDomainRefs(
         where,
         `${path}.${i}`,
         `no matter of the catalogue has the area ${d}; areas: ${[...known].join('、') || '(none yet)'}.`,
+        'unknown_area',
+        { value: d },
       );
   });
 }
@@ -105,9 +128,17 @@ export function checkClerks(
 ): void {
   clerkIds.forEach((id, i) => {
     const u = users.get(id);
-    if (!u) issues.add(where, `${path}.clerkIds.${i}`, `no user ${id}.`);
+    if (!u) issues.add(where, `${path}.clerkIds.${i}`, `no user ${id}.`, 'unknown_user');
     else if (!(u.role === 'admin' && u.hallIds.length === 0) && !u.hallIds.includes(hallId)) {
-      issues.add(where, `${path}.clerkIds.${i}`, `${u.username} does not work in this hall.`);
+      issues.add(
+        where,
+        `${path}.clerkIds.${i}`,
+        `${u.username} does not work in this hall.`,
+        'user_not_in_hall',
+        {
+          value: u.username,
+        },
+      );
     }
   });
 }
@@ -120,7 +151,7 @@ export function checkServiceRefs(
   path: string,
 ): void {
   serviceIds.forEach((id, i) => {
-    if (!known.has(id)) issues.add(where, `${path}.${i}`, `no matter ${id} in this hall.`);
+    if (!known.has(id)) issues.add(where, `${path}.${i}`, `no matter ${id} in this hall.`, 'unknown_matter');
   });
 }
 
@@ -132,6 +163,14 @@ export function checkWindowNumber(
   path: string,
 ): void {
   if (windowNumberClash(w, siblings)) {
-    issues.add(where, `${path}.number`, `window ${w.number} already exists in this hall.`);
+    issues.add(
+      where,
+      `${path}.number`,
+      `window ${w.number} already exists in this hall.`,
+      'duplicate_number',
+      {
+        value: w.number,
+      },
+    );
   }
 }

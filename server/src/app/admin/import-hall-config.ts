@@ -65,7 +65,16 @@ export async function importHallConfig(
   const services: Service[] = props.file.services.map((row, i) => {
     const first = firstSeen(codes, row.code, i);
     if (first !== undefined)
-      issues.add('file', `services.${i}.code`, `code ${row.code} is also on services row ${first}.`);
+      issues.add(
+        'file',
+        `services.${i}.code`,
+        `code ${row.code} is also on services row ${first}.`,
+        'duplicate_code',
+        {
+          value: row.code,
+          row: first + 1,
+        },
+      );
     return buildService(serviceByCode.get(row.code)?.id ?? deps.newId(), current.id, row);
   });
   const idByCode = new Map([...oldServices, ...services].map((s) => [s.code, s.id]));
@@ -76,7 +85,16 @@ export async function importHallConfig(
   const windows: ServiceWindow[] = props.file.windows.map((row, i) => {
     const first = firstSeen(numbers, row.number, i);
     if (first !== undefined)
-      issues.add('file', `windows.${i}.number`, `window ${row.number} is also on windows row ${first}.`);
+      issues.add(
+        'file',
+        `windows.${i}.number`,
+        `window ${row.number} is also on windows row ${first}.`,
+        'duplicate_number',
+        {
+          value: row.number,
+          row: first + 1,
+        },
+      );
     const domains = row.domains ?? [];
     checkWindowKind(row.kind, domains, issues, 'file', `windows.${i}`);
     checkDomainRefs(domains, areas, issues, 'file', `windows.${i}.domains`);
@@ -87,6 +105,8 @@ export async function importHallConfig(
           'file',
           `windows.${i}.services.${j}`,
           `no matter with code ${code} in the file or the hall.`,
+          'unknown_matter',
+          { value: code },
         );
       return id ?? code;
     });

@@ -54,7 +54,9 @@ export function checkServiceCode(
   path = 'service',
 ): void {
   if (serviceCodeClash(s, siblings)) {
-    issues.add('service', `${path}.code`, `code ${s.code} is already used in this hall.`);
+    issues.add('service', `${path}.code`, `code ${s.code} is already used in this hall.`, 'duplicate_code', {
+      value: s.code,
+    });
   }
 }
 
