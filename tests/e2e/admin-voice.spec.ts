@@ -32,7 +32,7 @@ test('the floor warns of a chime-only hub; the signage page sets the call-out se
 
   await page.goto(`${hub.url}/admin/#signage`);
   const form = page.getByRole('form', { name: '叫号语音' });
-  await expect(form.getByLabel('播报句子')).toHaveValue('请{number}号，到{window}号窗口办理');
+  await expect(form.getByLabel('播报句子')).toHaveValue('请{号码}号，到{窗口}号窗口办理');
   // A sentence without the number is refused at its field, in Chinese.
   await form.getByLabel('播报句子').fill('请到窗口办理');
   await form.getByRole('button', { name: '保存' }).click();

@@ -41,7 +41,7 @@ afterAll(async () => {
 describe('signage settings', () => {
   it('start from defaults, merge a patch and keep what the patch did not name', async () => {
     const before = expectStatus(await admin.get(`/api/v1/halls/${hallId}/signage`), 200, 'read');
-    const sentence = { template: '请{number}号，到{window}号窗口办理', numberReading: 'digits' };
+    const sentence = { template: '请{号码}号，到{窗口}号窗口办理', numberReading: 'digits' };
     expect(before).toEqual({
       notice: '',
       voice: { repeat: 2, volume: 1, quietHours: [], chime: true, missedCallSeconds: 60, ...sentence },

@@ -39,7 +39,12 @@ describe('how a call-out is read aloud', () => {
 });
 
 describe("the hall's call-out sentence and number reading", () => {
-  it('fills {number} and {window} into the hall sentence', () => {
+  it('fills {号码} and {窗口} (or {number} and {window}) into the hall sentence', () => {
+    expect(spokenText('请A023号到3号窗口办理', { template: '请{号码}号顾客到{窗口}号窗口' })).toBe(
+      spokenText('请A023号到3号窗口办理', { template: '请{number}号顾客到{window}号窗口' }),
+    );
+    expect(templateProblem('请{号码}号到{窗口}号窗口办理')).toBeNull();
+    expect(templateProblem('{号码}{number}')).not.toBeNull();
     expect(spokenText('请A023号到3号窗口办理', { template: '请{number}号顾客到{window}号窗口' })).toBe(
       '请 A 零 二 三 号顾客到 三 号窗口',
     );

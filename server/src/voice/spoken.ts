@@ -44,11 +44,18 @@ export const NUMBER_READINGS = ['digits', 'number'] as const;
 export type NumberReading = (typeof NUMBER_READINGS)[number];
 
 /**
- * The hall's call-out sentence: `{number}` (the ticket) and `{window}` (the
+ * The hall's call-out sentence: `{号码}` (the ticket) and `{窗口}` (the
  * window number) are filled in; a recall is preceded by 重呼，. The comma is
- * a pause, so the window is heard apart from the ticket.
+ * a pause, so the window is heard apart from the ticket. `{number}` and
+ * `{window}` are the same placeholders for API clients and sentences saved
+ * before the Chinese names.
  */
-export const DEFAULT_CALL_OUT_TEMPLATE = '请{number}号，到{window}号窗口办理';
+export const DEFAULT_CALL_OUT_TEMPLATE = '请{号码}号，到{窗口}号窗口办理';
+
+/** The sentence with its placeholders under one name each (`{number}`, `{window}`). */
+function canonicalTemplate(template: string): string {
+  return template.replaceAll('{号码}', '{number}').replaceAll('{窗口}', '{window}');
+}
 export const CALL_OUT_TEMPLATE_MAX = 60;
 
 export interface SpokenStyle {
@@ -57,13 +64,14 @@ export interface SpokenStyle {
 }
 
 /** Why a hall's template cannot be used, or null when it can. */
-export function templateProblem(template: string): string | null {
-  if (template.trim() === '' || template.length > CALL_OUT_TEMPLATE_MAX)
+export function templateProblem(raw: string): string | null {
+  if (raw.trim() === '' || raw.length > CALL_OUT_TEMPLATE_MAX)
     return `must be 1 to ${CALL_OUT_TEMPLATE_MAX} characters`;
-  if (template.split('{number}').length !== 2) return 'must contain {number} exactly once';
-  if (template.split('{window}').length > 2) return 'may contain {window} at most once';
+  const template = canonicalTemplate(raw);
+  if (template.split('{number}').length !== 2) return 'must contain {号码} ({number}) exactly once';
+  if (template.split('{window}').length > 2) return 'may contain {窗口} ({window}) at most once';
   if (/[{}]/.test(template.replace('{number}', '').replace('{window}', '')))
-    return 'may only use the placeholders {number} and {window}';
+    return 'may only use the placeholders {号码} ({number}) and {窗口} ({window})';
   return null;
 }
 
@@ -93,10 +101,11 @@ export function spokenText(voiceText: string, style: SpokenStyle = {}): string {
   const ticket = `${letters ?? ''}${digits ?? ''}`;
   const number =
     style.numberReading === 'number' ? readTicketNumberAsNumber(ticket) : spellTicketNumber(ticket);
-  const template =
+  const template = canonicalTemplate(
     style.template !== undefined && templateProblem(style.template) === null
       ? style.template
-      : DEFAULT_CALL_OUT_TEMPLATE;
+      : DEFAULT_CALL_OUT_TEMPLATE,
+  );
   const words = template
     .replace('{number}', ` ${number} `)
     .replace('{window}', ` ${chineseNumber(Number(window))} `)
