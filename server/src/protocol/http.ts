@@ -42,6 +42,14 @@ export {
 } from '../domain/priority.js';
 export type { DeviceKind, PrintJobStatus, Role } from '../domain/entities.js';
 export type { DurationStats, StatsReport } from '../domain/stats/aggregate.js';
+export type {
+  AppointmentSettings,
+  IdentityFieldMode,
+  ServiceAppointmentSettings,
+  SlotMinutes,
+} from '../domain/appointments/settings.js';
+export type { DayPreview, SlotAvailability } from '../domain/appointments/slots.js';
+export type { AppointmentPreview } from '../app/appointments/settings.js';
 
 // ---- Citizens and kiosks ----------------------------------------------------
 
