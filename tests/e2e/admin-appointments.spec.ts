@@ -82,7 +82,8 @@ test('an admin opens booking for a matter, previews, saves; a bad value is refus
     slotMinutes: 30,
     capacityPerSlot: 8,
   });
-  await screenshot(page, 'admin-appointments', { fullPage: true });
+  await page.locator('[data-preview]').scrollIntoViewIfNeeded();
+  await screenshot(page, 'admin-appointments');
 
   // A capacity beyond 500 is refused in Chinese, at its field, and nothing changes.
   await capacity.fill('9999');
