@@ -110,4 +110,17 @@ test('an admin opens booking for a matter, previews, saves; a bad value is refus
     )
   ).json()) as { slots: unknown[] };
   expect(slots.slots.length).toBeGreaterThan(0);
+
+  // A holiday closes its day: the preview shows it as closed.
+  const hall = (
+    await admin.get<{ hall: { calendar: { holidays: string[] } } }>(`/api/v1/halls/${demo.hall.id}`)
+  ).body.hall;
+  const holiday = options.days[2]!;
+  const patched = await admin.patch(`/api/v1/halls/${demo.hall.id}`, {
+    calendar: { ...hall.calendar, holidays: [...hall.calendar.holidays, holiday] },
+  });
+  expect(patched.status).toBe(200);
+  await page.getByRole('button', { name: '预览已保存设置' }).click();
+  await expect(page.locator(`[data-preview] tr[data-day="${holiday}"] [data-closed]`)).toHaveText('不办公');
+  await expect(page.locator(`[data-preview] tr[data-day="${options.days[1]}"] [data-closed]`)).toHaveCount(0);
 });

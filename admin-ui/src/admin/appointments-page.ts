@@ -22,7 +22,8 @@ import { errorText, fieldErrors } from './session.js';
  * they are saved. The hub checks every value; its refusals show at their
  * fields.
  */
-type Num = 'maxBookedShare' | 'horizonDays' | 'minLeadMinutes' | 'earlyMinutes' | 'lateMinutes' | 'purgeAfterDays';
+type Num =
+  'maxBookedShare' | 'horizonDays' | 'minLeadMinutes' | 'earlyMinutes' | 'lateMinutes' | 'purgeAfterDays';
 const NUMS: { key: Num; label: MessageKey; step: string }[] = [
   { key: 'maxBookedShare', label: 'apMaxShare', step: '0.05' },
   { key: 'horizonDays', label: 'apHorizon', step: '1' },
@@ -39,7 +40,8 @@ interface Matter {
   name: string;
 }
 
-const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+const hhmm = (m: number) =>
+  `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 
 @customElement('appointments-page')
 export class AppointmentsPage extends LitElement {
@@ -218,7 +220,9 @@ export class AppointmentsPage extends LitElement {
               <select
                 aria-label=${`${t('apSlotMinutes')}：${name}`}
                 @change=${(e: Event) =>
-                  this.editService(i, { slotMinutes: Number((e.target as HTMLSelectElement).value) as SlotMinutes })}
+                  this.editService(i, {
+                    slotMinutes: Number((e.target as HTMLSelectElement).value) as SlotMinutes,
+                  })}
               >
                 ${[15, 30].map((n) => html`<option value=${n} ?selected=${s.slotMinutes === n}>${t('apMinutes', { n })}</option>`)}
               </select>
@@ -234,9 +238,11 @@ export class AppointmentsPage extends LitElement {
                 @input=${(e: Event) =>
                   this.editService(i, { capacityPerSlot: Number((e.target as HTMLInputElement).value) })}
               />
-              ${err('capacityPerSlot')
-                ? html`<span class="field-error" role="alert">${err('capacityPerSlot')}</span>`
-                : nothing}
+              ${
+                err('capacityPerSlot')
+                  ? html`<span class="field-error" role="alert">${err('capacityPerSlot')}</span>`
+                  : nothing
+              }
             </td>
           </tr>`;
         })}
@@ -269,48 +275,55 @@ export class AppointmentsPage extends LitElement {
         <button type="button" @click=${() => void this.runPreview(false)}>${t('apPreviewSaved')}</button>
       </div>
       ${this.previewError ? html`<p class="error" role="alert">${this.previewError}</p>` : nothing}
-      ${p
-        ? html`<p role="status" data-preview-state>
-              ${this.previewDraft ? t('apShowingDraft') : t('apShowingSaved')}
-              ${p.offered ? t('apOfferedYes') : t('apOfferedNo')} ${t('apHourCap', { n: share })}
-            </p>
-            ${p.days.length === 0
-              ? nothing
-              : html`<table data-preview aria-labelledby="ap-preview">
-                  <thead>
-                    <tr>
-                      <th scope="col">${t('apDay')}</th>
-                      <th scope="col">${t('apSlots')}</th>
-                      <th scope="col">${t('apDayCapacity')}</th>
-                      <th scope="col">${t('apDayBookable')}</th>
-                      <th scope="col">${t('apDayBooked')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    ${p.days.map(
-                      (day) => html`<tr data-day=${day.day}>
-                        <th scope="row">${this.dayLabel(day.day)}</th>
-                        ${day.slots.length === 0
-                          ? html`<td colspan="4" class="muted" data-closed>${t('apClosed')}</td>`
-                          : html`<td>
-                                <ul class="slots">
-                                  ${day.slots.map(
-                                    (s) =>
-                                      html`<li>
-                                        ${hhmm(s.start)}–${hhmm(s.end)}
-                                        ${t('apSlotLine', { capacity: s.capacity, free: s.free, booked: s.booked })}
-                                      </li>`,
-                                  )}
-                                </ul>
-                              </td>
-                              <td class="num" data-capacity>${day.capacity}</td>
-                              <td class="num" data-bookable>${day.bookable}</td>
-                              <td class="num">${day.booked}</td>`}
-                      </tr>`,
-                    )}
-                  </tbody>
-                </table>`}`
-        : nothing}
+      ${
+        p
+          ? html`<p role="status" data-preview-state>
+                ${this.previewDraft ? t('apShowingDraft') : t('apShowingSaved')}
+                ${p.offered ? t('apOfferedYes') : t('apOfferedNo')} ${t('apHourCap', { n: share })}
+              </p>
+              ${
+                p.days.length === 0
+                  ? nothing
+                  : html`<table data-preview aria-labelledby="ap-preview">
+                      <thead>
+                        <tr>
+                          <th scope="col">${t('apDay')}</th>
+                          <th scope="col">${t('apSlots')}</th>
+                          <th scope="col">${t('apDayCapacity')}</th>
+                          <th scope="col">${t('apDayBookable')}</th>
+                          <th scope="col">${t('apDayBooked')}</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        ${p.days.map(
+                          (day) =>
+                            html`<tr data-day=${day.day}>
+                              <th scope="row">${this.dayLabel(day.day)}</th>
+                              ${
+                                day.slots.length === 0
+                                  ? html`<td colspan="4" class="muted" data-closed>${t('apClosed')}</td>`
+                                  : html`<td>
+                                        <ul class="slots">
+                                          ${day.slots.map(
+                                            (s) =>
+                                              html`<li>
+                                                ${hhmm(s.start)}–${hhmm(s.end)}
+                                                ${t('apSlotLine', { capacity: s.capacity, free: s.free, booked: s.booked })}
+                                              </li>`,
+                                          )}
+                                        </ul>
+                                      </td>
+                                      <td class="num" data-capacity>${day.capacity}</td>
+                                      <td class="num" data-bookable>${day.bookable}</td>
+                                      <td class="num">${day.booked}</td>`
+                              }
+                            </tr>`,
+                        )}
+                      </tbody>
+                    </table>`
+              }`
+          : nothing
+      }
     </section>`;
   }
 
