@@ -48,8 +48,7 @@ export type {
   ServiceAppointmentSettings,
   SlotMinutes,
 } from '../domain/appointments/settings.js';
-export type { DayPreview, SlotAvailability } from '../domain/appointments/slots.js';
-export type { AppointmentPreview } from '../app/appointments/settings.js';
+export type { AppointmentPreview, DayPreview, SlotAvailability } from '../domain/appointments/slots.js';
 
 // ---- Citizens and kiosks ----------------------------------------------------
 
