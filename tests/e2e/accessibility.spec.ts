@@ -222,6 +222,7 @@ test('admin console: every page', async ({ page }) => {
     '窗口',
     '人员',
     '公告与号票',
+    '预约设置',
   ]) {
     const link = page.getByRole('navigation').getByRole('link', { name, exact: true });
     await link.click();

@@ -18,6 +18,7 @@ import './devices-page.js';
 import './hall-page.js';
 import './catalogue-page.js';
 import './windows-page.js';
+import './appointments-page.js';
 import './users-page.js';
 import './signage-page.js';
 import './hall-create.js';
@@ -48,6 +49,7 @@ const PAGES: PageDef[] = [
   { id: 'windows', label: 'navWindows', adminOnly: true },
   { id: 'users', label: 'navUsers', adminOnly: true },
   { id: 'signage', label: 'navSignage', adminOnly: true },
+  { id: 'appointments', label: 'navAppointments', adminOnly: true },
 ];
 
 @customElement('admin-app')
@@ -299,6 +301,8 @@ export class AdminApp extends LitElement {
         return html`<users-page></users-page>`;
       case 'signage':
         return html`<signage-page></signage-page>`;
+      case 'appointments':
+        return html`<appointments-page></appointments-page>`;
       default:
         return html`<floor-page></floor-page>`;
     }

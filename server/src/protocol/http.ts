@@ -42,6 +42,13 @@ export {
 } from '../domain/priority.js';
 export type { DeviceKind, PrintJobStatus, Role } from '../domain/entities.js';
 export type { DurationStats, StatsReport } from '../domain/stats/aggregate.js';
+export type {
+  AppointmentSettings,
+  IdentityFieldMode,
+  ServiceAppointmentSettings,
+  SlotMinutes,
+} from '../domain/appointments/settings.js';
+export type { AppointmentPreview, DayPreview, SlotAvailability } from '../domain/appointments/slots.js';
 
 // ---- Citizens and kiosks ----------------------------------------------------
 

@@ -4,7 +4,7 @@ import {
   bookableService,
   previewDays,
   type AppointmentSettings,
-  type DayPreview,
+  type AppointmentPreview,
 } from '../../domain/appointments/index.js';
 import { audited } from '../admin/audit.js';
 import type { AppDeps } from '../deps.js';
@@ -59,11 +59,7 @@ export async function saveAppointmentSettings(
   return deps.store.getAppointmentSettings(props.hallId);
 }
 
-export interface AppointmentPreview {
-  serviceId: string;
-  offered: boolean;
-  days: DayPreview[];
-}
+export type { AppointmentPreview };
 
 /**
  * What the settings give over the next two weeks: per day, the slots, the

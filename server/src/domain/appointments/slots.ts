@@ -103,6 +103,14 @@ export function slotOpenForBooking(
   return instantOf(day, start, timeZone) >= now + settings.minLeadMinutes * 60_000;
 }
 
+/** The next two weeks of a matter, as the admin console previews them. */
+export interface AppointmentPreview {
+  serviceId: string;
+  /** Whether citizens can book the matter under these settings. */
+  offered: boolean;
+  days: DayPreview[];
+}
+
 export interface DayPreview {
   day: string;
   slots: SlotAvailability[];
