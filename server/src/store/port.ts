@@ -610,8 +610,8 @@ export interface OutboxMessage {
   template: NotificationTemplate;
   /** Unique: the same message is queued once however often it is offered. */
   key: string;
-  /** The slot the message is about (a reminder of a moved booking is not sent). */
-  slotStart: number;
+  /** When the booked slot starts (a message about a moved booking is not sent). */
+  slotAt: number;
   status: NotificationStatus;
   attempts: number;
   /** When a `queued` message is next due. */
@@ -624,7 +624,7 @@ export interface OutboxMessage {
 
 export type NewOutboxMessage = Pick<
   OutboxMessage,
-  'id' | 'hallId' | 'appointmentId' | 'template' | 'key' | 'slotStart' | 'dueAt' | 'createdAt'
+  'id' | 'hallId' | 'appointmentId' | 'template' | 'key' | 'slotAt' | 'dueAt' | 'createdAt'
 >;
 
 export interface NotificationOutcome {

@@ -1,7 +1,8 @@
 import { businessDay, type Hall } from '../../domain/index.js';
-import { maskPhone, type Appointment } from '../../domain/appointments/index.js';
+import { instantOf, maskPhone, type Appointment } from '../../domain/appointments/index.js';
 import type { NewOutboxMessage, OutboxMessage } from '../../store/port.js';
 import type { AppDeps } from '../deps.js';
+import { requireHall } from '../lookups.js';
 
 /**
  * Confirmations and reminders of bookings, through the notification outbox
@@ -18,7 +19,7 @@ export const SEND_LEASE_MS = 5 * 60_000;
 const BATCH = 200;
 
 const confirmationKey = (a: Appointment) => `${a.id}:booking_confirmed`;
-const reminderKey = (a: Appointment) => `${a.id}:booking_reminder:${a.slotStart}`;
+const reminderKey = (a: Appointment, slotAt: number) => `${a.id}:booking_reminder:${slotAt}`;
 
 /** Queues the confirmation of every live booking with a phone, and the reminder of those inside the lead. */
 export async function queueBookingNotifications(deps: AppDeps, now: number): Promise<number> {
@@ -31,10 +32,12 @@ export async function queueBookingNotifications(deps: AppDeps, now: number): Pro
       statuses: ['booked'],
       limit: 5000,
     })) {
-      if (listed.phone === null || listed.slotStart <= now) continue;
+      if (listed.phone === null) continue;
+      const slotAt = instantOf(listed.day, listed.slotStart, hall.timeZone);
+      if (slotAt <= now) continue;
       const a = await deps.store.getAppointment(listed.id);
       if (!a || a.status !== 'booked' || !a.phone) continue;
-      const base = { hallId: a.hallId, appointmentId: a.id, slotStart: a.slotStart, createdAt: now };
+      const base = { hallId: a.hallId, appointmentId: a.id, slotAt, createdAt: now };
       messages.push({
         ...base,
         id: deps.newId(),
@@ -42,12 +45,12 @@ export async function queueBookingNotifications(deps: AppDeps, now: number): Pro
         key: confirmationKey(a),
         dueAt: now,
       });
-      if (a.slotStart - deps.notify.reminderLeadMs <= now) {
+      if (slotAt - deps.notify.reminderLeadMs <= now) {
         messages.push({
           ...base,
           id: deps.newId(),
           template: 'booking_reminder',
-          key: reminderKey(a),
+          key: reminderKey(a, slotAt),
           dueAt: now,
         });
       }
@@ -64,11 +67,11 @@ function clock(at: number, timeZone: string): string {
 }
 
 /** Why a queued message is no longer wanted, or null when it still is. */
-function obsolete(m: OutboxMessage, a: Appointment | null, now: number): string | null {
+function obsolete(m: OutboxMessage, a: Appointment | null, timeZone: string, now: number): string | null {
   if (!a || a.status !== 'booked') return `booking ${a ? a.status : 'gone'}`;
   if (!a.phone) return 'booking has no phone';
-  if (a.slotStart !== m.slotStart) return 'booking moved';
-  if (a.slotStart <= now) return 'slot passed';
+  if (instantOf(a.day, a.slotStart, timeZone) !== m.slotAt) return 'booking moved';
+  if (m.slotAt <= now) return 'slot passed';
   return null;
 }
 
@@ -86,14 +89,15 @@ export async function sendDueNotifications(deps: AppDeps, now: number): Promise<
   for (const m of await deps.store.dueNotifications(now, BATCH)) {
     if (!(await deps.store.claimNotification(m.id, m.attempts, now + SEND_LEASE_MS))) continue;
     const a = await deps.store.getAppointment(m.appointmentId);
-    const reason = obsolete(m, a, now);
+    if (!halls.has(m.hallId)) halls.set(m.hallId, await deps.store.getHall(m.hallId));
+    const hall = halls.get(m.hallId) ?? null;
+    const timeZone = hall?.timeZone ?? 'Asia/Shanghai';
+    const reason = obsolete(m, a, timeZone, now);
     if (reason !== null || !a?.phone) {
       await deps.store.settleNotification({ id: m.id, status: 'cancelled', at: now, lastError: reason });
       result.cancelled++;
       continue;
     }
-    if (!halls.has(a.hallId)) halls.set(a.hallId, await deps.store.getHall(a.hallId));
-    const hall = halls.get(a.hallId) ?? null;
     const attempts = m.attempts + 1;
     try {
       await deps.notifier.send({
@@ -103,7 +107,7 @@ export async function sendDueNotifications(deps: AppDeps, now: number): Promise<
           code: a.code,
           hall: hall?.name ?? '',
           day: a.day,
-          time: clock(a.slotStart, hall?.timeZone ?? 'Asia/Shanghai'),
+          time: clock(m.slotAt, timeZone),
         },
       });
       await deps.store.settleNotification({ id: m.id, status: 'sent', at: deps.now(), lastError: null });
@@ -144,6 +148,7 @@ export async function listHallNotifications(
   deps: AppDeps,
   input: { hallId: string; limit?: number },
 ): Promise<{ messages: NotificationView[] }> {
+  await requireHall(deps, input.hallId);
   const rows = await deps.store.listNotifications(input.hallId, input.limit ?? 100);
   const bookings = new Map<string, Appointment | null>();
   const messages: NotificationView[] = [];

@@ -400,7 +400,7 @@ CREATE TABLE notifications (
   appointment_id TEXT NOT NULL,
   template TEXT NOT NULL,
   key TEXT NOT NULL,
-  slot_start INTEGER NOT NULL,
+  slot_at INTEGER NOT NULL,
   status TEXT NOT NULL,
   attempts INTEGER NOT NULL DEFAULT 0,
   due_at INTEGER NOT NULL,

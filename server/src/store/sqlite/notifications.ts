@@ -9,7 +9,7 @@ interface Row {
   appointment_id: string;
   template: OutboxMessage['template'];
   key: string;
-  slot_start: number;
+  slot_at: number;
   status: OutboxMessage['status'];
   attempts: number;
   due_at: number;
@@ -25,7 +25,7 @@ const toMessage = (r: Row): OutboxMessage => ({
   appointmentId: r.appointment_id,
   template: r.template,
   key: r.key,
-  slotStart: r.slot_start,
+  slotAt: r.slot_at,
   status: r.status,
   attempts: r.attempts,
   dueAt: r.due_at,
@@ -38,14 +38,14 @@ const toMessage = (r: Row): OutboxMessage => ({
 export function queueNotifications(db: Db, messages: NewOutboxMessage[]): number {
   const insert = sql(
     db,
-    `INSERT INTO notifications (id, hall_id, appointment_id, template, key, slot_start, status, attempts, due_at, created_at, updated_at)
+    `INSERT INTO notifications (id, hall_id, appointment_id, template, key, slot_at, status, attempts, due_at, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, 'queued', 0, ?, ?, ?) ON CONFLICT (key) DO NOTHING`,
   );
   let inserted = 0;
   writeTx(db, () => {
     for (const m of messages) {
       inserted += insert.run(
-        m.id, m.hallId, m.appointmentId, m.template, m.key, m.slotStart, m.dueAt, m.createdAt, m.createdAt,
+        m.id, m.hallId, m.appointmentId, m.template, m.key, m.slotAt, m.dueAt, m.createdAt, m.createdAt,
       ).changes;
     }
   });
