@@ -6,7 +6,12 @@ import { queueBookingNotifications, sendDueNotifications } from '../../server/sr
 import { standardCalendar } from '../../server/src/domain/index.js';
 import { bookingNotificationsJob } from '../../server/src/jobs/booking-notifications.js';
 import { createLogger } from '../../server/src/logger.js';
-import { logNotifier, smsHttpNotifier, type Notifier, type NotifyMessage } from '../../server/src/notify/index.js';
+import {
+  logNotifier,
+  smsHttpNotifier,
+  type Notifier,
+  type NotifyMessage,
+} from '../../server/src/notify/index.js';
 import { Api, createHall, createService, expectStatus, setupAdmin } from '../helpers/api-fixtures.js';
 import { startTestHub, type TestHub } from '../helpers/hub.js';
 
@@ -163,7 +168,12 @@ describe('booking notifications', () => {
     expect(sentByLog().length).toBe(before);
     const list = await messages(hallId);
     expect(list.filter((m) => m.template === 'booking_reminder')).toEqual([
-      expect.objectContaining({ status: 'cancelled', attempts: 1, lastError: 'booking cancelled', phone: '139****0001' }),
+      expect.objectContaining({
+        status: 'cancelled',
+        attempts: 1,
+        lastError: 'booking cancelled',
+        phone: '139****0001',
+      }),
     ]);
   });
 
@@ -181,7 +191,11 @@ describe('booking notifications', () => {
     await book(hallId, serviceId, 660, '13700000000'); // 11:00
     await runJob();
     expect(calls).toBe(1);
-    expect((await messages(hallId))[0]).toMatchObject({ status: 'queued', attempts: 1, lastError: 'gateway down' });
+    expect((await messages(hallId))[0]).toMatchObject({
+      status: 'queued',
+      attempts: 1,
+      lastError: 'gateway down',
+    });
     clock += 30_000; // before the first retry is due
     await runJob();
     expect(calls).toBe(1);
@@ -220,7 +234,8 @@ describe('booking notifications', () => {
     };
     clock = local(MON, '07:00');
     const { hallId, serviceId } = await bookableHall();
-    for (const phone of ['13600000001', '13600000002', '13600000003']) await book(hallId, serviceId, 600, phone);
+    for (const phone of ['13600000001', '13600000002', '13600000003'])
+      await book(hallId, serviceId, 600, phone);
     const other = { ...t.deps };
     await Promise.all([runJob(), bookingNotificationsJob.perform(other), runJob()]);
     expect(got.map((m) => m.to).sort()).toEqual(['13600000001', '13600000002', '13600000003']);

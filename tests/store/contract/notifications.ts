@@ -24,7 +24,11 @@ export function notificationsContract(makeStore: MakeStore): void {
     const first = message(hall.id);
     expect(await store().queueNotifications([first])).toBe(1);
     expect(await store().queueNotifications([message(hall.id)])).toBe(0);
-    const reminder = message(hall.id, { template: 'booking_reminder', key: 'booking-1:r', createdAt: T0 + 5 });
+    const reminder = message(hall.id, {
+      template: 'booking_reminder',
+      key: 'booking-1:r',
+      createdAt: T0 + 5,
+    });
     expect(await store().queueNotifications([reminder, message(hall.id)])).toBe(1);
     const listed = await store().listNotifications(hall.id, 10);
     expect(listed.map((m) => m.id)).toEqual([reminder.id, first.id]);
@@ -51,7 +55,13 @@ export function notificationsContract(makeStore: MakeStore): void {
     // A dead sender's claim runs out: the message is due again at its lease end.
     expect((await store().dueNotifications(T0 + 300_000, 10)).map((d) => d.id)).toEqual([later.id, m.id]);
 
-    await store().settleNotification({ id: m.id, status: 'queued', at: T0 + 1, dueAt: T0 + 60_000, lastError: 'down' });
+    await store().settleNotification({
+      id: m.id,
+      status: 'queued',
+      at: T0 + 1,
+      dueAt: T0 + 60_000,
+      lastError: 'down',
+    });
     expect(await store().getNotification(m.id)).toMatchObject({
       status: 'queued',
       attempts: 1,
@@ -72,7 +82,11 @@ export function notificationsContract(makeStore: MakeStore): void {
 
     expect(await store().claimNotification(later.id, 0, T0 + 300_000)).toBe(true);
     await store().settleNotification({ id: later.id, status: 'failed', at: T0 + 2, lastError: 'refused' });
-    expect(await store().getNotification(later.id)).toMatchObject({ status: 'failed', attempts: 1, lastError: 'refused' });
+    expect(await store().getNotification(later.id)).toMatchObject({
+      status: 'failed',
+      attempts: 1,
+      lastError: 'refused',
+    });
     expect(await store().dueNotifications(T0 + 10_000_000, 10)).toEqual([]);
     expect(await store().getNotification('nothing')).toBeNull();
   });

@@ -61,9 +61,12 @@ export async function queueBookingNotifications(deps: AppDeps, now: number): Pro
 }
 
 function clock(at: number, timeZone: string): string {
-  return new Intl.DateTimeFormat('zh-CN', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
-    at,
-  );
+  return new Intl.DateTimeFormat('zh-CN', {
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(at);
 }
 
 /** Why a queued message is no longer wanted, or null when it still is. */
@@ -153,7 +156,8 @@ export async function listHallNotifications(
   const bookings = new Map<string, Appointment | null>();
   const messages: NotificationView[] = [];
   for (const m of rows) {
-    if (!bookings.has(m.appointmentId)) bookings.set(m.appointmentId, await deps.store.getAppointment(m.appointmentId));
+    if (!bookings.has(m.appointmentId))
+      bookings.set(m.appointmentId, await deps.store.getAppointment(m.appointmentId));
     const a = bookings.get(m.appointmentId) ?? null;
     messages.push({
       id: m.id,

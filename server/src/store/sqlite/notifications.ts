@@ -45,7 +45,15 @@ export function queueNotifications(db: Db, messages: NewOutboxMessage[]): number
   writeTx(db, () => {
     for (const m of messages) {
       inserted += insert.run(
-        m.id, m.hallId, m.appointmentId, m.template, m.key, m.slotAt, m.dueAt, m.createdAt, m.createdAt,
+        m.id,
+        m.hallId,
+        m.appointmentId,
+        m.template,
+        m.key,
+        m.slotAt,
+        m.dueAt,
+        m.createdAt,
+        m.createdAt,
       ).changes;
     }
   });
@@ -78,9 +86,14 @@ export function settleNotification(db: Db, o: NotificationOutcome): void {
        sent_at = CASE WHEN ? = 'sent' THEN ? ELSE sent_at END
      WHERE id = ?`,
   ).run(
-    o.status, o.at, o.dueAt ?? null,
-    o.lastError === undefined ? 0 : 1, o.lastError ?? null,
-    o.status, o.at, o.id,
+    o.status,
+    o.at,
+    o.dueAt ?? null,
+    o.lastError === undefined ? 0 : 1,
+    o.lastError ?? null,
+    o.status,
+    o.at,
+    o.id,
   );
 }
 
