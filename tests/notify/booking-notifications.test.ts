@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queueBookingNotifications, sendDueNotifications } from '../../server/src/app/index.js';
 import { standardCalendar } from '../../server/src/domain/index.js';
 import { bookingNotificationsJob } from '../../server/src/jobs/booking-notifications.js';
-import { createLogger } from '../../server/src/logger.js';
+import { loadConfig } from '../../server/src/config.js';
+import { createLogger, silentLogger } from '../../server/src/logger.js';
+import { notifyDeps } from '../../server/src/notify/config.js';
 import {
   logNotifier,
   smsHttpNotifier,
@@ -272,5 +274,23 @@ describe('the sms-http provider', () => {
     } finally {
       await new Promise((r) => server.close(r));
     }
+  });
+});
+
+describe('choosing the provider', () => {
+  it('takes NOTIFY_* from the environment and refuses sms-http without a URL', () => {
+    const pick = (env: Record<string, string>) =>
+      notifyDeps(loadConfig({ DATA_DIR: '/tmp/x', ...env }), silentLogger());
+    expect(pick({}).notifier.name).toBe('log');
+    expect(pick({}).notify.reminderLeadMs).toBe(120 * MINUTE);
+    expect(pick({ NOTIFY_PROVIDER: 'off', NOTIFY_REMINDER_LEAD_MINUTES: '30' })).toMatchObject({
+      notifier: { name: 'off' },
+      notify: { reminderLeadMs: 30 * MINUTE },
+    });
+    expect(
+      pick({ NOTIFY_PROVIDER: 'sms-http', NOTIFY_SMS_URL: 'http://127.0.0.1:1/sms' }).notifier.name,
+    ).toBe('sms-http');
+    expect(() => loadConfig({ NOTIFY_PROVIDER: 'sms-http' })).toThrow(/NOTIFY_SMS_URL: required/);
+    expect(() => loadConfig({ NOTIFY_PROVIDER: 'pigeon' })).toThrow(/NOTIFY_PROVIDER/);
   });
 });
