@@ -89,6 +89,13 @@ const schema = z.object({
   VIRTUAL_PRINTER_WEB_PORT: z.coerce.number().int().min(0).max(65535).default(9180),
   /** How long the hub waits for a network printer's status answer after a job (slow printers answer late). */
   PRINTER_STATUS_WAIT_MS: z.coerce.number().int().min(1000).max(120_000).default(15_000),
+  /** Where booking confirmations and reminders go: the hub's log, an HTTP SMS gateway, or nowhere (kept as failed). */
+  NOTIFY_PROVIDER: z.enum(['log', 'sms-http', 'off']).default('log'),
+  NOTIFY_SMS_URL: z.string().url().optional(),
+  NOTIFY_SMS_TOKEN: z.string().min(1).optional(),
+  /** How long before the slot the reminder goes out. */
+  NOTIFY_REMINDER_LEAD_MINUTES: z.coerce.number().int().min(5).max(7 * 24 * 60).default(120),
+  NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
 });
 
 export type HubConfig = z.infer<typeof schema> & { dataDir: string };
@@ -106,6 +113,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
   const config = parsed.data;
   if (config.STORE === 'mongodb' && !config.MONGODB_URI) {
     throw new ConfigError('Invalid configuration:\n  MONGODB_URI: required when STORE=mongodb');
+  }
+  if (config.NOTIFY_PROVIDER === 'sms-http' && !config.NOTIFY_SMS_URL) {
+    throw new ConfigError('Invalid configuration:\n  NOTIFY_SMS_URL: required when NOTIFY_PROVIDER=sms-http');
   }
   return { ...config, dataDir: path.resolve(config.DATA_DIR) };
 }

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, loadConfig, type HubConfig } from './config.js';
 import { createApplication } from './create-app.js';
+import { notifyDeps } from './notify/config.js';
 import { createJobBackend } from './jobs/index.js';
 import { createLogger, type Logger } from './logger.js';
 import { StoreFileError } from './store/sqlite/index.js';
@@ -64,6 +65,7 @@ async function main(): Promise<void> {
   const hub = createApplication(server, {
     store,
     log,
+    deps: notifyDeps(config, log),
     options: {
       rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
       trustProxy: config.TRUST_PROXY,

@@ -72,12 +72,13 @@ afterEach(async () => {
 });
 
 describe('the hall jobs', () => {
-  it('are end of day, 差评 deadlines and the two booking jobs, each with its name and schedule', () => {
+  it('are end of day, 差评 deadlines and the three booking jobs, each with its name and schedule', () => {
     expect(JOBS.map((j) => [j.name, j.every])).toEqual([
       ['end-of-day', '1 minute'],
       ['rating-deadlines', '1 minute'],
       ['missed-bookings', '5 minutes'],
       ['booking-data-purge', '1 hour'],
+      ['booking-notifications', '1 minute'],
     ]);
   });
 
@@ -153,6 +154,7 @@ describe('a hub with jobs on', () => {
     const rows = store.db.prepare('SELECT name, type, locked_at FROM agenda_jobs ORDER BY name').all();
     expect(rows).toEqual([
       { name: 'booking-data-purge', type: 'single', locked_at: null },
+      { name: 'booking-notifications', type: 'single', locked_at: null },
       { name: 'end-of-day', type: 'single', locked_at: null },
       { name: 'missed-bookings', type: 'single', locked_at: null },
       { name: 'rating-deadlines', type: 'single', locked_at: null },

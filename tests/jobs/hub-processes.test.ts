@@ -45,9 +45,10 @@ describe('two hub processes on one hall file', () => {
       db!.prepare('SELECT name, type, locked_at, attrs FROM agenda_jobs ORDER BY name').all() as JobRow[];
     const finished = (r: JobRow) => 'lastFinishedAt' in (JSON.parse(r.attrs) as object);
     // Synchronised on the rows: every job has finished a run.
-    while (!(rows().length === 4 && rows().every(finished))) await new Promise((r) => setTimeout(r, 50));
+    while (!(rows().length === 5 && rows().every(finished))) await new Promise((r) => setTimeout(r, 50));
     expect(rows().map((r) => [r.name, r.type])).toEqual([
       ['booking-data-purge', 'single'],
+      ['booking-notifications', 'single'],
       ['end-of-day', 'single'],
       ['missed-bookings', 'single'],
       ['rating-deadlines', 'single'],
@@ -55,6 +56,6 @@ describe('two hub processes on one hall file', () => {
     for (const h of hubs) h.child.kill('SIGTERM');
     const ends = await Promise.all(hubs.map((h) => h.exited));
     expect(ends.map((e) => e.code)).toEqual([0, 0]);
-    expect(rows().map((r) => r.locked_at)).toEqual([null, null, null, null]);
+    expect(rows().map((r) => r.locked_at)).toEqual([null, null, null, null, null]);
   });
 });

@@ -7,6 +7,7 @@ import { extrasContract } from './contract/extras.js';
 import { followContract } from './contract/follow.js';
 import { issueContract } from './contract/issue.js';
 import { issueOnceContract } from './contract/issue-once.js';
+import { notificationsContract } from './contract/notifications.js';
 import { ticketPagesContract } from './contract/ticket-pages.js';
 import { peopleContract } from './contract/people.js';
 import { rectificationContract } from './contract/rectification.js';
@@ -42,5 +43,6 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
     describe('rectification cases', () => rectificationContract(makeStore));
     describe('following the log', () => followContract(makeStore));
     describe('appointments', () => appointmentsContract(makeStore));
+    describe('notification outbox', () => notificationsContract(makeStore));
   });
 }

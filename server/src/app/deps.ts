@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { silentLogger, type Logger } from '../logger.js';
+import { DEFAULT_NOTIFY_SETTINGS, logNotifier, type Notifier, type NotifySettings } from '../notify/index.js';
 import type { Store } from '../store/port.js';
 import { QueueViewCache } from './queue-view.js';
 
@@ -14,17 +15,23 @@ export interface AppDeps {
   queueViews: QueueViewCache;
   /** The hub's logger; a use case names the hall and window of what it logs with `log.child`. */
   log: Logger;
+  /** Where confirmations and reminders of bookings go (NOTIFY_PROVIDER); the log by default. */
+  notifier: Notifier;
+  notify: NotifySettings;
 }
 
 export function defaultDeps(store: Store, overrides: Partial<AppDeps> = {}): AppDeps {
+  const log = overrides.log ?? silentLogger();
   return {
+    notifier: logNotifier(log),
+    notify: DEFAULT_NOTIFY_SETTINGS,
     store,
     now: () => Date.now(),
     newId: () => randomUUID(),
     newSecret: () => randomBytes(24).toString('base64url'),
     queueViews: new QueueViewCache(store),
     // The hub passes the logger main.ts made; parts built alone (use-case tests) stay quiet.
-    log: silentLogger(),
+    log,
     ...overrides,
   };
 }

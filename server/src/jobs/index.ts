@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Agenda, type AgendaBackend } from 'agenda';
 import type { AppDeps } from '../app/index.js';
 import { bookingDataPurgeJob } from './booking-data-purge.js';
+import { bookingNotificationsJob } from './booking-notifications.js';
 import { endOfDayJob } from './end-of-day.js';
 import type { Job } from './job.js';
 import { missedBookingsJob } from './missed-bookings.js';
@@ -10,7 +11,13 @@ import { ratingDeadlinesJob } from './rating-deadlines.js';
 export { createJobBackend } from './backend.js';
 
 /** Every scheduled job of the hub (docs/jobs.md). */
-export const JOBS: readonly Job[] = [endOfDayJob, ratingDeadlinesJob, missedBookingsJob, bookingDataPurgeJob];
+export const JOBS: readonly Job[] = [
+  endOfDayJob,
+  ratingDeadlinesJob,
+  missedBookingsJob,
+  bookingDataPurgeJob,
+  bookingNotificationsJob,
+];
 
 /** How long a run may hold its job before another hub presumes its holder dead. */
 export const DEFAULT_LOCK_LIFETIME_MS = 10 * 60_000;

@@ -250,7 +250,7 @@ export interface EvaluationQuery {
   limit?: number;
 }
 
-export interface Store extends AppointmentStore {
+export interface Store extends AppointmentStore, NotificationStore {
   /** Readiness: throws when the store cannot serve. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -590,4 +590,68 @@ export interface AppointmentStore {
   listAppointments(hallId: string, query?: AppointmentQuery): Promise<Appointment[]>;
   /** Places taken per slot of one matter over inclusive days. */
   bookedCounts(hallId: string, serviceId: string, from: string, to: string): Promise<BookedCount[]>;
+}
+
+// Notifications (通知): the outbox of messages to citizens. Kept in one block.
+
+export type NotificationTemplate = 'booking_confirmed' | 'booking_reminder';
+/** `queued` until sent; `failed` after the last attempt; `cancelled` when the booking no longer needs it. */
+export type NotificationStatus = 'queued' | 'sent' | 'failed' | 'cancelled';
+
+/**
+ * One message to a citizen about a booking. It holds no phone: the sender
+ * reads the phone from the booking when it sends, so purging the booking's
+ * personal data leaves nothing here to purge.
+ */
+export interface OutboxMessage {
+  id: string;
+  hallId: string;
+  appointmentId: string;
+  template: NotificationTemplate;
+  /** Unique: the same message is queued once however often it is offered. */
+  key: string;
+  /** When the booked slot starts (a message about a moved booking is not sent). */
+  slotAt: number;
+  status: NotificationStatus;
+  attempts: number;
+  /** When a `queued` message is next due. */
+  dueAt: number;
+  lastError: string | null;
+  createdAt: number;
+  updatedAt: number;
+  sentAt: number | null;
+}
+
+export type NewOutboxMessage = Pick<
+  OutboxMessage,
+  'id' | 'hallId' | 'appointmentId' | 'template' | 'key' | 'slotAt' | 'dueAt' | 'createdAt'
+>;
+
+export interface NotificationOutcome {
+  id: string;
+  /** `queued` with a later `dueAt` schedules a retry. */
+  status: NotificationStatus;
+  at: number;
+  dueAt?: number;
+  lastError?: string | null;
+}
+
+/**
+ * Contract, for every adapter:
+ * - `queueNotifications` inserts the messages whose `key` is new and
+ *   ignores the others; it answers how many it inserted.
+ * - `claimNotification` is compare-and-set on (`queued`, `attempts`): it
+ *   counts one attempt and moves `dueAt` to `leaseUntil`, so of two senders
+ *   exactly one gets the message; a sender that dies leaves it due again
+ *   at `leaseUntil`.
+ * - `dueNotifications` lists `queued` messages with `dueAt <= now`, oldest due first.
+ * - `listNotifications` lists a hall's messages, newest first.
+ */
+export interface NotificationStore {
+  queueNotifications(messages: NewOutboxMessage[]): Promise<number>;
+  dueNotifications(now: number, limit: number): Promise<OutboxMessage[]>;
+  claimNotification(id: string, attempts: number, leaseUntil: number): Promise<boolean>;
+  settleNotification(outcome: NotificationOutcome): Promise<void>;
+  getNotification(id: string): Promise<OutboxMessage | null>;
+  listNotifications(hallId: string, limit: number): Promise<OutboxMessage[]>;
 }

@@ -8,6 +8,7 @@ import {
   findBooking,
   getAppointmentSettings,
   listBookings,
+  listHallNotifications,
   openSlots,
   previewAppointments,
   rescheduleBooking,
@@ -286,6 +287,27 @@ export const appointmentRoutes = [
       return previewAppointments(ctx.deps, {
         ...ctx.params,
         ...(ctx.body.settings ? { settings: ctx.body.settings } : {}),
+      });
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/api/v1/halls/:hallId/notifications',
+    tag: TAG,
+    summary: 'Recent booking confirmations and reminders with their outcome, phone masked',
+    description:
+      'Newest first. `status` is `queued` (waiting or retrying), `sent`, `failed` (gave up after NOTIFY_MAX_ATTEMPTS) or `cancelled` (the booking was cancelled, moved or purged first); `lastError` is the provider\'s last refusal.',
+    auth: { roles: ['admin'] },
+    params: hallParams,
+    query: z.strictObject({ limit: z.coerce.number().int().min(1).max(500).optional().describe('default 100') }),
+    response:
+      '`{ messages: [{ id, template, status, attempts, lastError, phone, bookingCode, createdAt, dueAt, sentAt }] }`',
+    errors: ['not_found'],
+    handler: async (ctx) => {
+      requireHallAccess(ctx, ctx.params.hallId);
+      return listHallNotifications(ctx.deps, {
+        hallId: ctx.params.hallId,
+        ...(ctx.query.limit ? { limit: ctx.query.limit } : {}),
       });
     },
   }),

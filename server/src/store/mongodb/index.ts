@@ -7,6 +7,8 @@ import type {
   AppointmentQuery,
   AppointmentUpdate,
   BookAppointmentInput,
+  NewOutboxMessage,
+  NotificationOutcome,
   DayAggregateQuery,
   HallImport,
   RescheduleAppointmentInput,
@@ -33,6 +35,7 @@ import type {
   WindowUpdate,
 } from '../port.js';
 import * as appointments from './appointments.js';
+import * as notifications from './notifications.js';
 import * as config from './config-writes.js';
 import { connect, notFound, replicaSetStatus, type HelloReply, type ReplicaSetStatus } from './connection.js';
 import { col, type Ctx } from './context.js';
@@ -395,6 +398,26 @@ export class MongoStore implements Store {
   }
   async bookedCounts(hallId: string, serviceId: string, from: string, to: string) {
     return appointments.bookedCounts(this.ctx, hallId, serviceId, from, to);
+  }
+
+  // Notifications (通知).
+  async queueNotifications(messages: NewOutboxMessage[]) {
+    return notifications.queueNotifications(this.ctx, messages);
+  }
+  async dueNotifications(now: number, limit: number) {
+    return notifications.dueNotifications(this.ctx, now, limit);
+  }
+  async claimNotification(id: string, attempts: number, leaseUntil: number) {
+    return notifications.claimNotification(this.ctx, id, attempts, leaseUntil);
+  }
+  async settleNotification(outcome: NotificationOutcome) {
+    await notifications.settleNotification(this.ctx, outcome);
+  }
+  async getNotification(id: string) {
+    return notifications.getNotification(this.ctx, id);
+  }
+  async listNotifications(hallId: string, limit: number) {
+    return notifications.listNotifications(this.ctx, hallId, limit);
   }
 }
 

@@ -31,6 +31,7 @@ export const COLLECTIONS = {
   statsDaily: 'stats_daily',
   rectifications: 'rectifications',
   appointments: 'appointments',
+  notifications: 'notifications',
   migrations: 'migrations',
   socketIo: 'socket_io_events',
 } as const;
@@ -107,6 +108,12 @@ export const INDEXES: Record<string, IndexSpec[]> = {
       key: { hallId: 1, phone: 1, serviceId: 1, day: 1 },
       partialFilterExpression: { phone: { $type: 'string' } },
     },
+  ],
+  // Migration 4. The outbox: a message is queued once per key; the sender reads what is due.
+  [COLLECTIONS.notifications]: [
+    { name: 'notifications_key', key: { key: 1 }, unique: true },
+    { name: 'notifications_due', key: { status: 1, dueAt: 1, _id: 1 } },
+    { name: 'notifications_hall', key: { hallId: 1, createdAt: -1, _id: -1 } },
   ],
 };
 
@@ -218,6 +225,7 @@ const LATER: ReadonlySet<string> = new Set([
   COLLECTIONS.socketIo,
   COLLECTIONS.migrations,
   COLLECTIONS.appointments,
+  COLLECTIONS.notifications,
 ]);
 
 async function ensureValidated(db: Db, name: string): Promise<void> {
@@ -254,6 +262,14 @@ export const MIGRATIONS: readonly Migration[] = [
     async up(db) {
       await ensureValidated(db, COLLECTIONS.appointments);
       await db.collection(COLLECTIONS.appointments).createIndexes(INDEXES[COLLECTIONS.appointments]!);
+    },
+  },
+  {
+    version: 4,
+    name: 'notification outbox: confirmations and reminders of bookings',
+    async up(db) {
+      await ensureCollection(db, COLLECTIONS.notifications);
+      await db.collection(COLLECTIONS.notifications).createIndexes(INDEXES[COLLECTIONS.notifications]!);
     },
   },
 ];

@@ -23,6 +23,8 @@ import type {
   AppointmentQuery,
   AppointmentUpdate,
   BookAppointmentInput,
+  NewOutboxMessage,
+  NotificationOutcome,
   RescheduleAppointmentInput,
 } from '../port.js';
 import type {
@@ -39,6 +41,7 @@ import { claimNext, claimTicket } from './claim.js';
 import { checkWrites, openConnection, sql, writeTx, type ConnectionOptions, type Db } from './connection.js';
 import { checkStoreContents, keepPrivate, openFailure, prepareStoreFile, stampStore } from './store-file.js';
 import * as appointments from './appointments.js';
+import * as notifications from './notifications.js';
 import * as devices from './devices.js';
 import * as evaluations from './evaluations.js';
 import * as printJobs from './print-jobs.js';
@@ -354,6 +357,26 @@ export class SqliteStore implements Store {
   }
   async bookedCounts(hallId: string, serviceId: string, from: string, to: string) {
     return appointments.bookedCounts(this.db, hallId, serviceId, from, to);
+  }
+
+  // Notifications (通知).
+  async queueNotifications(messages: NewOutboxMessage[]) {
+    return notifications.queueNotifications(this.db, messages);
+  }
+  async dueNotifications(now: number, limit: number) {
+    return notifications.dueNotifications(this.db, now, limit);
+  }
+  async claimNotification(id: string, attempts: number, leaseUntil: number) {
+    return notifications.claimNotification(this.db, id, attempts, leaseUntil);
+  }
+  async settleNotification(outcome: NotificationOutcome) {
+    notifications.settleNotification(this.db, outcome);
+  }
+  async getNotification(id: string) {
+    return notifications.getNotification(this.db, id);
+  }
+  async listNotifications(hallId: string, limit: number) {
+    return notifications.listNotifications(this.db, hallId, limit);
   }
 }
 

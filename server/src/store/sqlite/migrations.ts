@@ -390,6 +390,30 @@ CREATE INDEX appointments_day ON appointments (hall_id, day, slot_start);
 CREATE INDEX appointments_phone ON appointments (hall_id, phone, service_id, day) WHERE phone IS NOT NULL;
 `,
   },
+  {
+    version: 9,
+    description: 'notification outbox: confirmations and reminders of bookings, sent once by a job',
+    sql: `
+CREATE TABLE notifications (
+  id TEXT PRIMARY KEY,
+  hall_id TEXT NOT NULL,
+  appointment_id TEXT NOT NULL,
+  template TEXT NOT NULL,
+  key TEXT NOT NULL,
+  slot_at INTEGER NOT NULL,
+  status TEXT NOT NULL,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  due_at INTEGER NOT NULL,
+  last_error TEXT,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  sent_at INTEGER
+);
+CREATE UNIQUE INDEX notifications_key ON notifications (key);
+CREATE INDEX notifications_due ON notifications (status, due_at);
+CREATE INDEX notifications_hall ON notifications (hall_id, created_at);
+`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.reduce((v, m) => Math.max(v, m.version), 0);
