@@ -94,7 +94,12 @@ const schema = z.object({
   NOTIFY_SMS_URL: z.string().url().optional(),
   NOTIFY_SMS_TOKEN: z.string().min(1).optional(),
   /** How long before the slot the reminder goes out. */
-  NOTIFY_REMINDER_LEAD_MINUTES: z.coerce.number().int().min(5).max(7 * 24 * 60).default(120),
+  NOTIFY_REMINDER_LEAD_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(7 * 24 * 60)
+    .default(120),
   NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
 });
 

@@ -17,8 +17,7 @@ const zh = {
   navFloor: '现场监控',
   navGuide: '导服台',
   callOutVoice: '叫号语音',
-  callOutHint:
-    '大屏播报的句子：{号码} 为号码，{窗口} 为窗口号，例如 请{号码}号，到{窗口}号窗口办理。',
+  callOutHint: '大屏播报的句子：{号码} 为号码，{窗口} 为窗口号，例如 请{号码}号，到{窗口}号窗口办理。',
   callOutTemplate: '播报句子',
   numberReading: '号码读法',
   readDigits: '逐位读（A 零 二 三）',

@@ -296,10 +296,12 @@ export const appointmentRoutes = [
     tag: TAG,
     summary: 'Recent booking confirmations and reminders with their outcome, phone masked',
     description:
-      'Newest first. `status` is `queued` (waiting or retrying), `sent`, `failed` (gave up after NOTIFY_MAX_ATTEMPTS) or `cancelled` (the booking was cancelled, moved or purged first); `lastError` is the provider\'s last refusal.',
+      "Newest first. `status` is `queued` (waiting or retrying), `sent`, `failed` (gave up after NOTIFY_MAX_ATTEMPTS) or `cancelled` (the booking was cancelled, moved or purged first); `lastError` is the provider's last refusal.",
     auth: { roles: ['admin'] },
     params: hallParams,
-    query: z.strictObject({ limit: z.coerce.number().int().min(1).max(500).optional().describe('default 100') }),
+    query: z.strictObject({
+      limit: z.coerce.number().int().min(1).max(500).optional().describe('default 100'),
+    }),
     response:
       '`{ messages: [{ id, template, status, attempts, lastError, phone, bookingCode, createdAt, dueAt, sentAt }] }`',
     errors: ['not_found'],

@@ -56,7 +56,9 @@ const voicePatch = z.strictObject({
       if (problem) ctx.addIssue({ code: 'custom', message: problem });
     })
     .optional()
-    .describe('the call-out sentence with {号码} (or {number}) and {窗口} (or {window}), e.g. 请{号码}号，到{窗口}号窗口办理'),
+    .describe(
+      'the call-out sentence with {号码} (or {number}) and {窗口} (or {window}), e.g. 请{号码}号，到{窗口}号窗口办理',
+    ),
   numberReading: z
     .enum(NUMBER_READINGS)
     .optional()
