@@ -10,6 +10,7 @@ import type {
 import type { PriorityCategoryRule } from '../domain/priority.js';
 import type { DeviceKind, PrintJobStatus, Role } from '../domain/entities.js';
 import type { StatsReport } from '../domain/stats/aggregate.js';
+import type { AppointmentStats } from '../domain/stats/appointments.js';
 import type { NumberReading } from '../voice/spoken.js';
 
 /**
@@ -42,6 +43,7 @@ export {
 } from '../domain/priority.js';
 export type { DeviceKind, PrintJobStatus, Role } from '../domain/entities.js';
 export type { DurationStats, StatsReport } from '../domain/stats/aggregate.js';
+export type { AppointmentStats } from '../domain/stats/appointments.js';
 
 // ---- Citizens and kiosks ----------------------------------------------------
 
@@ -311,6 +313,7 @@ export interface Floor {
 /** `GET /api/v1/halls/{hallId}/stats`. */
 export interface StatsAnswer {
   report: StatsReport;
+  appointments: AppointmentStats;
 }
 
 // ---- Devices --------------------------------------------------------------
