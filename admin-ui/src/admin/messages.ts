@@ -122,7 +122,7 @@ const zh = {
   apptMissed: '爽约',
   apptPending: '待签到',
   apptOnTimeRate: '按时服务率',
-  apptOnTimeNote: '已签到并已叫号 {of} 个，其中 {n} 个在预约时段开始前提前签到时间内至开始后 15 分钟内叫号。',
+  apptOnTimeNote: '已签到并已叫号 {of} 个，其中 {n} 个在预约时段开始前的提前签到时间起、至开始后 15 分钟内被叫号。',
   noShows: '过号数',
   transfers: '转办次数',
   transferredTickets: '转办号数',
