@@ -7,11 +7,13 @@ import {
   createService,
   createUser,
   createWindow,
+  loginToken,
   setupAdmin,
 } from '../helpers/api-fixtures.js';
 import type { TestHub } from '../helpers/hub.js';
 import { simulateMonth, type LedgerEntry, type SimWindow } from '../stats/month-simulation.js';
 import { Clock, startSimHub } from '../stats/support.js';
+import { APPOINTMENT_DAY, BOOKER, local, seedAppointmentDay } from '../stats/appointment-day.js';
 import { screenshot } from './screenshot.js';
 
 /**
@@ -139,4 +141,41 @@ test('the statistics page shows a seeded month as the ledger counts it, in table
   const res = await page.request.get(t.url + href);
   expect(res.status()).toBe(200);
   expect(res.headers()['content-type']).toContain('text/csv');
+});
+
+test('the statistics page shows a morning of 预约: booked, cancelled, checked in, missed and the on-time rate', async ({
+  page,
+}) => {
+  // Another hall, on a later day of the same hub clock: one booking called on time, one late, one missed, one cancelled.
+  // Log in on that day: a token from March 2025 has long expired by then.
+  clock.at = local(APPOINTMENT_DAY, '08:00');
+  const admin = await loginToken(t, 'admin');
+  const { hallId: bookedHall, codes } = await seedAppointmentDay(t, admin, (at) => (clock.at = at));
+  await createUser(t, admin, { username: 'lisup', role: 'supervisor', hallIds: [bookedHall] });
+
+  await page.setViewportSize({ width: 1400, height: 1000 });
+  await page.goto(t.url + '/admin/#stats');
+  await page.getByLabel('用户名').fill('lisup');
+  await page.getByLabel('密码').fill(PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByLabel('开始日期').fill(APPOINTMENT_DAY);
+  await page.getByLabel('结束日期').fill(APPOINTMENT_DAY);
+  await page.getByRole('button', { name: '查询' }).click();
+
+  const table = page.locator('table[data-table="appointments"]');
+  await expect(page.getByRole('heading', { name: '预约', exact: true })).toBeVisible();
+  const figure = (name: string) => table.locator(`tr[data-figure="${name}"]`);
+  await expect(figure('apptBooked').locator('th')).toHaveText('预约数');
+  await expect(figure('apptBooked').locator('td')).toHaveText('4');
+  await expect(figure('apptCancelled').locator('td')).toHaveText('1');
+  await expect(figure('apptCheckedIn').locator('td')).toHaveText('2');
+  await expect(figure('apptMissed').locator('th')).toHaveText('爽约');
+  await expect(figure('apptMissed').locator('td')).toHaveText('1');
+  await expect(figure('apptPending').locator('td')).toHaveText('0');
+  await expect(figure('apptOnTimeRate').locator('th')).toHaveText('按时服务率');
+  await expect(figure('apptOnTimeRate').locator('td')).toHaveText('50.0%');
+  // Nothing on the page names a booker or shows a booking code.
+  const text = await page.locator('body').innerText();
+  for (const secret of [...codes, BOOKER.name, BOOKER.phone]) expect(text).not.toContain(secret);
+  await screenshot(page, 'admin-stats-appointments', { fullPage: true });
 });

@@ -6,7 +6,7 @@ import { consoleContext, type ConsoleContext } from './context.js';
 import type { MessageKey } from './messages.js';
 import { errorText, fieldErrors } from './session.js';
 import './stats-chart.js';
-import type { StatsReport } from '@hall-queue/server/protocol';
+import type { AppointmentStats, StatsReport } from '@hall-queue/server/protocol';
 
 function isoDay(d: Date): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
@@ -45,6 +45,7 @@ export class StatsPage extends LitElement {
   @state()
   private ctx!: ConsoleContext;
   @state() private report: StatsReport | null = null;
+  @state() private appointments: AppointmentStats | null = null;
   @state() private error = '';
   @state() private errors: Record<string, string> = {};
   @state() private domains: string[] = [];
@@ -95,8 +96,11 @@ export class StatsPage extends LitElement {
     this.error = '';
     this.errors = {};
     try {
-      const res = await this.ctx.session.call<{ report: StatsReport }>(`${this.base}/stats?${this.query()}`);
+      const res = await this.ctx.session.call<{ report: StatsReport; appointments: AppointmentStats }>(
+        `${this.base}/stats?${this.query()}`,
+      );
       this.report = res.report;
+      this.appointments = res.appointments;
     } catch (err) {
       this.error = errorText(err);
       this.errors = fieldErrors(err);
@@ -167,7 +171,34 @@ export class StatsPage extends LitElement {
             ? html`<p class="muted" role="status" data-empty="stats">${this.ctx.t('noStats')}</p>`
             : this.renderReport(this.report)
           : nothing
-      }`;
+      }
+      ${this.appointments && this.appointments.booked > 0 ? this.renderAppointments(this.appointments) : nothing}`;
+  }
+
+  private renderAppointments(a: AppointmentStats) {
+    const t = this.ctx.t;
+    const rate = a.onTimeRate === null ? '—' : `${(a.onTimeRate * 100).toFixed(1)}%`;
+    const rows: [MessageKey, string | number][] = [
+      ['apptBooked', a.booked],
+      ['apptCancelled', a.cancelled],
+      ['apptCheckedIn', a.checkedIn],
+      ['apptMissed', a.missed],
+      ['apptPending', a.pending],
+      ['apptOnTimeRate', rate],
+    ];
+    return html`<h3>${t('appointmentsStats')}</h3>
+      <table data-table="appointments" aria-label=${t('appointmentsStats')}>
+        <tbody>
+          ${rows.map(
+            ([k, v]) =>
+              html`<tr data-figure=${k}>
+                <th>${t(k)}</th>
+                <td class="num">${v}</td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+      <p class="muted">${t('apptOnTimeNote', { n: String(a.onTime), of: String(a.called) })}</p>`;
   }
 
   private renderReport(r: StatsReport) {

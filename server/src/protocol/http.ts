@@ -10,6 +10,7 @@ import type {
 import type { PriorityCategoryRule } from '../domain/priority.js';
 import type { DeviceKind, PrintJobStatus, Role } from '../domain/entities.js';
 import type { StatsReport } from '../domain/stats/aggregate.js';
+import type { AppointmentStats } from '../domain/stats/appointments.js';
 import type { NumberReading } from '../voice/spoken.js';
 
 /**
@@ -49,6 +50,7 @@ export type {
   SlotMinutes,
 } from '../domain/appointments/settings.js';
 export type { AppointmentPreview, DayPreview, SlotAvailability } from '../domain/appointments/slots.js';
+export type { AppointmentStats } from '../domain/stats/appointments.js';
 
 // ---- Citizens and kiosks ----------------------------------------------------
 
@@ -318,6 +320,7 @@ export interface Floor {
 /** `GET /api/v1/halls/{hallId}/stats`. */
 export interface StatsAnswer {
   report: StatsReport;
+  appointments: AppointmentStats;
 }
 
 // ---- Devices --------------------------------------------------------------

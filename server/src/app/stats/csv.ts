@@ -69,6 +69,16 @@ export function statsCsv(s: HallStats): string {
     line('评价 rating', '数量 count'),
     ...r.ratings.levels.map((l) => line(`${l.level} ${LEVELS[l.level - 1] ?? ''}`, l.count)),
     line('差评 bad ratings', r.ratings.bad),
+    '',
+    line('预约 appointments', '数量 count'),
+    line('预约数 booked', s.appointments.booked),
+    line('已取消 cancelled', s.appointments.cancelled),
+    line('已签到 checked in', s.appointments.checkedIn),
+    line('爽约 missed', s.appointments.missed),
+    line('待签到 pending', s.appointments.pending),
+    line('已叫号 called', s.appointments.called),
+    line('按时叫号 called on time', s.appointments.onTime),
+    line('按时服务率(%) on-time rate (%)', percent(s.appointments.onTimeRate)),
   ];
   return CSV_BOM + lines.join('\r\n') + '\r\n';
 }

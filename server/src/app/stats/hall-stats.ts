@@ -1,6 +1,8 @@
 import { DomainError } from '../../domain/index.js';
 import {
   MAX_PERIOD_DAYS,
+  appointmentStats,
+  type AppointmentStats,
   mergeAggregates,
   periodLength,
   isValidDay,
@@ -34,6 +36,8 @@ export interface HallStats {
   /** The log seq the figures include. */
   seq: number;
   report: StatsReport;
+  /** 预约 of the period (slot day in it), narrowed by area only: a booking has no window or clerk. */
+  appointments: AppointmentStats;
 }
 
 export function checkPeriod(from: string, to: string): void {
@@ -67,5 +71,43 @@ export async function hallStats(deps: AppDeps, props: HallStatsProps): Promise<H
     filters,
     seq: cursor.seq,
     report: mergeAggregates(rows),
+    appointments: await periodAppointments(deps, hall.id, hall.timeZone, props.from, props.to, props.domain),
   };
+}
+
+/** Days per booking query: a hall books at most a few hundred a day, well under the store's page of 5,000. */
+const BOOKING_CHUNK_DAYS = 7;
+
+function addDays(day: string, n: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+async function periodAppointments(
+  deps: AppDeps,
+  hallId: string,
+  timeZone: string,
+  from: string,
+  to: string,
+  domain: string | undefined,
+): Promise<AppointmentStats> {
+  const settings = await deps.store.getAppointmentSettings(hallId);
+  const domains = new Map((await deps.store.listServices(hallId)).map((s) => [s.id, s.domain]));
+  const bookings = [];
+  const calls = new Map<string, number | null>();
+  for (let start = from; start <= to; start = addDays(start, BOOKING_CHUNK_DAYS)) {
+    const end = addDays(start, BOOKING_CHUNK_DAYS - 1);
+    const chunk = (
+      await deps.store.listAppointments(hallId, { from: start, to: end < to ? end : to, limit: 5000 })
+    ).filter((a) => domain === undefined || (domains.get(a.serviceId) ?? '') === domain);
+    bookings.push(...chunk);
+    // Facts a week at a time too, so the id list stays far below SQLite's bound on query parameters.
+    const ticketIds = chunk.map((a) => a.ticketId).filter((id): id is string => id !== null);
+    if (ticketIds.length === 0) continue;
+    for (const f of await deps.store.listTicketFacts(hallId, { ticketIds })) {
+      calls.set(f.ticketId, f.waitMs === null ? null : f.issuedAt + f.waitMs);
+    }
+  }
+  return appointmentStats(bookings, calls, settings.earlyMinutes, timeZone);
 }

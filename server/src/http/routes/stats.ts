@@ -70,7 +70,7 @@ export const statsRoutes = [
     params: hallParams,
     query: statsQuery,
     response:
-      '`{ hallId, timeZone, from, to, filters, seq, report: { issued, served, noShows, transfers, transferredTickets, cancelled, expired, open, wait, service, priority, normal, hourly, ratings } }`; durations in ms',
+      '`{ hallId, timeZone, from, to, filters, seq, report: { issued, served, noShows, transfers, transferredTickets, cancelled, expired, open, wait, service, priority, normal, hourly, ratings }, appointments: { booked, cancelled, checkedIn, missed, pending, called, onTime, onTimeRate } }`; durations in ms',
     errors: ['not_found', 'invalid_config'],
     handler: async (ctx): Promise<StatsAnswer> => load(ctx),
   }),
