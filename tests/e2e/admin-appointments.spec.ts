@@ -91,7 +91,7 @@ test('an admin opens booking for a matter, previews, saves; a bad value is refus
   await expect(form.locator('[data-refused]')).toHaveText('填写的内容有误，请检查后重试');
   const row = demo.services.findIndex((s) => s.id === svc.id);
   await expect(form.locator(`[data-field="services.${row}.capacityPerSlot"] .field-error`)).toHaveText(
-    '此项填写有误，请检查',
+    '不能大于 500',
   );
   await expect(capacity).toHaveAttribute('aria-invalid', 'true');
   await expectAccessible(page, 'appointment settings with a refusal');
