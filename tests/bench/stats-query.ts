@@ -92,17 +92,26 @@ export async function statsBench(opts: { tickets: number; runs: number }): Promi
       for (let i = 0; i < opts.runs; i += 1) await fn();
       return (performance.now() - t0) / opts.runs;
     };
+    // The first query after the roll-up sums the period's whole months and keeps the sums; later ones read them.
+    const t0 = performance.now();
+    await hallStats(deps, { hallId: hall.id, from, to });
+    const first = performance.now() - t0;
     const ours = await time(() => hallStats(deps, { hallId: hall.id, from, to }));
     const baseline = await time(() => raw.get(hall.id, from, to));
     const check = await hallStats(deps, { hallId: hall.id, from, to });
     const rows = store.db.prepare('SELECT COUNT(*) AS n FROM stats_daily').get() as { n: number };
+    const months = store.db.prepare('SELECT COUNT(*) AS n FROM stats_months').get() as { n: number };
     return {
       title: '(d) statistics of a year of a busy hall',
-      ours: `GET-equivalent hallStats over ${days.length} days (catch-up, daily aggregates, p90 from histograms)`,
+      ours: `GET-equivalent hallStats over ${days.length} days (catch-up, month sums and daily aggregates, p90 from histograms)`,
       baseline: 'raw SQL COUNT/AVG over the same ticket fact rows',
-      figures: [{ figure: 'year query', unit: 'ms', ours, baseline, better: 'lower' }],
+      figures: [
+        { figure: 'year query', unit: 'ms', ours, baseline, better: 'lower', target: 1.2 },
+        { figure: 'year query, first after the roll-up', unit: 'ms', ours: first, baseline, better: 'lower' },
+      ],
       notes: [
         `${n} tickets, ${rows.n} aggregate rows, generated and rolled up in ${generatedS.toFixed(1)} s; report counted ${check.report.issued} issued`,
+        `the first query after the roll-up sums ${months.n} whole months from their days and keeps the sums; the ${opts.runs} timed queries read them`,
         `target < 1000 ms: ${ours < 1000 ? 'met' : 'missed'} (${ours.toFixed(0)} ms)`,
       ],
     };

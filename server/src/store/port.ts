@@ -397,12 +397,29 @@ export interface Store extends AppointmentStore, NotificationStore {
   getStatsCursor(hallId: string): Promise<StatsCursor>;
   listTicketFacts(hallId: string, query: TicketFactQuery): Promise<TicketFact[]>;
   /**
-   * Writes facts, replaces the aggregates of `days` and moves the cursor, in one
-   * atomic step; `conflict` (nothing changed) when the cursor is no longer at `expectedSeq`.
+   * Writes facts, replaces the aggregates of `days`, drops the month sums of
+   * their months and moves the cursor, in one atomic step; `conflict`
+   * (nothing changed) when the cursor is no longer at `expectedSeq`.
    */
   saveStatsRollup(update: StatsRollupUpdate): Promise<void>;
   /** Aggregate rows of the period (hall-local dates, both ends included) matching the filters. */
   listDayAggregates(hallId: string, query: DayAggregateQuery): Promise<DayAggregate[]>;
+  /**
+   * The month sums kept for months from `from` to `to` (`YYYY-MM`, both
+   * included): which months are kept, and their rows matching the filters.
+   * A month not listed has no sum kept (never computed, or dropped by a
+   * roll-up of one of its days).
+   */
+  listMonthAggregates(
+    hallId: string,
+    query: DayAggregateQuery,
+  ): Promise<{ months: string[]; aggregates: DayAggregate[] }>;
+  /**
+   * Keeps a month's sums (`sumMonth` of its day aggregates), unless the
+   * roll-up moved past `expectedSeq` meanwhile: then nothing is written and
+   * the answer is false, for the sums may miss what the roll-up added.
+   */
+  saveMonthAggregates(update: MonthAggregatesUpdate): Promise<boolean>;
 
   // 整改 of 差评 (docs/rectification.md).
   /** One case per evaluation: a second open returns the existing case, `created: false`, no events. */
@@ -481,6 +498,16 @@ export interface StatsRollupUpdate {
   aggregates: DayAggregate[];
 }
 
+export interface MonthAggregatesUpdate {
+  hallId: string;
+  /** `YYYY-MM`. */
+  month: string;
+  /** The roll-up cursor the day aggregates were read at. */
+  expectedSeq: number;
+  aggregates: DayAggregate[];
+}
+
+/** Dates `YYYY-MM-DD` for day aggregates; months `YYYY-MM` for month sums. */
 export interface DayAggregateQuery {
   from: string;
   to: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aggregateFacts, type TicketFact } from '../../../server/src/domain/stats/index.js';
+import { aggregateFacts, sumMonth, type TicketFact } from '../../../server/src/domain/stats/index.js';
 import { buildHall, DAY, NEXT_DAY, T0 } from '../../helpers/factories.js';
 import { expectDomainError, useStore, type MakeStore } from './setup.js';
 
@@ -105,6 +105,108 @@ export function statsContract(makeStore: MakeStore): void {
       const [row] = await store().listDayAggregates(hall.id, { from: DAY, to: DAY });
       expect(row).toMatchObject({ issued: 1, completed: 0, noShow: 1 });
       expect(await store().listDayAggregates(hall.id, { from: NEXT_DAY, to: NEXT_DAY })).toHaveLength(1);
+    });
+  });
+
+  describe('month sums', () => {
+    const MONTH = DAY.slice(0, 7);
+    const OTHER_DAY = '2025-04-01';
+
+    it('keeps a month with its sums, filtered like days, until a roll-up changes one of its days', async () => {
+      const hall = (await store().saveHall(buildHall(), [])).hall;
+      const facts = [fact(hall.id), fact(hall.id, { businessDay: NEXT_DAY, domain: '医保' })];
+      const april = fact(hall.id, { businessDay: OTHER_DAY });
+      await store().saveStatsRollup({
+        hallId: hall.id,
+        expectedSeq: 0,
+        cursor: { seq: 5, windowClerks: {} },
+        facts: [...facts, april],
+        days: [DAY, NEXT_DAY, OTHER_DAY],
+        aggregates: aggregateFacts([...facts, april]),
+      });
+      const range = { from: '2025-03', to: '2025-04' };
+      expect(await store().listMonthAggregates(hall.id, range)).toEqual({ months: [], aggregates: [] });
+      const days = await store().listDayAggregates(hall.id, { from: `${MONTH}-01`, to: `${MONTH}-31` });
+      const sums = sumMonth(MONTH, days);
+      expect(sums).toHaveLength(2);
+      const april0 = sumMonth(
+        '2025-04',
+        await store().listDayAggregates(hall.id, { from: OTHER_DAY, to: OTHER_DAY }),
+      );
+      expect(
+        await store().saveMonthAggregates({
+          hallId: hall.id,
+          month: MONTH,
+          expectedSeq: 5,
+          aggregates: sums,
+        }),
+      ).toBe(true);
+      expect(
+        await store().saveMonthAggregates({
+          hallId: hall.id,
+          month: '2025-04',
+          expectedSeq: 5,
+          aggregates: april0,
+        }),
+      ).toBe(true);
+      const kept = await store().listMonthAggregates(hall.id, range);
+      expect(kept.months).toEqual(['2025-03', '2025-04']);
+      expect(kept.aggregates.reduce((n, a) => n + a.issued, 0)).toBe(3);
+      const police = await store().listMonthAggregates(hall.id, { ...range, domain: '医保' });
+      expect(police.months).toEqual(['2025-03', '2025-04']);
+      expect(police.aggregates).toEqual([sums.find((a) => a.domain === '医保')]);
+      expect((await store().listMonthAggregates(hall.id, { from: '2025-04', to: '2025-04' })).months).toEqual(
+        ['2025-04'],
+      );
+      expect(await store().listMonthAggregates('other-hall', range)).toEqual({ months: [], aggregates: [] });
+
+      // A roll-up of a March day drops March's sums, not April's.
+      const changed = { ...(facts[0] as TicketFact), outcome: 'no_show' as const, serviceMs: null };
+      await store().saveStatsRollup({
+        hallId: hall.id,
+        expectedSeq: 5,
+        cursor: { seq: 6, windowClerks: {} },
+        facts: [changed],
+        days: [DAY],
+        aggregates: aggregateFacts([changed]),
+      });
+      const after = await store().listMonthAggregates(hall.id, range);
+      expect(after.months).toEqual(['2025-04']);
+      expect(after.aggregates.map((a) => a.businessDay)).toEqual(['2025-04']);
+    });
+
+    it('writes nothing when the roll-up moved past the cursor the days were read at', async () => {
+      const hall = (await store().saveHall(buildHall(), [])).hall;
+      const f = fact(hall.id);
+      await store().saveStatsRollup({
+        hallId: hall.id,
+        expectedSeq: 0,
+        cursor: { seq: 2, windowClerks: {} },
+        facts: [f],
+        days: [DAY],
+        aggregates: aggregateFacts([f]),
+      });
+      const sums = sumMonth(MONTH, await store().listDayAggregates(hall.id, { from: DAY, to: DAY }));
+      expect(
+        await store().saveMonthAggregates({
+          hallId: hall.id,
+          month: MONTH,
+          expectedSeq: 1,
+          aggregates: sums,
+        }),
+      ).toBe(false);
+      expect(await store().listMonthAggregates(hall.id, { from: MONTH, to: MONTH })).toEqual({
+        months: [],
+        aggregates: [],
+      });
+      await expectDomainError(
+        store().saveMonthAggregates({ hallId: hall.id, month: '2025-04', expectedSeq: 2, aggregates: sums }),
+        'conflict',
+      );
+      expect(await store().listMonthAggregates(hall.id, { from: MONTH, to: '2025-04' })).toEqual({
+        months: [],
+        aggregates: [],
+      });
     });
   });
 }

@@ -3,9 +3,15 @@ import {
   MAX_PERIOD_DAYS,
   appointmentStats,
   type AppointmentStats,
+  type DayAggregate,
+  matchesStatsFilters,
   mergeAggregates,
+  monthBounds,
   periodLength,
   isValidDay,
+  splitPeriod,
+  sumMonth,
+  type StatsFilters,
   type StatsReport,
 } from '../../domain/stats/index.js';
 import type { AppDeps } from '../deps.js';
@@ -14,11 +20,7 @@ import { catchUpStats } from './rollup.js';
 
 /** 效能监管 for a period of hall-local dates, narrowed to an area, a window or a clerk. */
 
-export interface StatsFilters {
-  domain?: string;
-  windowId?: string;
-  clerkId?: string;
-}
+export type { StatsFilters };
 
 export interface HallStatsProps extends StatsFilters {
   hallId: string;
@@ -61,8 +63,8 @@ export async function hallStats(deps: AppDeps, props: HallStatsProps): Promise<H
     ...(props.windowId !== undefined ? { windowId: props.windowId } : {}),
     ...(props.clerkId !== undefined ? { clerkId: props.clerkId } : {}),
   };
-  const rows = await deps.store.listDayAggregates(hall.id, { from: props.from, to: props.to, ...filters });
   const cursor = await deps.store.getStatsCursor(hall.id);
+  const rows = await periodAggregates(deps, hall.id, cursor.seq, props.from, props.to, filters);
   return {
     hallId: hall.id,
     timeZone: hall.timeZone,
@@ -73,6 +75,39 @@ export async function hallStats(deps: AppDeps, props: HallStatsProps): Promise<H
     report: mergeAggregates(rows),
     appointments: await periodAppointments(deps, hall.id, hall.timeZone, props.from, props.to, props.domain),
   };
+}
+
+/**
+ * The aggregate rows of a period: month sums for the months it covers whole
+ * (a month's sum is computed from its days the first time it is asked for and
+ * kept until a roll-up changes one of its days) and day rows for the rest.
+ */
+async function periodAggregates(
+  deps: AppDeps,
+  hallId: string,
+  seq: number,
+  from: string,
+  to: string,
+  filters: StatsFilters,
+): Promise<DayAggregate[]> {
+  const split = splitPeriod(from, to);
+  const rows: DayAggregate[] = [];
+  for (const days of split.days)
+    rows.push(...(await deps.store.listDayAggregates(hallId, { ...days, ...filters })));
+  const first = split.months[0];
+  const last = split.months[split.months.length - 1];
+  if (first === undefined || last === undefined) return rows;
+  const kept = await deps.store.listMonthAggregates(hallId, { from: first, to: last, ...filters });
+  rows.push(...kept.aggregates);
+  const keptMonths = new Set(kept.months);
+  for (const month of split.months) {
+    if (keptMonths.has(month)) continue;
+    const sums = sumMonth(month, await deps.store.listDayAggregates(hallId, monthBounds(month)));
+    // Kept only if no roll-up moved the cursor since it was read; the figures are right either way.
+    await deps.store.saveMonthAggregates({ hallId, month, expectedSeq: seq, aggregates: sums });
+    rows.push(...sums.filter((a) => matchesStatsFilters(a, filters)));
+  }
+  return rows;
 }
 
 /** Days per booking query: a hall books at most a few hundred a day, well under the store's page of 5,000. */

@@ -68,7 +68,7 @@ export function addToHistogram(h: Histogram, ms: number, count = 1): void {
 }
 
 export function mergeHistogram(into: Histogram, from: Histogram): void {
-  for (const [k, v] of Object.entries(from)) into[k] = (into[k] ?? 0) + v;
+  for (const k in from) into[k] = (into[k] ?? 0) + (from[k] as number);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { DomainError, isDomainError } from '../../domain/index.js';
+import { monthsOfDays } from '../../domain/stats/index.js';
 import type { HallImport } from '../port.js';
 import { inTransaction } from './connection.js';
 import { col, type Ctx, type Session } from './context.js';
@@ -139,6 +140,9 @@ async function insertAll(ctx: Ctx, session: Session, d: HallImport): Promise<voi
   const days = [...new Set(d.dayAggregates.map((a) => a.businessDay))];
   if (days.length > 0) {
     await col(ctx, 'statsDaily').deleteMany({ hallId: h.id, businessDay: { $in: days } }, { session });
+    const months = monthsOfDays(days);
+    await col(ctx, 'statsMonthly').deleteMany({ hallId: h.id, businessDay: { $in: months } }, { session });
+    await col(ctx, 'statsMonths').deleteMany({ hallId: h.id, month: { $in: months } }, { session });
   }
   await many(
     'statsDaily',

@@ -10,6 +10,7 @@ import type {
   NewOutboxMessage,
   NotificationOutcome,
   DayAggregateQuery,
+  MonthAggregatesUpdate,
   HallImport,
   RescheduleAppointmentInput,
   Device,
@@ -341,6 +342,12 @@ export class MongoStore implements Store {
   }
   async listDayAggregates(hallId: string, query: DayAggregateQuery) {
     return records.listDayAggregates(this.ctx, hallId, query);
+  }
+  async listMonthAggregates(hallId: string, query: DayAggregateQuery) {
+    return records.listMonthAggregates(this.ctx, hallId, query);
+  }
+  async saveMonthAggregates(update: MonthAggregatesUpdate) {
+    return records.saveMonthAggregates(this.ctx, update);
   }
 
   async openRectification(c: RectificationCase, events: NewEvent[]) {

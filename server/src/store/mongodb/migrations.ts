@@ -29,6 +29,8 @@ export const COLLECTIONS = {
   statsCursors: 'stats_cursors',
   ticketFacts: 'ticket_facts',
   statsDaily: 'stats_daily',
+  statsMonthly: 'stats_monthly',
+  statsMonths: 'stats_months',
   rectifications: 'rectifications',
   appointments: 'appointments',
   notifications: 'notifications',
@@ -93,6 +95,8 @@ export const INDEXES: Record<string, IndexSpec[]> = {
   ],
   [COLLECTIONS.ticketFacts]: [{ name: 'facts_hall_day', key: { hallId: 1, businessDay: 1 } }],
   [COLLECTIONS.statsDaily]: [{ name: 'daily_hall_day', key: { hallId: 1, businessDay: 1 } }],
+  [COLLECTIONS.statsMonthly]: [{ name: 'monthly_hall_month', key: { hallId: 1, businessDay: 1 } }],
+  [COLLECTIONS.statsMonths]: [{ name: 'months_hall_month', key: { hallId: 1, month: 1 }, unique: true }],
   [COLLECTIONS.rectifications]: [
     { name: 'cases_evaluation', key: { evaluationId: 1 }, unique: true },
     { name: 'cases_ticket', key: { ticketId: 1 } },
@@ -226,6 +230,8 @@ const LATER: ReadonlySet<string> = new Set([
   COLLECTIONS.migrations,
   COLLECTIONS.appointments,
   COLLECTIONS.notifications,
+  COLLECTIONS.statsMonthly,
+  COLLECTIONS.statsMonths,
 ]);
 
 async function ensureValidated(db: Db, name: string): Promise<void> {
@@ -270,6 +276,16 @@ export const MIGRATIONS: readonly Migration[] = [
     async up(db) {
       await ensureCollection(db, COLLECTIONS.notifications);
       await db.collection(COLLECTIONS.notifications).createIndexes(INDEXES[COLLECTIONS.notifications]!);
+    },
+  },
+  {
+    version: 5,
+    name: 'month sums of the statistics',
+    async up(db) {
+      for (const name of [COLLECTIONS.statsMonthly, COLLECTIONS.statsMonths]) {
+        await ensureCollection(db, name);
+        await db.collection(name).createIndexes(INDEXES[name]!);
+      }
     },
   },
 ];

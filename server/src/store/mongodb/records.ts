@@ -7,9 +7,10 @@ import {
   type ServiceSample,
 } from '../../domain/index.js';
 import type { RectificationCase } from '../../domain/rectification/index.js';
-import type { DayAggregate, TicketFact } from '../../domain/stats/index.js';
+import { monthsOfDays, type DayAggregate, type TicketFact } from '../../domain/stats/index.js';
 import type {
   DayAggregateQuery,
+  MonthAggregatesUpdate,
   Evaluation,
   EvaluationQuery,
   HallSnapshot,
@@ -275,6 +276,14 @@ export function saveStatsRollup(ctx: Ctx, u: StatsRollupUpdate): Promise<void> {
         u.aggregates.map((a) => ({ ...a })),
         { session },
       );
+    const months = monthsOfDays(days);
+    if (months.length > 0) {
+      await col(ctx, 'statsMonthly').deleteMany(
+        { hallId: u.hallId, businessDay: { $in: months } },
+        { session },
+      );
+      await col(ctx, 'statsMonths').deleteMany({ hallId: u.hallId, month: { $in: months } }, { session });
+    }
     await col(ctx, 'statsCursors').replaceOne(
       { _id: u.hallId },
       { seq: u.cursor.seq, windowClerks: JSON.stringify(u.cursor.windowClerks) },
@@ -292,6 +301,45 @@ export async function listDayAggregates(
     .find(dayAggregateFilter(hallId, q), { sort: { businessDay: 1, _id: 1 } })
     .toArray();
   return docs.map((d) => stripId<DayAggregate>(d));
+}
+
+export async function listMonthAggregates(
+  ctx: Ctx,
+  hallId: string,
+  q: DayAggregateQuery,
+): Promise<{ months: string[]; aggregates: DayAggregate[] }> {
+  return inTransaction(ctx.client, async (session) => {
+    const kept = await col(ctx, 'statsMonths')
+      .find({ hallId, month: { $gte: q.from, $lte: q.to } }, { session, sort: { month: 1 } })
+      .toArray();
+    const months = kept.map((d) => d.month as string);
+    if (months.length === 0) return { months, aggregates: [] };
+    const docs = await col(ctx, 'statsMonthly')
+      .find(dayAggregateFilter(hallId, q), { session, sort: { businessDay: 1, _id: 1 } })
+      .toArray();
+    return { months, aggregates: docs.map((d) => stripId<DayAggregate>(d)) };
+  });
+}
+
+export function saveMonthAggregates(ctx: Ctx, u: MonthAggregatesUpdate): Promise<boolean> {
+  for (const a of u.aggregates) {
+    if (a.hallId !== u.hallId || a.businessDay !== u.month) {
+      throw new DomainError('conflict', `A sum of ${a.businessDay} is not of ${u.month}.`);
+    }
+  }
+  return inTransaction(ctx.client, async (session) => {
+    const cursor = await col(ctx, 'statsCursors').findOne({ _id: u.hallId }, { session });
+    if (((cursor?.seq as number | undefined) ?? 0) !== u.expectedSeq) return false;
+    await col(ctx, 'statsMonthly').deleteMany({ hallId: u.hallId, businessDay: u.month }, { session });
+    await col(ctx, 'statsMonths').deleteMany({ hallId: u.hallId, month: u.month }, { session });
+    if (u.aggregates.length > 0)
+      await col(ctx, 'statsMonthly').insertMany(
+        u.aggregates.map((a) => ({ ...a })),
+        { session },
+      );
+    await col(ctx, 'statsMonths').insertOne({ hallId: u.hallId, month: u.month }, { session });
+    return true;
+  });
 }
 
 // 整改 cases: stored whole, with the fields queries filter on at the top level (they are the case's own fields).

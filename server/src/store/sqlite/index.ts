@@ -29,6 +29,7 @@ import type {
 } from '../port.js';
 import type {
   DayAggregateQuery,
+  MonthAggregatesUpdate,
   EventListener,
   FollowRequest,
   RectificationQuery,
@@ -305,6 +306,12 @@ export class SqliteStore implements Store {
   }
   async listDayAggregates(hallId: string, query: DayAggregateQuery) {
     return stats.listDayAggregates(this.db, hallId, query);
+  }
+  async listMonthAggregates(hallId: string, query: DayAggregateQuery) {
+    return stats.listMonthAggregates(this.db, hallId, query);
+  }
+  async saveMonthAggregates(update: MonthAggregatesUpdate) {
+    return stats.saveMonthAggregates(this.db, update);
   }
 
   async openRectification(c: RectificationCase, events: NewEvent[]) {

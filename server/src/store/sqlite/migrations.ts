@@ -414,6 +414,46 @@ CREATE INDEX notifications_due ON notifications (status, due_at);
 CREATE INDEX notifications_hall ON notifications (hall_id, created_at);
 `,
   },
+  {
+    version: 11,
+    description:
+      'month sums of the statistics, kept once computed and dropped when a day of theirs is rolled up',
+    sql: `
+-- The columns of stats_daily; business_day holds the month, YYYY-MM.
+CREATE TABLE stats_monthly (
+  hall_id TEXT NOT NULL,
+  business_day TEXT NOT NULL,
+  domain TEXT NOT NULL,
+  window_id TEXT NOT NULL,
+  clerk_id TEXT NOT NULL,
+  priority INTEGER NOT NULL,
+  issued INTEGER NOT NULL,
+  completed INTEGER NOT NULL,
+  no_show INTEGER NOT NULL,
+  cancelled INTEGER NOT NULL,
+  expired INTEGER NOT NULL,
+  open INTEGER NOT NULL,
+  transfers INTEGER NOT NULL,
+  transferred_tickets INTEGER NOT NULL,
+  wait_count INTEGER NOT NULL,
+  wait_sum_ms INTEGER NOT NULL,
+  wait_hist TEXT NOT NULL,
+  service_count INTEGER NOT NULL,
+  service_sum_ms INTEGER NOT NULL,
+  service_hist TEXT NOT NULL,
+  issued_by_hour TEXT NOT NULL,
+  served_by_hour TEXT NOT NULL,
+  ratings TEXT NOT NULL,
+  PRIMARY KEY (hall_id, business_day, domain, window_id, clerk_id, priority)
+) WITHOUT ROWID;
+-- The months whose sums are kept (a month without tickets keeps no rows).
+CREATE TABLE stats_months (
+  hall_id TEXT NOT NULL,
+  month TEXT NOT NULL,
+  PRIMARY KEY (hall_id, month)
+) WITHOUT ROWID;
+`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.reduce((v, m) => Math.max(v, m.version), 0);

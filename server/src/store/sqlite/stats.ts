@@ -1,6 +1,13 @@
 import { DomainError } from '../../domain/index.js';
 import type { DayAggregate, FactOutcome, Histogram, TicketFact } from '../../domain/stats/index.js';
-import type { DayAggregateQuery, StatsCursor, StatsRollupUpdate, TicketFactQuery } from '../port.js';
+import { monthsOfDays } from '../../domain/stats/index.js';
+import type {
+  DayAggregateQuery,
+  MonthAggregatesUpdate,
+  StatsCursor,
+  StatsRollupUpdate,
+  TicketFactQuery,
+} from '../port.js';
 import { readTx, sql, writeTx, type Db } from './connection.js';
 
 /** The statistics roll-up: ticket facts, daily aggregates and the cursor that says how far the log is folded. */
@@ -214,8 +221,12 @@ const DAILY_COLUMNS = [
   'served_by_hour',
   'ratings',
 ];
-const INSERT_DAILY = `INSERT INTO stats_daily (${DAILY_COLUMNS.join(', ')})
+const insertInto = (
+  table: 'stats_daily' | 'stats_monthly',
+) => `INSERT INTO ${table} (${DAILY_COLUMNS.join(', ')})
   VALUES (${DAILY_COLUMNS.map(() => '?').join(', ')})`;
+const INSERT_DAILY = insertInto('stats_daily');
+const INSERT_MONTHLY = insertInto('stats_monthly');
 
 function dailyArgs(a: DayAggregate): unknown[] {
   return [
@@ -268,6 +279,7 @@ export function saveStatsRollup(db: Db, u: StatsRollupUpdate): void {
     for (const day of days)
       sql(db, 'DELETE FROM stats_daily WHERE hall_id = ? AND business_day = ?').run(u.hallId, day);
     for (const a of u.aggregates) sql(db, INSERT_DAILY).run(...dailyArgs(a));
+    for (const month of monthsOfDays(days)) dropMonth(db, u.hallId, month);
     sql(
       db,
       `INSERT INTO stats_cursors (hall_id, seq, window_clerks) VALUES (?, ?, ?)
@@ -276,7 +288,55 @@ export function saveStatsRollup(db: Db, u: StatsRollupUpdate): void {
   });
 }
 
+function dropMonth(db: Db, hallId: string, month: string): void {
+  sql(db, 'DELETE FROM stats_monthly WHERE hall_id = ? AND business_day = ?').run(hallId, month);
+  sql(db, 'DELETE FROM stats_months WHERE hall_id = ? AND month = ?').run(hallId, month);
+}
+
+export function saveMonthAggregates(db: Db, u: MonthAggregatesUpdate): boolean {
+  for (const a of u.aggregates) {
+    if (a.hallId !== u.hallId || a.businessDay !== u.month) {
+      throw new DomainError('conflict', `A sum of ${a.businessDay} is not of ${u.month}.`);
+    }
+  }
+  return writeTx(db, () => {
+    if (getStatsCursor(db, u.hallId).seq !== u.expectedSeq) return false;
+    dropMonth(db, u.hallId, u.month);
+    for (const a of u.aggregates) sql(db, INSERT_MONTHLY).run(...dailyArgs(a));
+    sql(db, 'INSERT INTO stats_months (hall_id, month) VALUES (?, ?)').run(u.hallId, u.month);
+    return true;
+  });
+}
+
+export function listMonthAggregates(
+  db: Db,
+  hallId: string,
+  q: DayAggregateQuery,
+): { months: string[]; aggregates: DayAggregate[] } {
+  return readTx(db, () => {
+    const months = (
+      sql(
+        db,
+        'SELECT month FROM stats_months WHERE hall_id = ? AND month >= ? AND month <= ? ORDER BY month',
+      ).all(hallId, q.from, q.to) as { month: string }[]
+    ).map((r) => r.month);
+    return {
+      months,
+      aggregates: months.length === 0 ? [] : selectAggregates(db, 'stats_monthly', hallId, q),
+    };
+  });
+}
+
 export function listDayAggregates(db: Db, hallId: string, q: DayAggregateQuery): DayAggregate[] {
+  return selectAggregates(db, 'stats_daily', hallId, q);
+}
+
+function selectAggregates(
+  db: Db,
+  table: 'stats_daily' | 'stats_monthly',
+  hallId: string,
+  q: DayAggregateQuery,
+): DayAggregate[] {
   const where = ['hall_id = ?', 'business_day >= ?', 'business_day <= ?'];
   const args: unknown[] = [hallId, q.from, q.to];
   const equal: [string, string | undefined][] = [
@@ -289,6 +349,6 @@ export function listDayAggregates(db: Db, hallId: string, q: DayAggregateQuery):
     where.push(`${column} = ?`);
     args.push(value);
   }
-  const text = `SELECT * FROM stats_daily WHERE ${where.join(' AND ')} ORDER BY business_day`;
+  const text = `SELECT * FROM ${table} WHERE ${where.join(' AND ')} ORDER BY business_day`;
   return (sql(db, text).all(...args) as DailyRow[]).map(toAggregate);
 }
