@@ -36,7 +36,24 @@ export interface LocalTime {
 
 const WEEKDAYS: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
 
+/**
+ * The last answer per time zone, by minute: every zone in use today is offset
+ * from UTC by whole minutes, so all instants of one UTC minute share the local
+ * day, minute and weekday, and the several calls of one request (business day,
+ * opening hours, numbering) format the date once.
+ */
+const lastMinute = new Map<string, { minute: number; time: LocalTime }>();
+
 export function localTime(at: number, timeZone: string): LocalTime {
+  const minute = Math.floor(at / 60_000);
+  const last = lastMinute.get(timeZone);
+  if (last && last.minute === minute) return { ...last.time };
+  const time = formatLocalTime(at, timeZone);
+  lastMinute.set(timeZone, { minute, time });
+  return { ...time };
+}
+
+function formatLocalTime(at: number, timeZone: string): LocalTime {
   const parts: Record<string, string> = {};
   for (const p of dayFormatter(timeZone).formatToParts(new Date(at))) parts[p.type] = p.value;
   return {

@@ -75,6 +75,45 @@ describe('localTime', () => {
     );
     expect(weekdays).toEqual([0, 1, 2, 3, 4, 5, 6]);
   });
+
+  it('answers every second of a minute like a fresh reading, across midnight, DST and half-hour zones', () => {
+    const fresh = (at: number, timeZone: string) => {
+      const f = new Intl.DateTimeFormat('en-CA', {
+        timeZone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        weekday: 'short',
+        hourCycle: 'h23',
+      });
+      const p = Object.fromEntries(f.formatToParts(new Date(at)).map((x) => [x.type, x.value]));
+      const weekday = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(p.weekday ?? '');
+      return {
+        day: `${p.year}-${p.month}-${p.day}`,
+        minutes: Number(p.hour) * 60 + Number(p.minute),
+        weekday,
+      };
+    };
+    const cases: [string, string][] = [
+      [SHANGHAI, '2026-11-28T15:58:30Z'],
+      ['America/New_York', '2026-03-08T06:58:00Z'],
+      ['America/New_York', '2026-11-01T05:58:00Z'],
+      ['Asia/Kolkata', '2026-11-27T18:28:00Z'],
+      ['Asia/Kathmandu', '2026-11-27T18:13:00Z'],
+    ];
+    for (const [zone, start] of cases) {
+      for (let s = 0; s < 180; s += 7) {
+        const at = utc(start) + s * 1000;
+        expect(localTime(at, zone), `${zone} ${new Date(at).toISOString()}`).toEqual(fresh(at, zone));
+      }
+    }
+    // A changed answer does not leak into the next call's.
+    const a = localTime(utc('2026-11-27T01:30:00Z'), SHANGHAI);
+    a.day = 'changed';
+    expect(localTime(utc('2026-11-27T01:30:10Z'), SHANGHAI).day).toBe('2026-11-27');
+  });
 });
 
 describe('isValidTimeZone', () => {
