@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 
@@ -7,6 +10,8 @@ import { Server } from 'socket.io';
  * hub's server options, every client of `/display` in one room, and an HTTP
  * POST /emit that broadcasts its JSON body to the room as `ticket:called`
  * before answering, as the hub broadcasts before it answers a call-next.
+ * GET /bare is the bare board page of part (e): socket.io-client, the number
+ * written into the DOM, nothing else.
  *
  * Env: PORT.
  */
@@ -23,7 +28,44 @@ display.on('connection', (socket) => {
   socket.emit('display:snapshot', { seq: 0 });
 });
 
+// The browser bundle is not among the package's exports: found beside its package.json.
+const CLIENT = readFileSync(
+  path.join(
+    path.dirname(createRequire(import.meta.url).resolve('socket.io-client/package.json')),
+    'dist/socket.io.min.js',
+  ),
+  'utf8',
+);
+
+/**
+ * What a board must do at the least: one socket.io-client connection to
+ * /display, each call's number written into the page. The page notes when
+ * each call's WebSocket frame arrived, when the number was in the DOM and the
+ * next animation frame, like the instrumented board (signage-callout.ts).
+ */
+const BARE_PAGE = `<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>bare board</title>
+<style>body{font:48px sans-serif;margin:0}#n{font-size:200px}</style></head>
+<body><div id="n">—</div>
+<script src="/client.js"></script>
+<script>
+  const socket = io('/display', { transports: ['websocket', 'polling'], tryAllTransports: true });
+  socket.on('display:snapshot', () => { globalThis.hallBenchLive = true; });
+  socket.on('ticket:called', (p) => {
+    document.getElementById('n').textContent = p.ticketNumber;
+    globalThis.hallBenchDom?.(p.ticketNumber);
+  });
+</script></body></html>`;
+
 async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  if (req.method === 'GET' && req.url === '/bare') {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(BARE_PAGE);
+    return;
+  }
+  if (req.method === 'GET' && req.url === '/client.js') {
+    res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(CLIENT);
+    return;
+  }
   if (req.method !== 'POST' || req.url !== '/emit') {
     res.writeHead(404).end();
     return;

@@ -2,7 +2,7 @@ import { calloutBench } from './callout-latency.js';
 import { killChildren } from './children.js';
 import { httpLoadBench } from './http-load.js';
 import { inProcessBench } from './in-process.js';
-import { signageCalloutBench } from './signage-callout.js';
+import { signageCalloutBench, type BoardMode } from './signage-callout.js';
 import { describeMachine, machineLines } from './machine.js';
 import { markdown, textTable, verdict, type Part } from './report.js';
 import { statsBench } from './stats-query.js';
@@ -15,6 +15,7 @@ import { statsBench } from './stats-query.js';
  * Env: BENCH_PARTS (default a,b,c,d; d: statistics of a year, BENCH_STATS_TICKETS default 1,000,000), BENCH_TICKETS (a, default 2000),
  * BENCH_HTTP_SECONDS (b, default 10), BENCH_CLIENTS (c, default 1000),
  * BENCH_CALLS (c, default 100), BENCH_BOARDS / BENCH_BOARD_CALLS (e: lobby boards in Chromium, default 20 / 30),
+ * BENCH_BOARD_MODES (e: tabs of one browser and/or one browser process per board, default tabs,processes),
  * BENCH_PROFILE_DIR (CPU profiles of the hubs).
  */
 
@@ -25,6 +26,15 @@ function envInt(name: string, fallback: number): number {
   const n = raw === undefined || raw === '' ? fallback : Number(raw);
   if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive integer, not ${raw}`);
   return n;
+}
+
+function boardModes(raw: string): BoardMode[] {
+  const modes = raw.split(',').map((m) => m.trim());
+  for (const m of modes) {
+    if (m !== 'tabs' && m !== 'processes')
+      throw new Error(`BENCH_BOARD_MODES lists tabs and/or processes, not ${m}`);
+  }
+  return modes as BoardMode[];
 }
 
 async function main(): Promise<void> {
@@ -65,6 +75,7 @@ async function main(): Promise<void> {
         boards: envInt('BENCH_BOARDS', 20),
         calls: envInt('BENCH_BOARD_CALLS', 30),
         spacingMs: 200,
+        modes: boardModes(process.env.BENCH_BOARD_MODES ?? 'tabs,processes'),
       }),
     );
   }
