@@ -8,7 +8,7 @@ import {
   openSqliteStore,
   SCHEMA_VERSION,
   WAITING_OF_DAY_SQL,
-  WAITING_GROUPS_BEFORE_SQL,
+  WAITING_GROUPS_FROM_SQL,
   type SqliteStore,
 } from '../../server/src/store/sqlite/index.js';
 import {
@@ -136,14 +136,123 @@ describe('sqlite store file', () => {
     expect(text).not.toContain('TEMP B-TREE');
   });
 
-  it('counts the waiting groups from an index, without sorting or reading ticket rows', () => {
+  it('reads the tickets from a queue key on as a range of the queue index, without reading ticket rows', () => {
     const db = open().db;
-    const plan = db
-      .prepare(`EXPLAIN QUERY PLAN ${WAITING_GROUPS_BEFORE_SQL}`)
-      .all('hall', 1, 1, 1, 1, 'A001');
+    const plan = db.prepare(`EXPLAIN QUERY PLAN ${WAITING_GROUPS_FROM_SQL}`).all('hall', 1, 1, 1, 1, 'A001');
     const text = (plan as { detail: string }[]).map((p) => p.detail).join('\n');
-    expect(text).toContain('USING COVERING INDEX tickets_groups');
-    expect(text).not.toContain('TEMP B-TREE');
+    expect(text).toMatch(
+      /USING COVERING INDEX tickets_queue \(hall_id=\? AND status=\? AND effective_at>\?\)/,
+    );
+  });
+
+  it('keeps the waiting counts per group whatever makes a ticket wait or stop waiting', async () => {
+    const store = open();
+    const hall = (await store.saveHall(buildHall(), [])).hall;
+    const service = (await store.saveService(buildService(hall), [])).service;
+    const other = (await store.saveService(buildService(hall), [])).service;
+    const window = (await store.saveWindow(buildWindow(hall), [])).window;
+    const scanned = () =>
+      store.db
+        .prepare(
+          `SELECT service_id, categories, assistance, COALESCE(target_window_id, '') AS target, COUNT(*) AS n
+           FROM tickets WHERE hall_id = ? AND status = 'waiting' GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
+        )
+        .all(hall.id);
+    const counted = () =>
+      store.db
+        .prepare(
+          `SELECT service_id, categories, assistance, target_window_id AS target, n FROM queue_counts
+           WHERE hall_id = ? AND n > 0 ORDER BY 1, 2, 3, 4`,
+        )
+        .all(hall.id);
+    for (let i = 0; i < 12; i++) {
+      await store.issueTicket(
+        buildIssueInput(i % 3 === 0 ? other : service, {
+          issuedAt: i,
+          ...(i % 4 === 0 ? { categories: ['elderly' as const] } : {}),
+        }),
+      );
+    }
+    expect(counted()).toEqual(scanned());
+    // Called, then the next call finishes it; a ticket sent to another matter while waiting; one cancelled.
+    await store.claimNext(claimRequest(window));
+    await store.claimNext(claimRequest(window));
+    expect(counted()).toEqual(scanned());
+    store.db
+      .prepare(
+        `UPDATE tickets SET service_id = ?, target_window_id = ? WHERE hall_id = ? AND status = 'waiting' AND service_id = ?`,
+      )
+      .run(other.id, window.id, hall.id, service.id);
+    expect(counted()).toEqual(scanned());
+    store.db
+      .prepare(
+        `UPDATE tickets SET status = 'cancelled' WHERE rowid = (SELECT MIN(rowid) FROM tickets WHERE status = 'waiting')`,
+      )
+      .run();
+    store.db.prepare(`UPDATE tickets SET status = 'waiting' WHERE status = 'called'`).run();
+    expect(counted()).toEqual(scanned());
+    store.db.prepare(`DELETE FROM tickets WHERE status = 'waiting' AND rowid % 2 = 0`).run();
+    expect(counted()).toEqual(scanned());
+    const total = (await store.waitingGroups(hall.id)).reduce((n, g) => n + g.count, 0);
+    expect(total).toBe((scanned() as { n: number }[]).reduce((n, r) => n + r.n, 0));
+  });
+
+  it('counts the tickets already waiting when a file from before the counts is opened', async () => {
+    const first = open();
+    const hall = (await first.saveHall(buildHall(), [])).hall;
+    const service = (await first.saveService(buildService(hall), [])).service;
+    for (let i = 0; i < 5; i++) await first.issueTicket(buildIssueInput(service, { issuedAt: i }));
+    await first.close();
+    // The file as the version before the counts left it.
+    const db = raw();
+    db.exec(`DROP TRIGGER queue_counts_insert; DROP TRIGGER queue_counts_leave; DROP TRIGGER queue_counts_enter;
+      DROP TRIGGER queue_counts_delete; DROP TABLE queue_counts; PRAGMA user_version = 10;`);
+    db.close();
+    const again = open();
+    expect((await again.waitingGroups(hall.id)).map((g) => g.count)).toEqual([5]);
+    await again.issueTicket(buildIssueInput(service, { issuedAt: 9 }));
+    expect((await again.waitingGroups(hall.id)).map((g) => g.count)).toEqual([6]);
+  });
+
+  it('counts the groups ahead of any ticket as a scan of the whole queue would', async () => {
+    const store = open();
+    const hall = (await store.saveHall(buildHall(), [])).hall;
+    const services = [
+      (await store.saveService(buildService(hall), [])).service,
+      (await store.saveService(buildService(hall), [])).service,
+    ];
+    for (let i = 0; i < 40; i++) {
+      const service = services[i % 2] as (typeof services)[number];
+      await store.issueTicket(
+        buildIssueInput(service, {
+          issuedAt: 1000 + Math.floor(i / 3),
+          // Some jump the queue by a head start, some tie on the same instant.
+          effectiveAt: i % 5 === 0 ? 900 + i : 1000 + Math.floor(i / 3),
+          assistance: i % 7 === 0,
+          ...(i % 5 === 0 ? { categories: ['disabled' as const] } : {}),
+        }),
+      );
+    }
+    const key = (t: { effectiveAt: number; issuedAt: number; number: string }) =>
+      [t.effectiveAt, t.issuedAt, t.number] as const;
+    const less = (a: readonly [number, number, string], b: readonly [number, number, string]) =>
+      a[0] < b[0] || (a[0] === b[0] && (a[1] < b[1] || (a[1] === b[1] && a[2] < b[2])));
+    const waiting = await store.listWaiting(hall.id);
+    for (const t of waiting) {
+      const expected = new Map<string, number>();
+      for (const u of waiting) {
+        if (!less(key(u), key(t))) continue;
+        const k = `${u.serviceId}|${u.categories.length > 0}|${u.assistance}`;
+        expected.set(k, (expected.get(k) ?? 0) + 1);
+      }
+      const got = new Map(
+        (await store.waitingGroups(hall.id, t)).map((g) => [
+          `${g.serviceId}|${g.priority}|${g.assistance}`,
+          g.count,
+        ]),
+      );
+      expect(got, t.number).toEqual(expected);
+    }
   });
 
   it('keeps numbers and seqs unique across two connections to the file', async () => {

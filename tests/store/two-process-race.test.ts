@@ -79,7 +79,7 @@ describe('two processes calling from one SQLite file', () => {
           .join(' + ')})`,
     );
     db = new Database(file, { readonly: true });
-  });
+  }, 120_000);
 
   afterAll(async () => {
     db?.close();

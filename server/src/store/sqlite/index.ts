@@ -67,7 +67,7 @@ export interface SqliteStoreOptions extends ConnectionOptions {
 export { StoreFileError } from './store-file.js';
 export { SCHEMA_VERSION } from './migrations.js';
 export { WAITING_OF_DAY_SQL } from './claim.js';
-export { WAITING_GROUPS_BEFORE_SQL } from './snapshot.js';
+export { WAITING_GROUPS_FROM_SQL } from './snapshot.js';
 
 /**
  * The embedded store (DESIGN.md §5): one SQLite file in WAL mode, shared

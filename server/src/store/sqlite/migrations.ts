@@ -415,7 +415,7 @@ CREATE INDEX notifications_hall ON notifications (hall_id, created_at);
 `,
   },
   {
-    version: 11,
+    version: 10,
     description:
       'month sums of the statistics, kept once computed and dropped when a day of theirs is rolled up',
     sql: `
@@ -452,6 +452,47 @@ CREATE TABLE stats_months (
   month TEXT NOT NULL,
   PRIMARY KEY (hall_id, month)
 ) WITHOUT ROWID;
+`,
+  },
+  {
+    version: 11,
+    description: 'waiting tickets counted per queue group by triggers, so the counts are read, not scanned',
+    sql: `
+-- Waiting tickets per (hall, matter, categories, assistance, target window; '' for none). The
+-- triggers keep it in every transaction that makes a ticket wait or stop waiting, whoever writes.
+CREATE TABLE queue_counts (
+  hall_id TEXT NOT NULL,
+  service_id TEXT NOT NULL,
+  categories TEXT NOT NULL,
+  assistance INTEGER NOT NULL,
+  target_window_id TEXT NOT NULL,
+  n INTEGER NOT NULL,
+  PRIMARY KEY (hall_id, service_id, categories, assistance, target_window_id)
+) WITHOUT ROWID;
+INSERT INTO queue_counts (hall_id, service_id, categories, assistance, target_window_id, n)
+  SELECT hall_id, service_id, categories, assistance, COALESCE(target_window_id, ''), COUNT(*)
+  FROM tickets WHERE status = 'waiting'
+  GROUP BY hall_id, service_id, categories, assistance, COALESCE(target_window_id, '');
+CREATE TRIGGER queue_counts_insert AFTER INSERT ON tickets WHEN NEW.status = 'waiting' BEGIN
+  INSERT INTO queue_counts (hall_id, service_id, categories, assistance, target_window_id, n)
+  VALUES (NEW.hall_id, NEW.service_id, NEW.categories, NEW.assistance, COALESCE(NEW.target_window_id, ''), 1)
+  ON CONFLICT DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER queue_counts_leave
+AFTER UPDATE OF hall_id, service_id, categories, assistance, target_window_id, status ON tickets
+WHEN OLD.status = 'waiting' BEGIN
+  UPDATE queue_counts SET n = n - 1 WHERE hall_id = OLD.hall_id AND service_id = OLD.service_id AND categories = OLD.categories AND assistance = OLD.assistance AND target_window_id = COALESCE(OLD.target_window_id, '');
+END;
+CREATE TRIGGER queue_counts_enter
+AFTER UPDATE OF hall_id, service_id, categories, assistance, target_window_id, status ON tickets
+WHEN NEW.status = 'waiting' BEGIN
+  INSERT INTO queue_counts (hall_id, service_id, categories, assistance, target_window_id, n)
+  VALUES (NEW.hall_id, NEW.service_id, NEW.categories, NEW.assistance, COALESCE(NEW.target_window_id, ''), 1)
+  ON CONFLICT DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER queue_counts_delete AFTER DELETE ON tickets WHEN OLD.status = 'waiting' BEGIN
+  UPDATE queue_counts SET n = n - 1 WHERE hall_id = OLD.hall_id AND service_id = OLD.service_id AND categories = OLD.categories AND assistance = OLD.assistance AND target_window_id = COALESCE(OLD.target_window_id, '');
+END;
 `,
   },
 ];

@@ -29,36 +29,32 @@ interface GroupRow {
   n: number;
 }
 
-/** The waiting tickets ahead of a queue key, counted per group (exported for the plan test). */
-export const WAITING_GROUPS_BEFORE_SQL = `SELECT ${GROUP_COLUMNS} FROM tickets WHERE hall_id = ? AND status = 'waiting'
-  AND (effective_at < ? OR (effective_at = ? AND (issued_at < ? OR (issued_at = ? AND number < ?))))
+/**
+ * The waiting tickets from a queue key on (the key's own ticket included), per
+ * group: a range of the queue index from the key to the end, so a newly issued
+ * ticket, at the end of the queue, reads only itself (exported for the plan test).
+ */
+export const WAITING_GROUPS_FROM_SQL = `SELECT ${GROUP_COLUMNS} FROM tickets INDEXED BY tickets_queue
+  WHERE hall_id = ? AND status = 'waiting' AND effective_at >= ?
+  AND (effective_at > ? OR (issued_at > ? OR (issued_at = ? AND number >= ?)))
   GROUP BY ${GROUP_ORDER}`;
 
-/** Counted by SQLite over the queue index: no ticket row reaches JavaScript. */
-export function waitingGroups(db: Db, hallId: string, before?: QueueKey): QueueGroup[] {
-  const rows = (
-    before
-      ? sql(db, WAITING_GROUPS_BEFORE_SQL).all(
-          hallId,
-          before.effectiveAt,
-          before.effectiveAt,
-          before.issuedAt,
-          before.issuedAt,
-          before.number,
-        )
-      : sql(
-          db,
-          `SELECT ${GROUP_COLUMNS} FROM tickets WHERE hall_id = ? AND status = 'waiting' GROUP BY ${GROUP_ORDER}`,
-        ).all(hallId)
-  ) as GroupRow[];
-  // Rows differ by category list; routing only asks whether there is one.
+/** Every waiting ticket of the hall per group, as the triggers of queue_counts keep them (migration 11). */
+const COUNTED_SQL = `SELECT service_id, categories <> '[]' AS priority, assistance,
+  NULLIF(target_window_id, '') AS target_window_id, SUM(n) AS n
+  FROM queue_counts WHERE hall_id = ? AND n > 0
+  GROUP BY service_id, categories <> '[]', assistance, target_window_id`;
+
+/** Queue groups from counted rows, less the rows of `minus`. */
+function groupsOf(rows: readonly GroupRow[], minus: readonly GroupRow[] = []): QueueGroup[] {
   const groups = new Map<string, QueueGroup>();
+  const keyOf = (r: GroupRow) => `${r.service_id}|${r.priority}|${r.assistance}|${r.target_window_id ?? ''}`;
+  // Rows differ by category list; routing only asks whether there is one.
   for (const r of rows) {
-    const key = `${r.service_id}|${r.priority}|${r.assistance}|${r.target_window_id ?? ''}`;
-    const g = groups.get(key);
+    const g = groups.get(keyOf(r));
     if (g) g.count += r.n;
     else
-      groups.set(key, {
+      groups.set(keyOf(r), {
         serviceId: r.service_id,
         priority: r.priority === 1,
         assistance: r.assistance === 1,
@@ -66,7 +62,34 @@ export function waitingGroups(db: Db, hallId: string, before?: QueueKey): QueueG
         count: r.n,
       });
   }
-  return [...groups.values()];
+  for (const r of minus) {
+    const g = groups.get(keyOf(r));
+    if (g) g.count -= r.n;
+  }
+  return [...groups.values()].filter((g) => g.count > 0);
+}
+
+/**
+ * The waiting tickets per group, all of them or those ahead of a queue key:
+ * the hall's counts (kept by triggers as tickets start and stop waiting) less
+ * the tickets from the key on. Either way no more ticket rows are read than
+ * stand behind the key, none at all for the whole queue.
+ */
+export function waitingGroups(db: Db, hallId: string, before?: QueueKey): QueueGroup[] {
+  return readTx(db, () => {
+    const all = sql(db, COUNTED_SQL).all(hallId) as GroupRow[];
+    if (!before) return groupsOf(all);
+    const { effectiveAt, issuedAt, number } = before;
+    const from = sql(db, WAITING_GROUPS_FROM_SQL).all(
+      hallId,
+      effectiveAt,
+      effectiveAt,
+      issuedAt,
+      issuedAt,
+      number,
+    ) as GroupRow[];
+    return groupsOf(all, from);
+  });
 }
 
 /** Tickets at the counters: called, being served, or held there. */
