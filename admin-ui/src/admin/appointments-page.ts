@@ -118,7 +118,9 @@ export class AppointmentsPage extends LitElement {
   override render() {
     const t = this.ctx.t;
     const d = this.draft;
-    if (!d) return html`<h2>${t('navAppointments')}</h2>${this.loader.render(t)}`;
+    if (!d)
+      return html`<h2>${t('navAppointments')}</h2>
+        ${this.loader.render(t)}`;
     return html`<h2>${t('navAppointments')}</h2>
       ${this.loader.render(t)}
       <p class="muted">${t('apHint')}</p>

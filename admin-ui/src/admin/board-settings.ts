@@ -133,7 +133,8 @@ export class BoardSettings extends LitElement {
                 )}
               </div>
               <p class="row">
-                <button class="primary" type="submit" ?disabled=${f.busy}>${t('save')}</button>${f.done('voice')}
+                <button class="primary" type="submit" ?disabled=${f.busy}>${t('save')}</button
+                >${f.done('voice')}
               </p>
             </form>`
           : nothing
@@ -196,7 +197,8 @@ export class BoardSettings extends LitElement {
                   )}
                 </div>
                 <p class="row">
-                  <button class="primary" type="submit" ?disabled=${f.busy}>${t('save')}</button>${f.done(d.id)}
+                  <button class="primary" type="submit" ?disabled=${f.busy}>${t('save')}</button
+                  >${f.done(d.id)}
                 </p>
               </fieldset>
             </form>`,

@@ -167,7 +167,9 @@ export class HallPage extends LitElement {
         ${f.refused('delete')}
         <p class="muted">${t('deleteHallHint')}</p>
         <p class="row">
-          <button class="danger" type="button" ?disabled=${f.busy} @click=${this.deleteHall}>${t('deleteHall')}</button>
+          <button class="danger" type="button" ?disabled=${f.busy} @click=${this.deleteHall}>
+            ${t('deleteHall')}
+          </button>
         </p>
       </section>
       <hall-create .session=${this.ctx.session} .t=${t}></hall-create>`;

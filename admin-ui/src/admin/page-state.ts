@@ -1,4 +1,10 @@
-import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import {
+  html,
+  nothing,
+  type ReactiveController,
+  type ReactiveControllerHost,
+  type TemplateResult,
+} from 'lit';
 import { field } from './admin-styles.js';
 import type { T } from './messages.js';
 import { errorText, fieldErrors } from './session.js';
@@ -71,7 +77,9 @@ export class PageLoad implements ReactiveController {
     if (this.error) {
       return html`<div class="row" data-load-failed>
         <p class="error" role="alert">${this.error}</p>
-        <button type="button" ?disabled=${this.loading} @click=${() => void this.reload()}>${t('retry')}</button>
+        <button type="button" ?disabled=${this.loading} @click=${() => void this.reload()}>
+          ${t('retry')}
+        </button>
       </div>`;
     }
     if (!this.loaded) return html`<p class="muted" role="status" data-loading>${t('loading')}</p>`;

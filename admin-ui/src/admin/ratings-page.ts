@@ -78,7 +78,9 @@ export class RatingsPage extends LitElement {
   private readonly loader = new PageLoad(this, async () => {
     const s = this.ctx.session;
     const [list, people, services, windows] = await Promise.all([
-      s.call<{ rectifications: Case[] }>(`${this.base}/rectifications${this.onlyOverdue ? '?overdue=true' : ''}`),
+      s.call<{ rectifications: Case[] }>(
+        `${this.base}/rectifications${this.onlyOverdue ? '?overdue=true' : ''}`,
+      ),
       s.call<{ people: Person[] }>(`${this.base}/people`),
       s.call<{ services: { id: string; name: string }[] }>(`${this.base}/services`),
       s.call<{ windows: { id: string; number: number; name: string }[] }>(`${this.base}/windows`),
@@ -167,9 +169,7 @@ export class RatingsPage extends LitElement {
                 <td>${c.deadlineDay}</td>
                 <td>${this.name(c.assigneeId)}</td>
                 <td>
-                  <button @click=${() => ((this.selected = c), this.form.clear())}>
-                    ${t('edit')}
-                  </button>
+                  <button @click=${() => ((this.selected = c), this.form.clear())}>${t('edit')}</button>
                 </td>
               </tr>`,
           )}
@@ -246,7 +246,7 @@ export class RatingsPage extends LitElement {
               ${
                 c.status !== 'open'
                   ? html`<form @submit=${(e: Event) => this.step(e, 'contact')}>
-                ${f.refused('contact')}
+                      ${f.refused('contact')}
                       <div class="fields">
                         ${field(
                           t('channel'),
@@ -265,7 +265,7 @@ export class RatingsPage extends LitElement {
               ${
                 c.contacts.length > 0
                   ? html`<form @submit=${(e: Event) => this.step(e, 'close')}>
-                ${f.refused('close')}
+                      ${f.refused('close')}
                       ${field(t('rectification'), 'rectification', html`<textarea name="rectification"></textarea>`, f.errorsOf('close'))}
                       <button class="primary" type="submit">${t('close')}</button>
                     </form>`
@@ -275,7 +275,7 @@ export class RatingsPage extends LitElement {
                 c.appeal
                   ? nothing
                   : html`<form @submit=${(e: Event) => this.step(e, 'appeal')}>
-                ${f.refused('appeal')}
+                      ${f.refused('appeal')}
                       ${field(t('appealReason'), 'reason', html`<textarea name="reason"></textarea>`, f.errorsOf('appeal'))}
                       <button type="submit">${t('appeal')}</button>
                     </form>`
@@ -285,7 +285,7 @@ export class RatingsPage extends LitElement {
       ${
         c.status === 'appealed'
           ? html`<form @submit=${(e: Event) => this.step(e, 'decide-appeal')}>
-                ${f.refused('decide-appeal')}
+              ${f.refused('decide-appeal')}
               <h3>${t('decide')}</h3>
               <div class="fields">
                 ${field(

@@ -90,8 +90,7 @@ export class ServiceForm extends LitElement {
       </div>
       <p class="row">
         <button class="primary" type="submit" ?disabled=${f.busy}>${s ? t('save') : t('create')}</button>
-        ${s ? html`<button type="button" @click=${this.done}>${t('cancel')}</button>` : nothing}
-        ${f.done()}
+        ${s ? html`<button type="button" @click=${this.done}>${t('cancel')}</button>` : nothing} ${f.done()}
       </p>
     </form>`;
     return keyed(`${s?.id ?? 'new'}-${this.generation}`, form);

@@ -152,7 +152,10 @@ export class SignagePage extends LitElement {
             ${field(t('ticketNotice'), 'notice', html`<textarea name="ticketNotice" .value=${this.layout.notice.join('\n')}></textarea>`, e)}
             ${Object.entries(e)
               .filter(([k]) => k.startsWith('notice.'))
-              .map(([k, v]) => html`<p class="field-error">${t('row', { n: Number(k.split('.')[1]) + 1 })}：${v}</p>`)}
+              .map(
+                ([k, v]) =>
+                  html`<p class="field-error">${t('row', { n: Number(k.split('.')[1]) + 1 })}：${v}</p>`,
+              )}
             ${save('layout')}
           </div>
           <figure class="preview" aria-label=${t('preview')}>

@@ -119,12 +119,22 @@ export class StatsPage extends LitElement {
           ${q.field(
             t('from'),
             'from',
-            html`<input name="from" type="date" .value=${f.from ?? ''} @change=${(e: Event) => this.set('from', e)} />`,
+            html`<input
+              name="from"
+              type="date"
+              .value=${f.from ?? ''}
+              @change=${(e: Event) => this.set('from', e)}
+            />`,
           )}
           ${q.field(
             t('to'),
             'to',
-            html`<input name="to" type="date" .value=${f.to ?? ''} @change=${(e: Event) => this.set('to', e)} />`,
+            html`<input
+              name="to"
+              type="date"
+              .value=${f.to ?? ''}
+              @change=${(e: Event) => this.set('to', e)}
+            />`,
           )}
           ${q.field(
             t('area'),

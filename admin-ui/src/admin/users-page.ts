@@ -131,7 +131,9 @@ export class UsersPage extends LitElement {
               </div>
               <p class="row">
                 <button class="primary" type="submit" ?disabled=${r.busy}>${t('resetPassword')}</button>
-                <button type="button" @click=${() => ((this.resetting = null), r.clear())}>${t('cancel')}</button>
+                <button type="button" @click=${() => ((this.resetting = null), r.clear())}>
+                  ${t('cancel')}
+                </button>
               </p>`
           : nothing
       }

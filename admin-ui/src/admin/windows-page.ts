@@ -138,9 +138,7 @@ export class WindowsPage extends LitElement {
                 <td>${t(`st_${x.state}` as MessageKey)}</td>
                 <td>
                   <div class="row">
-                    <button @click=${() => ((this.editing = x), f.clear())}>
-                      ${t('edit')}
-                    </button>
+                    <button @click=${() => ((this.editing = x), f.clear())}>${t('edit')}</button>
                     <button class="danger" @click=${() => void this.deleteWindow(x)}>${t('delete')}</button>
                   </div>
                 </td>
