@@ -1,5 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, property } from 'lit/decorators.js';
 import { fireEvent } from '@hall-queue/ui-shared/fire-event.js';
 import { pageStyles } from './admin-styles.js';
 import type { MessageKey, T } from './messages.js';
