@@ -191,11 +191,11 @@ export class FormSubmit implements ReactiveController {
  * so a screen reader says which fields to fix.
  */
 export function markInvalidFields(root: ParentNode): void {
-  for (const f of root.querySelectorAll('[data-field]')) {
+  root.querySelectorAll('[data-field]').forEach((f) => {
     const invalid = f.querySelector('.field-error') !== null;
-    for (const c of f.querySelectorAll('input, select, textarea')) {
+    f.querySelectorAll('input, select, textarea').forEach((c) => {
       if (invalid) c.setAttribute('aria-invalid', 'true');
       else c.removeAttribute('aria-invalid');
-    }
-  }
+    });
+  });
 }
