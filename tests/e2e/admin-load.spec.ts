@@ -52,6 +52,24 @@ test('a page whose read fails says why, and its retry button reads again', async
   await expect(page.locator('windows-page').getByRole('alert')).toHaveCount(0);
 });
 
+test('a console that cannot reach the hub at start says so, and its retry starts it', async ({ page }) => {
+  let failed = 0;
+  await page.route(/\/api\/v1\/auth\/me$/, async (route) => {
+    if (failed === 0) {
+      failed += 1;
+      return route.abort('internetdisconnected');
+    }
+    return route.continue();
+  });
+  await page.goto(hub.url + '/admin/');
+  const failure = page.locator('admin-app [data-load-failed]');
+  await expect(failure.getByRole('alert')).toHaveText('无法连接叫号系统，请检查网络');
+  await failure.getByRole('button', { name: '重试' }).click();
+  await expect(page.getByRole('button', { name: '登录' })).toBeVisible();
+  await expect(failure).toHaveCount(0);
+  expect(failed).toBe(1);
+});
+
 test('a refused form says why at its top and marks the field to fix, until it is saved', async ({ page }) => {
   await login(page);
   await page.getByRole('link', { name: '窗口', exact: true }).click();
