@@ -27,9 +27,11 @@ export class UsersPage extends LitElement {
   private readonly loader = new PageLoad(this, async () => {
     this.users = (await this.ctx.session.call<{ users: StaffUser[] }>('/api/v1/users')).users;
   });
-  /** The new-account form, and the role and disabled switches of the rows. */
+  /** The new-account form. */
   private readonly form = new FormSubmit(this);
+  /** A row's role, disabled switch and delete button. */
   private readonly rows = new FormSubmit(this);
+  /** The new-password form. */
   private readonly resetForm = new FormSubmit(this);
 
   override render() {
