@@ -177,7 +177,7 @@ test('pause needs a reason; a refused action shows the hub’s explanation besid
   await expect(page.getByTestId('current-status')).toHaveText('已呼叫（第3次）');
   await action(page, '重呼').click();
   const refusal = page.getByTestId('refusal');
-  await expect(refusal).toContainText('重呼未执行：已达重呼次数上限');
+  await expect(refusal).toContainText('重呼未执行：已达到重呼次数上限，请标记过号');
   // Never the hub's English detail ("Ticket A001 has been called 3 times …").
   expect((await refusal.textContent())!.replace(number, '')).not.toMatch(/[A-Za-z]{2,}/);
   await expect(page.locator('action-bar button.refused')).toHaveAttribute('data-action', 'recall');

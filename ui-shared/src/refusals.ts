@@ -145,7 +145,11 @@ export const REFUSALS: Record<string, Text> = {
       : `"${word(CATEGORY, p.category, lang)}" is given by staff; please ask at the guide desk`,
   validation_failed: fixed('填写的内容有误，请检查后重试', 'Some values are not valid; check and try again'),
   malformed_json: fixed('请求格式有误', 'The request was malformed'),
-  unauthenticated: fixed('请先登录', 'Please log in'),
+  // Staff screens meet this mostly when a session ended (logout elsewhere, password reset, restart).
+  unauthenticated: fixed(
+    '未登录或登录已失效，请重新登录',
+    'Not logged in, or the session ended; log in again',
+  ),
   invalid_credentials: fixed('用户名或密码错误', 'Wrong username or password'),
   forbidden: fixed('没有权限进行此操作', 'You are not allowed to do this'),
   csrf_failed: fixed('登录状态已失效，请刷新页面后重试', 'Your session expired; reload the page'),

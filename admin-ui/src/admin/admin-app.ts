@@ -8,6 +8,7 @@ import type { Lang } from '@hall-queue/ui-shared/i18n.js';
 import { pageStyles } from './admin-styles.js';
 import { consoleContext, type ConsoleContext } from './context.js';
 import { makeT, type MessageKey } from './messages.js';
+import { PageLoad } from './page-state.js';
 import { errorText, Session, type HallSummary } from './session.js';
 import './admin-login.js';
 import './floor-page.js';
@@ -114,6 +115,8 @@ export class AdminApp extends LitElement {
   @state()
   private ctx: ConsoleContext | null = null;
   private readonly session = new Session();
+  /** Who is signed in and whether the hub waits for its first administrator; retried from the page. */
+  private readonly starter = new PageLoad(this, () => this.start());
   private halls: HallSummary[] = [];
   private readonly onHashChange = () => (this.page = this.pageFromHash());
 
@@ -121,7 +124,6 @@ export class AdminApp extends LitElement {
     super.connectedCallback();
     window.addEventListener('hashchange', this.onHashChange);
     this.page = this.pageFromHash();
-    void this.start();
   }
 
   override disconnectedCallback(): void {
@@ -139,15 +141,10 @@ export class AdminApp extends LitElement {
   }
 
   private async start() {
-    try {
-      const user = await this.session.restore();
-      if (user) return await this.enter();
-      const setup = await api<{ pending: boolean }>('/api/v1/setup');
-      this.phase = setup.pending ? 'setup' : 'signin';
-    } catch (err) {
-      this.failure = errorText(err);
-      this.phase = 'failed';
-    }
+    const user = await this.session.restore();
+    if (user) return await this.enter();
+    const setup = await api<{ pending: boolean }>('/api/v1/setup');
+    this.phase = setup.pending ? 'setup' : 'signin';
   }
 
   private async enter() {
@@ -237,9 +234,9 @@ export class AdminApp extends LitElement {
     const t = this.t;
     switch (this.phase) {
       case 'loading':
-        return html`<main>${t('loading')}</main>`;
+        return html`<main>${this.starter.render(t)}</main>`;
       case 'failed':
-        return html`<main><p class="error">${this.failure}</p></main>`;
+        return html`<main><p class="error" role="alert">${this.failure}</p></main>`;
       case 'clerk':
         return html`<main><p>${t('toClerk')}</p></main>`;
       case 'signin':

@@ -2,9 +2,10 @@ import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { fireEvent } from '@hall-queue/ui-shared/fire-event.js';
 import { api } from '@hall-queue/ui-shared/api.js';
-import { field, pageStyles } from './admin-styles.js';
+import { pageStyles } from './admin-styles.js';
 import type { T } from './messages.js';
-import { errorText, fieldErrors, type Session, type StaffUser } from './session.js';
+import { FormSubmit } from './page-state.js';
+import type { Session, StaffUser } from './session.js';
 
 declare module '@hall-queue/ui-shared/fire-event.js' {
   interface HallEvents {
@@ -25,10 +26,8 @@ export class AdminLogin extends LitElement {
   @property({ attribute: false }) t!: T;
   /** The hub still waits for its first administrator. */
   @property({ type: Boolean }) setupPending = false;
-  @state() private errors: Record<string, string> = {};
-  @state() private message = '';
   @state() private info = '';
-  @state() private busy = false;
+  private readonly form = new FormSubmit(this);
 
   override render() {
     const t = this.t;
@@ -36,35 +35,35 @@ export class AdminLogin extends LitElement {
   }
 
   private renderLogin(t: T) {
+    const f = this.form;
     return html`<form @submit=${this.onLogin} aria-label=${t('login')}>
       <h2>${t('login')}</h2>
-      ${this.info ? html`<p class="ok">${this.info}</p>` : nothing}
+      ${this.info ? html`<p class="ok">${this.info}</p>` : nothing} ${f.refused()}
       <div class="fields">
-        ${field(t('username'), 'username', html`<input name="username" autocomplete="username" required />`, this.errors)}
-        ${field(
+        ${f.field(t('username'), 'username', html`<input name="username" autocomplete="username" required />`)}
+        ${f.field(
           t('password'),
           'password',
           html`<input name="password" type="password" autocomplete="current-password" required />`,
-          this.errors,
         )}
       </div>
-      ${this.message ? html`<p class="error" role="alert">${this.message}</p>` : nothing}
-      <p><button class="primary" type="submit" ?disabled=${this.busy}>${t('login')}</button></p>
+      <p><button class="primary" type="submit" ?disabled=${f.busy}>${t('login')}</button></p>
     </form>`;
   }
 
   private renderSetup(t: T) {
+    const f = this.form;
     return html`<form @submit=${this.onSetup} aria-label=${t('setupTitle')}>
       <h2>${t('setupTitle')}</h2>
       <p class="muted">${t('setupHint')}</p>
+      ${f.refused()}
       <div class="fields">
-        ${field(t('setupCode'), 'code', html`<input name="code" inputmode="numeric" required />`, this.errors)}
-        ${field(t('username'), 'username', html`<input name="username" value="admin" required />`, this.errors)}
-        ${field(t('displayName'), 'displayName', html`<input name="displayName" />`, this.errors)}
-        ${field(t('password'), 'password', html`<input name="password" type="password" required />`, this.errors)}
+        ${f.field(t('setupCode'), 'code', html`<input name="code" inputmode="numeric" required />`)}
+        ${f.field(t('username'), 'username', html`<input name="username" value="admin" required />`)}
+        ${f.field(t('displayName'), 'displayName', html`<input name="displayName" />`)}
+        ${f.field(t('password'), 'password', html`<input name="password" type="password" required />`)}
       </div>
-      ${this.message ? html`<p class="error" role="alert">${this.message}</p>` : nothing}
-      <p><button class="primary" type="submit" ?disabled=${this.busy}>${t('create')}</button></p>
+      <p><button class="primary" type="submit" ?disabled=${f.busy}>${t('create')}</button></p>
     </form>`;
   }
 
@@ -75,7 +74,7 @@ export class AdminLogin extends LitElement {
 
   private async onLogin(e: Event) {
     const v = this.values(e);
-    await this.attempt(async () => {
+    await this.form.run(async () => {
       const user = await this.session.login(v.username ?? '', v.password ?? '');
       fireEvent(this, 'signed-in', { user });
     });
@@ -83,7 +82,7 @@ export class AdminLogin extends LitElement {
 
   private async onSetup(e: Event) {
     const v = this.values(e);
-    await this.attempt(async () => {
+    await this.form.run(async () => {
       await api('/api/v1/setup', {
         body: {
           code: v.code,
@@ -95,20 +94,6 @@ export class AdminLogin extends LitElement {
       this.setupPending = false;
       this.info = this.t('setupDone');
     });
-  }
-
-  private async attempt(work: () => Promise<void>) {
-    this.busy = true;
-    this.errors = {};
-    this.message = '';
-    try {
-      await work();
-    } catch (err) {
-      this.errors = fieldErrors(err);
-      this.message = errorText(err);
-    } finally {
-      this.busy = false;
-    }
   }
 }
 

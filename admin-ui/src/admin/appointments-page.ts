@@ -11,7 +11,7 @@ import type {
 import { field, pageStyles } from './admin-styles.js';
 import { consoleContext, type ConsoleContext } from './context.js';
 import type { MessageKey } from './messages.js';
-import { errorText, fieldErrors } from './session.js';
+import { FormSubmit, PageLoad } from './page-state.js';
 
 /**
  * 预约设置: whether the hall takes bookings, the booked share of each hour
@@ -67,53 +67,46 @@ export class AppointmentsPage extends LitElement {
   private ctx!: ConsoleContext;
   @state() private draft: AppointmentSettings | null = null;
   @state() private matters: Matter[] = [];
-  @state() private errors: Record<string, string> = {};
-  @state() private error = '';
-  @state() private saved = '';
   @state() private previewId = '';
   @state() private preview: AppointmentPreview | null = null;
   @state() private previewDraft = false;
-  @state() private previewError = '';
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
+  private readonly loader = new PageLoad(this, async () => {
+    const s = this.ctx.session;
+    const [settings, sv] = await Promise.all([
+      s.call<AppointmentSettings>(`${this.base}/appointment-settings`),
+      s.call<{ services: Matter[] }>(`${this.base}/services`),
+    ]);
+    this.matters = sv.services;
+    // Every matter of the hall gets a row; one never set is off, 30 minutes, 4 a slot (the hub's default).
+    const services = sv.services.map(
+      (m): ServiceAppointmentSettings =>
+        settings.services.find((x) => x.serviceId === m.id) ?? {
+          serviceId: m.id,
+          enabled: false,
+          slotMinutes: 30,
+          capacityPerSlot: 4,
+        },
+    );
+    this.draft = { ...settings, services };
+    if (!this.previewId && sv.services[0]) this.previewId = sv.services[0].id;
+    await this.runPreview(false);
+  });
+  private readonly form = new FormSubmit(this);
+  /** The preview is asked of the hub too: a value it refuses is shown at its field of the form. */
+  private readonly previewing = new FormSubmit(this);
 
   private get base() {
     return `/api/v1/halls/${encodeURIComponent(this.ctx.hall.id)}`;
   }
 
-  private async load() {
-    const s = this.ctx.session;
-    try {
-      const [settings, sv] = await Promise.all([
-        s.call<AppointmentSettings>(`${this.base}/appointment-settings`),
-        s.call<{ services: Matter[] }>(`${this.base}/services`),
-      ]);
-      this.matters = sv.services;
-      // Every matter of the hall gets a row; one never set is off, 30 minutes, 4 a slot (the hub's default).
-      const services = sv.services.map(
-        (m): ServiceAppointmentSettings =>
-          settings.services.find((x) => x.serviceId === m.id) ?? {
-            serviceId: m.id,
-            enabled: false,
-            slotMinutes: 30,
-            capacityPerSlot: 4,
-          },
-      );
-      this.draft = { ...settings, services };
-      if (!this.previewId && sv.services[0]) this.previewId = sv.services[0].id;
-      await this.runPreview(false);
-    } catch (err) {
-      this.error = errorText(err);
-    }
+  private get errors(): Record<string, string> {
+    return { ...this.previewing.errors, ...this.form.errors };
   }
 
   private edit(patch: Partial<AppointmentSettings>) {
     if (!this.draft) return;
     this.draft = { ...this.draft, ...patch };
-    this.saved = '';
+    this.form.doneText = '';
   }
 
   private editService(i: number, patch: Partial<ServiceAppointmentSettings>) {
@@ -125,13 +118,14 @@ export class AppointmentsPage extends LitElement {
   override render() {
     const t = this.ctx.t;
     const d = this.draft;
-    if (!d) {
+    if (!d)
       return html`<h2>${t('navAppointments')}</h2>
-        ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : html`<p>${t('loading')}</p>`}`;
-    }
+        ${this.loader.render(t)}`;
     return html`<h2>${t('navAppointments')}</h2>
+      ${this.loader.render(t)}
       <p class="muted">${t('apHint')}</p>
       <form @submit=${this.save} aria-label=${t('navAppointments')} novalidate>
+        ${this.form.refused()}
         <h3>${t('apHallWide')}</h3>
         <div class="fields">
           <label class="check" data-field="enabled"
@@ -181,10 +175,9 @@ export class AppointmentsPage extends LitElement {
         <h3 id="ap-matters">${t('apMatters')}</h3>
         ${this.renderMatters(d)}
         <p class="row">
-          <button class="primary" type="submit">${t('save')}</button>
-          ${this.saved ? html`<span class="ok" role="status">${this.saved}</span>` : nothing}
+          <button class="primary" type="submit" ?disabled=${this.form.busy}>${t('save')}</button>
+          ${this.form.done()}
         </p>
-        ${this.error ? html`<p class="error" role="alert" data-refused>${this.error}</p>` : nothing}
       </form>
       ${this.renderPreview()}`;
   }
@@ -233,7 +226,6 @@ export class AppointmentsPage extends LitElement {
                 type="number"
                 step="1"
                 aria-label=${`${t('apCapacity')}：${name}`}
-                aria-invalid=${err('capacityPerSlot') ? 'true' : 'false'}
                 .value=${String(s.capacityPerSlot)}
                 @input=${(e: Event) =>
                   this.editService(i, { capacityPerSlot: Number((e.target as HTMLInputElement).value) })}
@@ -274,7 +266,7 @@ export class AppointmentsPage extends LitElement {
         <button type="button" @click=${() => void this.runPreview(true)}>${t('apPreviewDraft')}</button>
         <button type="button" @click=${() => void this.runPreview(false)}>${t('apPreviewSaved')}</button>
       </div>
-      ${this.previewError ? html`<p class="error" role="alert">${this.previewError}</p>` : nothing}
+      ${this.previewing.refused()}
       ${
         p
           ? html`<p role="status" data-preview-state>
@@ -339,34 +331,25 @@ export class AppointmentsPage extends LitElement {
   /** The two weeks of the chosen matter, for the settings being edited (`draft`) or the saved ones. */
   private async runPreview(draft: boolean) {
     if (!this.previewId || !this.draft) return;
-    this.previewError = '';
-    try {
+    const ok = await this.previewing.run(async () => {
       this.preview = await this.ctx.session.call<AppointmentPreview>(
         `${this.base}/services/${encodeURIComponent(this.previewId)}/appointment-preview`,
         { body: draft ? { settings: this.draft } : {} },
       );
       this.previewDraft = draft;
-    } catch (err) {
-      this.preview = null;
-      this.previewError = errorText(err);
-      this.errors = fieldErrors(err);
-    }
+    });
+    if (!ok) this.preview = null;
   }
 
   private async save(e: Event) {
     e.preventDefault();
     if (!this.draft) return;
-    this.errors = {};
-    this.error = '';
-    this.saved = '';
-    try {
-      await this.ctx.session.call(`${this.base}/appointment-settings`, { method: 'PUT', body: this.draft });
-      this.saved = this.ctx.t('saved');
-      await this.load();
-    } catch (err) {
-      this.errors = fieldErrors(err);
-      this.error = errorText(err);
-    }
+    const draft = this.draft;
+    const ok = await this.form.run(
+      () => this.ctx.session.call(`${this.base}/appointment-settings`, { method: 'PUT', body: draft }),
+      { done: this.ctx.t('saved') },
+    );
+    if (ok) await this.loader.reload();
   }
 }
 

@@ -1,9 +1,9 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
-import { field, pageStyles } from './admin-styles.js';
+import { pageStyles } from './admin-styles.js';
 import { consoleContext, type ConsoleContext } from './context.js';
-import { errorText, fieldErrors } from './session.js';
+import { FormSubmit, PageLoad } from './page-state.js';
 
 /**
  * 大厅屏设置: how call-outs are voiced (hall setting `signage.voice`, PATCH
@@ -64,60 +64,45 @@ export class BoardSettings extends LitElement {
   private ctx!: ConsoleContext;
   @state() private voice: Voice | null = null;
   @state() private displays: (DeviceRow & { board: Display })[] = [];
-  @state() private errors: Record<string, string> = {};
-  @state() private message: { part: string; ok: boolean; text: string } | null = null;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
+  private readonly loader = new PageLoad(this, async () => {
+    const [sig, devices] = await Promise.all([
+      this.ctx.session.call<{ voice: Voice }>(`${this.base}/signage`),
+      this.ctx.session.call<{ devices: DeviceRow[] }>(`${this.base}/devices`),
+    ]);
+    this.voice = sig.voice;
+    const displays = devices.devices.filter((d) => d.kind === 'display');
+    this.displays = await Promise.all(
+      displays.map(async (d) => ({
+        ...d,
+        board: await this.ctx.session.call<Display>(`${this.base}/devices/${encodeURIComponent(d.id)}/board`),
+      })),
+    );
+  });
+  /** The voice form (part `voice`) and one form per display (part: its id). */
+  private readonly form = new FormSubmit(this);
 
   private get base() {
     return `/api/v1/halls/${encodeURIComponent(this.ctx.hall.id)}`;
   }
 
-  private async load() {
-    try {
-      const [sig, devices] = await Promise.all([
-        this.ctx.session.call<{ voice: Voice }>(`${this.base}/signage`),
-        this.ctx.session.call<{ devices: DeviceRow[] }>(`${this.base}/devices`),
-      ]);
-      this.voice = sig.voice;
-      const displays = devices.devices.filter((d) => d.kind === 'display');
-      this.displays = await Promise.all(
-        displays.map(async (d) => ({
-          ...d,
-          board: await this.ctx.session.call<Display>(
-            `${this.base}/devices/${encodeURIComponent(d.id)}/board`,
-          ),
-        })),
-      );
-    } catch (err) {
-      this.message = { part: 'load', ok: false, text: errorText(err) };
-    }
-  }
-
   override render() {
     const t = this.ctx.t;
-    const e = this.errors;
-    const msg = (part: string) =>
-      this.message?.part === part
-        ? html`<span class=${this.message.ok ? 'ok' : 'error'} role="status">${this.message.text}</span>`
-        : nothing;
+    const f = this.form;
     const v = this.voice;
-    return html`${msg('load')}
+    return html`${this.loader.render(t)}
       ${
         v
           ? html`<form @submit=${this.saveVoice} aria-label=${t('boardVoice')} data-form="voice">
               <h3>${t('boardVoice')}</h3>
+              ${f.refused('voice')}
               <div class="fields">
-                ${field(
+                ${f.field(
                   t('voiceRepeat'),
                   'voice.repeat',
                   html`<input name="repeat" type="number" min="1" max="5" .value=${String(v.repeat)} />`,
-                  e,
+                  'voice',
                 )}
-                ${field(
+                ${f.field(
                   t('voiceVolume'),
                   'voice.volume',
                   html`<input
@@ -128,15 +113,15 @@ export class BoardSettings extends LitElement {
                     step="5"
                     .value=${String(Math.round(v.volume * 100))}
                   />`,
-                  e,
+                  'voice',
                 )}
-                ${field(
+                ${f.field(
                   t('voiceChime'),
                   'voice.chime',
                   html`<input name="chime" type="checkbox" .checked=${v.chime} />`,
-                  e,
+                  'voice',
                 )}
-                ${field(
+                ${f.field(
                   t('voiceQuiet'),
                   'voice.quietHours',
                   html`<input
@@ -144,10 +129,13 @@ export class BoardSettings extends LitElement {
                     placeholder="12:00-13:30"
                     .value=${v.quietHours.map((q) => `${q.from}-${q.to}`).join(', ')}
                   />`,
-                  e,
+                  'voice',
                 )}
               </div>
-              <p class="row"><button class="primary" type="submit">${t('save')}</button>${msg('voice')}</p>
+              <p class="row">
+                <button class="primary" type="submit" ?disabled=${f.busy}>${t('save')}</button
+                >${f.done('voice')}
+              </p>
             </form>`
           : nothing
       }
@@ -159,8 +147,9 @@ export class BoardSettings extends LitElement {
             html`<form @submit=${(ev: Event) => this.saveDisplay(ev, d.id)} data-display=${d.id}>
               <fieldset>
                 <legend>${d.name}</legend>
+                ${f.refused(d.id)}
                 <div class="fields">
-                  ${field(
+                  ${f.field(
                     t('boardLayout'),
                     'layout',
                     html`<select name="layout">
@@ -171,9 +160,9 @@ export class BoardSettings extends LitElement {
                           </option>`,
                       )}
                     </select>`,
-                    this.message?.part === d.id ? e : {},
+                    d.id,
                   )}
-                  ${field(
+                  ${f.field(
                     t('boardTheme'),
                     'theme',
                     html`<select name="theme">
@@ -184,9 +173,9 @@ export class BoardSettings extends LitElement {
                           </option>`,
                       )}
                     </select>`,
-                    this.message?.part === d.id ? e : {},
+                    d.id,
                   )}
-                  ${field(
+                  ${f.field(
                     t('boardWindows'),
                     'windows',
                     html`<input
@@ -194,9 +183,9 @@ export class BoardSettings extends LitElement {
                       placeholder=${t('boardAll')}
                       .value=${d.board.windows.join(', ')}
                     />`,
-                    this.message?.part === d.id ? e : {},
+                    d.id,
                   )}
-                  ${field(
+                  ${f.field(
                     t('boardDomains'),
                     'domains',
                     html`<input
@@ -204,10 +193,13 @@ export class BoardSettings extends LitElement {
                       placeholder=${t('boardAll')}
                       .value=${d.board.domains.join('，')}
                     />`,
-                    this.message?.part === d.id ? e : {},
+                    d.id,
                   )}
                 </div>
-                <p class="row"><button class="primary" type="submit">${t('save')}</button>${msg(d.id)}</p>
+                <p class="row">
+                  <button class="primary" type="submit" ?disabled=${f.busy}>${t('save')}</button
+                  >${f.done(d.id)}
+                </p>
               </fieldset>
             </form>`,
         )}
@@ -227,13 +219,16 @@ export class BoardSettings extends LitElement {
       chime: fd.get('chime') === 'on',
       quietHours,
     };
-    await this.attempt('voice', async () => {
-      const res = await this.ctx.session.call<{ voice: Voice }>(`${this.base}/signage`, {
-        method: 'PATCH',
-        body: { voice },
-      });
-      this.voice = res.voice;
-    });
+    await this.form.run(
+      async () => {
+        const res = await this.ctx.session.call<{ voice: Voice }>(`${this.base}/signage`, {
+          method: 'PATCH',
+          body: { voice },
+        });
+        this.voice = res.voice;
+      },
+      { part: 'voice', done: this.ctx.t('saved') },
+    );
   }
 
   private async saveDisplay(ev: Event, id: string) {
@@ -245,25 +240,16 @@ export class BoardSettings extends LitElement {
       windows: list(String(fd.get('windows') ?? '')).map(Number),
       domains: list(String(fd.get('domains') ?? '')),
     };
-    await this.attempt(id, async () => {
-      const board = await this.ctx.session.call<Display>(
-        `${this.base}/devices/${encodeURIComponent(id)}/board`,
-        { method: 'PATCH', body },
-      );
-      this.displays = this.displays.map((d) => (d.id === id ? { ...d, board } : d));
-    });
-  }
-
-  private async attempt(part: string, work: () => Promise<void>) {
-    this.errors = {};
-    this.message = null;
-    try {
-      await work();
-      this.message = { part, ok: true, text: this.ctx.t('saved') };
-    } catch (err) {
-      this.errors = fieldErrors(err);
-      this.message = { part, ok: false, text: errorText(err) };
-    }
+    await this.form.run(
+      async () => {
+        const board = await this.ctx.session.call<Display>(
+          `${this.base}/devices/${encodeURIComponent(id)}/board`,
+          { method: 'PATCH', body },
+        );
+        this.displays = this.displays.map((d) => (d.id === id ? { ...d, board } : d));
+      },
+      { part: id, done: this.ctx.t('saved') },
+    );
   }
 }
 

@@ -7,6 +7,7 @@ import type { FieldIssue } from '@hall-queue/ui-shared/refusals.js';
 import { pageStyles } from './admin-styles.js';
 import { errorsByLine, rowsFromCsv, rowsFromJson, type ImportRows } from './catalogue-import.js';
 import { consoleContext, type ConsoleContext } from './context.js';
+import { FormSubmit, PageLoad } from './page-state.js';
 import { errorText } from './session.js';
 import './service-form.js';
 
@@ -25,31 +26,23 @@ export class CataloguePage extends LitElement {
   private ctx!: ConsoleContext;
   @state() private services: Service[] = [];
   @state() private editing: Service | null = null;
-  @state() private error = '';
   @state() private importResult:
     { ok: string } | { failed: { line: number | null; fields: string[] }[] } | null = null;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
+  private readonly loader = new PageLoad(this, async () => {
+    this.services = (await this.ctx.session.call<ServiceList>(`${this.base}/services`)).services;
+  });
+  /** Stopping and deleting a matter from its row. */
+  private readonly rows = new FormSubmit(this);
 
   private get base() {
     return `/api/v1/halls/${encodeURIComponent(this.ctx.hall.id)}`;
-  }
-
-  private async load() {
-    try {
-      this.services = (await this.ctx.session.call<ServiceList>(`${this.base}/services`)).services;
-    } catch (err) {
-      this.error = errorText(err);
-    }
   }
 
   override render() {
     const t = this.ctx.t;
     const r = this.importResult;
     return html`<h2>${t('navCatalogue')}</h2>
+      ${this.loader.render(t)}
       <section class="card" aria-label=${t('importFile')}>
         <h3>${t('importFile')}</h3>
         <p class="muted">${t('importHint')}</p>
@@ -79,10 +72,10 @@ export class CataloguePage extends LitElement {
       </section>
       <service-form
         .service=${this.editing}
-        @service-saved=${() => ((this.editing = null), void this.load())}
+        @service-saved=${() => ((this.editing = null), void this.loader.reload())}
         @service-edit-done=${() => (this.editing = null)}
       ></service-form>
-      ${this.error ? html`<p class="error" role="alert" data-refused>${this.error}</p>` : nothing}
+      ${this.rows.refused()}
       <table aria-label=${t('navCatalogue')}>
         <thead>
           <tr>
@@ -124,7 +117,7 @@ export class CataloguePage extends LitElement {
                 </td>
                 <td>
                   <div class="row">
-                    <button @click=${() => ((this.editing = s), (this.error = ''))}>${t('edit')}</button>
+                    <button @click=${() => ((this.editing = s), this.rows.clear())}>${t('edit')}</button>
                     <button class="danger" @click=${() => void this.deleteService(s)}>${t('delete')}</button>
                   </div>
                 </td>
@@ -138,26 +131,22 @@ export class CataloguePage extends LitElement {
   private async deleteService(s: Service) {
     const t = this.ctx.t;
     if (!confirm(t('deleteConfirm', { name: `${s.code} ${s.name}` }))) return;
-    this.error = '';
-    try {
-      await this.ctx.session.call(`${this.base}/services/${encodeURIComponent(s.id)}`, { method: 'DELETE' });
-      if (this.editing?.id === s.id) this.editing = null;
-    } catch (err) {
-      this.error = `${t('deleteRefused')}${errorText(err)}`;
-    }
-    await this.load();
+    const ok = await this.rows.run(
+      () => this.ctx.session.call(`${this.base}/services/${encodeURIComponent(s.id)}`, { method: 'DELETE' }),
+      { prefix: t('deleteRefused') },
+    );
+    if (ok && this.editing?.id === s.id) this.editing = null;
+    await this.loader.reload();
   }
 
   private async toggle(s: Service, enabled: boolean) {
-    try {
-      await this.ctx.session.call(`${this.base}/services/${encodeURIComponent(s.id)}`, {
+    await this.rows.run(() =>
+      this.ctx.session.call(`${this.base}/services/${encodeURIComponent(s.id)}`, {
         method: 'PATCH',
         body: { enabled },
-      });
-    } catch (err) {
-      this.error = errorText(err);
-    }
-    await this.load();
+      }),
+    );
+    await this.loader.reload();
   }
 
   private async onFile(e: Event) {
@@ -202,7 +191,7 @@ export class CataloguePage extends LitElement {
       this.importResult = {
         ok: t('importOk', { created: res.services.created, updated: res.services.updated }),
       };
-      await this.load();
+      await this.loader.reload();
     } catch (err) {
       const list = err instanceof ApiError ? (err.errors as FieldIssue[]) : [];
       this.importResult = {

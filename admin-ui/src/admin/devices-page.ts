@@ -2,10 +2,10 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import type { DeviceView, PrinterStateView } from '@hall-queue/server/protocol';
-import { dateTime, field, pageStyles } from './admin-styles.js';
+import { dateTime, pageStyles } from './admin-styles.js';
 import { consoleContext, type ConsoleContext } from './context.js';
 import type { MessageKey } from './messages.js';
-import { errorText, fieldErrors } from './session.js';
+import { FormSubmit, PageLoad } from './page-state.js';
 
 /**
  * 设备: register printers, kiosks, keypads, displays and evaluators (the
@@ -47,42 +47,33 @@ export class DevicesPage extends LitElement {
   @state() private printers = new Map<string, PrinterStateView | null>();
   @state() private kind: (typeof KINDS)[number] = 'kiosk';
   @state() private token = '';
-  @state() private errors: Record<string, string> = {};
-  @state() private error = '';
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
+  private readonly loader = new PageLoad(this, async () => {
+    const s = this.ctx.session;
+    const [devices, windows, keypads, printing] = await Promise.all([
+      s.call<{ devices: Device[] }>(`${this.base}/devices`),
+      s.call<{ windows: { id: string; number: number; name: string }[] }>(`${this.base}/windows`),
+      s.call<{ keypads: { device: Device; online: boolean }[] }>(`${this.base}/keypads`),
+      s.call<{
+        printers: { deviceId: string; state: PrinterStateView | null }[];
+      }>(`${this.base}/printing`),
+    ]);
+    this.devices = devices.devices;
+    this.windows = windows.windows;
+    this.keypadOnline = new Map(keypads.keypads.map((k) => [k.device.id, k.online]));
+    this.printers = new Map(printing.printers.map((p) => [p.deviceId, p.state]));
+  });
+  private readonly form = new FormSubmit(this);
+  /** Binding and revoking from a device's row. */
+  private readonly rows = new FormSubmit(this);
 
   private get base() {
     return `/api/v1/halls/${encodeURIComponent(this.ctx.hall.id)}`;
   }
 
-  private async load() {
-    const s = this.ctx.session;
-    try {
-      const [devices, windows, keypads, printing] = await Promise.all([
-        s.call<{ devices: Device[] }>(`${this.base}/devices`),
-        s.call<{ windows: { id: string; number: number; name: string }[] }>(`${this.base}/windows`),
-        s.call<{ keypads: { device: Device; online: boolean }[] }>(`${this.base}/keypads`),
-        s.call<{
-          printers: { deviceId: string; state: PrinterStateView | null }[];
-        }>(`${this.base}/printing`),
-      ]);
-      this.devices = devices.devices;
-      this.windows = windows.windows;
-      this.keypadOnline = new Map(keypads.keypads.map((k) => [k.device.id, k.online]));
-      this.printers = new Map(printing.printers.map((p) => [p.deviceId, p.state]));
-    } catch (err) {
-      this.error = errorText(err);
-    }
-  }
-
   override render() {
     const t = this.ctx.t;
     return html`<h2>${t('navDevices')}</h2>
-      ${this.renderRegister()} ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${this.loader.render(t)} ${this.renderRegister()} ${this.rows.refused()}
       <table aria-label=${t('navDevices')}>
         <thead>
           <tr>
@@ -104,10 +95,12 @@ export class DevicesPage extends LitElement {
   private renderRegister() {
     const t = this.ctx.t;
     const needsWindow = this.kind === 'keypad' || this.kind === 'evaluator' || this.kind === 'display';
+    const f = this.form;
     return html`<form @submit=${this.register} aria-label=${t('registerDevice')}>
       <h3>${t('registerDevice')}</h3>
+      ${f.refused()}
       <div class="fields">
-        ${field(
+        ${f.field(
           t('kind'),
           'kind',
           html`<select
@@ -116,37 +109,34 @@ export class DevicesPage extends LitElement {
           >
             ${KINDS.map((k) => html`<option value=${k} ?selected=${k === this.kind}>${t(`d_${k}` as MessageKey)}</option>`)}
           </select>`,
-          this.errors,
         )}
-        ${field(t('name'), 'name', html`<input name="name" />`, this.errors)}
+        ${f.field(t('name'), 'name', html`<input name="name" />`)}
         ${
           needsWindow
-            ? field(
+            ? f.field(
                 t('window'),
                 'windowId',
                 html`<select name="windowId">
                   <option value="">${t('unbound')}</option>
                   ${this.windows.map((w) => html`<option value=${w.id}>${w.number} · ${w.name}</option>`)}
                 </select>`,
-                this.errors,
               )
             : nothing
         }
         ${
           this.kind === 'keypad'
-            ? html`${field(
+            ? html`${f.field(
                 t('profile'),
                 'config.profile',
                 html`<select name="profile">
                   ${['vendor', 'keyboard', 'wireless'].map((p) => html`<option value=${p}>${p}</option>`)}
                 </select>`,
-                this.errors,
               )}
-              ${field(t('serial'), 'config.serial', html`<input name="serial" />`, this.errors)}`
+              ${f.field(t('serial'), 'config.serial', html`<input name="serial" />`)}`
             : nothing
         }
       </div>
-      <p><button class="primary" type="submit">${t('create')}</button></p>
+      <p><button class="primary" type="submit" ?disabled=${f.busy}>${t('create')}</button></p>
       ${
         this.token
           ? html`<p>${t('tokenOnce')}</p>
@@ -208,11 +198,9 @@ export class DevicesPage extends LitElement {
     // Read now: once the event has been dispatched its target inside the shadow root is null.
     const form = e.target as HTMLFormElement;
     const v = Object.fromEntries([...new FormData(form)].map(([k, val]) => [k, String(val)]));
-    this.errors = {};
-    this.error = '';
     this.token = '';
-    try {
-      const windowId = v.windowId ? v.windowId : null;
+    const windowId = v.windowId ? v.windowId : null;
+    const ok = await this.form.run(async () => {
       const res =
         this.kind === 'keypad'
           ? await this.ctx.session.call<{ token: string }>(`${this.base}/keypads`, {
@@ -226,41 +214,34 @@ export class DevicesPage extends LitElement {
               body: { kind: this.kind, name: v.name, ...(windowId ? { windowId } : {}) },
             });
       this.token = res.token;
-      form.reset();
-      await this.load();
-    } catch (err) {
-      this.errors = fieldErrors(err);
-      this.error = errorText(err);
-    }
+    });
+    if (!ok) return;
+    form.reset();
+    await this.loader.reload();
   }
 
   private async bind(d: Device, windowId: string) {
-    this.error = '';
-    try {
-      if (d.kind === 'keypad') {
-        const path = `${this.base}/keypads/${encodeURIComponent(d.id)}/${windowId ? 'bind' : 'unbind'}`;
-        await this.ctx.session.call(path, { body: windowId ? { windowId } : {} });
-      } else {
-        await this.ctx.session.call(`${this.base}/devices/${encodeURIComponent(d.id)}`, {
-          method: 'PATCH',
-          body: { windowId: windowId || null },
-        });
-      }
-      await this.load();
-    } catch (err) {
-      this.error = errorText(err);
-      await this.load();
-    }
+    await this.rows.run(() =>
+      d.kind === 'keypad'
+        ? this.ctx.session.call(
+            `${this.base}/keypads/${encodeURIComponent(d.id)}/${windowId ? 'bind' : 'unbind'}`,
+            { body: windowId ? { windowId } : {} },
+          )
+        : this.ctx.session.call(`${this.base}/devices/${encodeURIComponent(d.id)}`, {
+            method: 'PATCH',
+            body: { windowId: windowId || null },
+          }),
+    );
+    // Refused or not, the row shows the binding the hub keeps.
+    await this.loader.reload();
   }
 
   private async revoke(d: Device) {
     if (!confirm(this.ctx.t('revokeConfirm'))) return;
-    try {
-      await this.ctx.session.call(`/api/v1/devices/${encodeURIComponent(d.id)}/revoke`, { body: {} });
-      await this.load();
-    } catch (err) {
-      this.error = errorText(err);
-    }
+    const ok = await this.rows.run(() =>
+      this.ctx.session.call(`/api/v1/devices/${encodeURIComponent(d.id)}/revoke`, { body: {} }),
+    );
+    if (ok) await this.loader.reload();
   }
 }
 

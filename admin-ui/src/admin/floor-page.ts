@@ -5,7 +5,7 @@ import { pageStyles } from './admin-styles.js';
 import { consoleContext, type ConsoleContext } from './context.js';
 import { floorAlerts, hubTime, type Floor } from './floor-types.js';
 import type { MessageKey } from './messages.js';
-import { errorText } from './session.js';
+import { PageLoad } from './page-state.js';
 import { ClockController } from '@hall-queue/ui-shared/clock-controller.js';
 import { StaffFeed } from '@hall-queue/ui-shared/staff-feed.js';
 
@@ -64,40 +64,32 @@ export class FloorPage extends LitElement {
   @state()
   private ctx!: ConsoleContext;
   @state() private floor: Floor | null = null;
-  @state() private error = '';
   /** False when the hub cannot voice call-outs: boards without a browser Mandarin voice only chime. */
   @state() private hubVoice = true;
   @state() private waitMinutes = Number(localStorage.getItem('floor-wait-min') ?? 30);
   @state() private pauseMinutes = Number(localStorage.getItem('floor-pause-min') ?? 15);
   private fetchedAt = Date.now();
   private readonly clock = new ClockController(this, 5_000);
-  private readonly feed = new StaffFeed(this, () => void this.load(), {
+  private readonly loader = new PageLoad(this, async () => {
+    const floor = await this.ctx.session.call<Floor>(
+      `/api/v1/halls/${encodeURIComponent(this.ctx.hall.id)}/floor`,
+    );
+    this.fetchedAt = Date.now();
+    this.floor = floor;
+  });
+  private readonly feed = new StaffFeed(this, () => void this.loader.reload(), {
     hallId: () => this.ctx.hall.id,
     coalesceMs: 250,
   });
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void this.load();
     void this.ctx.session
       .call<{ voice: { hubAudio: boolean } }>(
         `/api/v1/halls/${encodeURIComponent(this.ctx.hall.id)}/signage/board`,
       )
       .then((b) => (this.hubVoice = b.voice.hubAudio))
       .catch(() => undefined);
-  }
-
-  private async load() {
-    try {
-      const floor = await this.ctx.session.call<Floor>(
-        `/api/v1/halls/${encodeURIComponent(this.ctx.hall.id)}/floor`,
-      );
-      this.fetchedAt = Date.now();
-      this.floor = floor;
-      this.error = '';
-    } catch (err) {
-      this.error = errorText(err);
-    }
   }
 
   override render() {
@@ -109,9 +101,9 @@ export class FloorPage extends LitElement {
           >${this.feed.online ? t('live') : t('offline')}</span
         >
       </h2>
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${this.loader.render(t)}
       ${this.hubVoice ? nothing : html`<p class="error" role="alert" data-voice-warning>${t('voiceChimeOnly')}</p>`}
-      ${f ? this.renderFloor(f) : html`<p>${t('loading')}</p>`}`;
+      ${f ? this.renderFloor(f) : nothing}`;
   }
 
   private renderFloor(f: Floor) {

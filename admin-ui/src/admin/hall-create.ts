@@ -1,10 +1,11 @@
 import { LitElement, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, property } from 'lit/decorators.js';
 import { fireEvent } from '@hall-queue/ui-shared/fire-event.js';
-import { field, pageStyles } from './admin-styles.js';
+import { pageStyles } from './admin-styles.js';
 import type { MessageKey, T } from './messages.js';
 import { STANDARD_WEEK, weeklyFields, weeklyFromForm } from './opening-hours.js';
-import { errorText, fieldErrors, type HallSummary, type Session } from './session.js';
+import { FormSubmit } from './page-state.js';
+import type { HallSummary, Session } from './session.js';
 
 declare module '@hall-queue/ui-shared/fire-event.js' {
   interface HallEvents {
@@ -29,33 +30,29 @@ export class HallCreate extends LitElement {
   @property({ attribute: false }) t!: T;
   /** The console has no hall yet: say so above the form. */
   @property({ type: Boolean }) first = false;
-  @state() private errors: Record<string, string> = {};
-  @state() private error = '';
-  @state() private busy = false;
+  private readonly form = new FormSubmit(this);
 
   override render() {
     const t = this.t;
-    const e = this.errors;
+    const f = this.form;
     return html`<form @submit=${this.create} aria-label=${t('createHall')}>
       <h3>${t('createHall')}</h3>
-      ${this.first ? html`<p class="muted">${t('noHallYet')}</p>` : nothing}
+      ${this.first ? html`<p class="muted">${t('noHallYet')}</p>` : nothing} ${f.refused()}
       <div class="fields">
-        ${field(t('name'), 'name', html`<input name="name" required />`, e)}
-        ${field(
+        ${f.field(t('name'), 'name', html`<input name="name" required />`)}
+        ${f.field(
           t('hallLevel'),
           'level',
           html`<select name="level">
             ${LEVELS.map((l) => html`<option value=${l} ?selected=${l === 'township'}>${t(`lv_${l}` as MessageKey)}</option>`)}
           </select>`,
-          e,
         )}
-        ${field(t('timeZone'), 'timeZone', html`<input name="timeZone" value="Asia/Shanghai" />`, e)}
+        ${f.field(t('timeZone'), 'timeZone', html`<input name="timeZone" value="Asia/Shanghai" />`)}
       </div>
       <h3>${t('weekly')}</h3>
       <p class="muted">${t('spansHint')}</p>
-      ${weeklyFields(t, STANDARD_WEEK, e)}
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
-      <p><button class="primary" type="submit" ?disabled=${this.busy}>${t('createHall')}</button></p>
+      ${weeklyFields(t, STANDARD_WEEK, f.errors)}
+      <p><button class="primary" type="submit" ?disabled=${f.busy}>${t('createHall')}</button></p>
     </form>`;
   }
 
@@ -68,19 +65,11 @@ export class HallCreate extends LitElement {
       timeZone: String(fd.get('timeZone') ?? ''),
       calendar: { weekly: weeklyFromForm(fd), holidays: [], special: {} },
     };
-    this.busy = true;
-    this.errors = {};
-    this.error = '';
-    try {
-      // No reset: the shell switches to the new hall, which draws a fresh form.
+    // No reset: the shell switches to the new hall, which draws a fresh form.
+    await this.form.run(async () => {
       const { hall } = await this.session.call<{ hall: HallSummary }>('/api/v1/halls', { body });
       fireEvent(this, 'hall-created', { hall });
-    } catch (err) {
-      this.errors = fieldErrors(err);
-      this.error = errorText(err);
-    } finally {
-      this.busy = false;
-    }
+    });
   }
 }
 

@@ -9,12 +9,12 @@ import {
   type PriorityCategory,
   type PriorityDeclarer,
 } from '@hall-queue/server/protocol';
-import { field, pageStyles } from './admin-styles.js';
+import { pageStyles } from './admin-styles.js';
 import { consoleContext, type ConsoleContext } from './context.js';
 import { fireEvent } from '@hall-queue/ui-shared/fire-event.js';
 import type { MessageKey } from './messages.js';
 import { parseSpans, spansText, weeklyFields, weeklyFromForm, type Span } from './opening-hours.js';
-import { errorText, fieldErrors } from './session.js';
+import { FormSubmit, PageLoad } from './page-state.js';
 import './hall-create.js';
 
 declare module '@hall-queue/ui-shared/fire-event.js' {
@@ -63,19 +63,7 @@ export class HallPage extends LitElement {
   @state() private hall: Hall | null = null;
   @state() private evaluation = { acceptMinutes: 10, qrAcceptMinutes: 1440 };
   @state() private deadline = 5;
-  @state() private errors: Record<string, string> = {};
-  @state() private message: { part: string; ok: boolean; text: string } | null = null;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
-
-  private get base() {
-    return `/api/v1/halls/${encodeURIComponent(this.ctx.hall.id)}`;
-  }
-
-  private async load() {
+  private readonly loader = new PageLoad(this, async () => {
     const s = this.ctx.session;
     const [h, ev, rc] = await Promise.all([
       s.call<{ hall: Hall }>(this.base),
@@ -85,61 +73,66 @@ export class HallPage extends LitElement {
     this.hall = h.hall;
     this.evaluation = ev;
     this.deadline = rc.settings.deadlineWorkingDays;
+  });
+  /** The hall form (part `hall`), the ratings form (`ratings`) and deleting the hall (`delete`). */
+  private readonly form = new FormSubmit(this);
+
+  private get base() {
+    return `/api/v1/halls/${encodeURIComponent(this.ctx.hall.id)}`;
   }
 
   override render() {
     const t = this.ctx.t;
     const h = this.hall;
-    if (!h) return html`<p>${t('loading')}</p>`;
-    const e = this.errors;
-    const msg = (part: string) =>
-      this.message?.part === part
-        ? html`<span class=${this.message.ok ? 'ok' : 'error'} role="status">${this.message.text}</span>`
-        : nothing;
+    if (!h) return this.loader.render(t);
+    const f = this.form;
+    const e = f.errorsOf('hall');
     const special = Object.entries(h.calendar.special)
       .map(([day, spans]) => `${day} ${spansText(spans)}`)
       .join('\n');
     return html`<h2>${t('navHall')}</h2>
+      ${this.loader.render(t)}
       <form @submit=${this.saveHall} aria-label=${t('navHall')}>
+        ${f.refused('hall')}
         <div class="fields">
-          ${field(t('name'), 'name', html`<input name="name" .value=${h.name} />`, e)}
-          ${field(
+          ${f.field(t('name'), 'name', html`<input name="name" .value=${h.name} />`, 'hall')}
+          ${f.field(
             t('hallLevel'),
             'level',
             html`<select name="level">
               ${['city', 'county', 'township', 'village'].map((l) => html`<option value=${l} ?selected=${l === h.level}>${t(`lv_${l}` as MessageKey)}</option>`)}
             </select>`,
-            e,
+            'hall',
           )}
-          ${field(t('timeZone'), 'timeZone', html`<input name="timeZone" .value=${h.timeZone} />`, e)}
+          ${f.field(t('timeZone'), 'timeZone', html`<input name="timeZone" .value=${h.timeZone} />`, 'hall')}
         </div>
         <h3>${t('weekly')}</h3>
         <p class="muted">${t('spansHint')}</p>
         ${weeklyFields(t, h.calendar.weekly, e)}
         <div class="fields">
-          ${field(t('holidays'), 'calendar.holidays', html`<textarea name="holidays" .value=${h.calendar.holidays.join('\n')}></textarea>`, e)}
-          ${field(t('special'), 'calendar.special', html`<textarea name="special" .value=${special}></textarea>`, e)}
+          ${f.field(t('holidays'), 'calendar.holidays', html`<textarea name="holidays" .value=${h.calendar.holidays.join('\n')}></textarea>`, 'hall')}
+          ${f.field(t('special'), 'calendar.special', html`<textarea name="special" .value=${special}></textarea>`, 'hall')}
         </div>
         <h3>${t('rules')}</h3>
         <h3>${t('headStarts')}</h3>
         <div class="fields">
           ${HEAD_STARTS.map((k) =>
-            field(
+            f.field(
               t(`hs_${k}` as MessageKey),
               `rules.headStarts.${k}`,
               html`<input name="hs_${k}" type="number" .value=${String(h.rules.headStarts[k] ?? 0)} />`,
-              e,
+              'hall',
             ),
           )}
         </div>
         <div class="fields">
-          ${RULES.map((k) => field(t(k), `rules.${k}`, html`<input name=${k} type="number" .value=${String(h.rules[k])} />`, e))}
+          ${RULES.map((k) => f.field(t(k), `rules.${k}`, html`<input name=${k} type="number" .value=${String(h.rules[k])} />`, 'hall'))}
         </div>
         <h3>${t('priorityCategories')}</h3>
         <p class="muted">${t('priorityCategoriesHint')}</p>
         <div class="fields">
           ${PRIORITY_CATEGORIES.map((k) =>
-            field(
+            f.field(
               t(`hs_${k}` as MessageKey),
               `rules.priorityCategories.${k}`,
               html`<select name="pc_${k}">
@@ -150,26 +143,33 @@ export class HallPage extends LitElement {
                     </option>`,
                 )}
               </select>`,
-              e,
+              'hall',
             ),
           )}
         </div>
         ${e['rules.priorityCategories'] ? html`<p class="field-error" role="alert">${e['rules.priorityCategories']}</p>` : nothing}
-        <p class="row"><button class="primary" type="submit">${t('save')}</button>${msg('hall')}</p>
+        <p class="row">
+          <button class="primary" type="submit" ?disabled=${f.busy}>${t('save')}</button>${f.done('hall')}
+        </p>
       </form>
       <form @submit=${this.saveEvaluation} aria-label=${t('acceptMinutes')}>
+        ${f.refused('ratings')}
         <div class="fields">
-          ${field(t('acceptMinutes'), 'acceptMinutes', html`<input name="acceptMinutes" type="number" .value=${String(this.evaluation.acceptMinutes)} />`, e)}
-          ${field(t('deadlineWorkingDays'), 'deadlineWorkingDays', html`<input name="deadlineWorkingDays" type="number" .value=${String(this.deadline)} />`, e)}
+          ${f.field(t('acceptMinutes'), 'acceptMinutes', html`<input name="acceptMinutes" type="number" .value=${String(this.evaluation.acceptMinutes)} />`, 'ratings')}
+          ${f.field(t('deadlineWorkingDays'), 'deadlineWorkingDays', html`<input name="deadlineWorkingDays" type="number" .value=${String(this.deadline)} />`, 'ratings')}
         </div>
-        <p class="row"><button class="primary" type="submit">${t('save')}</button>${msg('ratings')}</p>
+        <p class="row">
+          <button class="primary" type="submit" ?disabled=${f.busy}>${t('save')}</button>${f.done('ratings')}
+        </p>
       </form>
       <section class="card" aria-label=${t('deleteHall')}>
         <h3>${t('deleteHall')}</h3>
+        ${f.refused('delete')}
         <p class="muted">${t('deleteHallHint')}</p>
         <p class="row">
-          <button class="danger" type="button" @click=${this.deleteHall}>${t('deleteHall')}</button
-          >${msg('delete')}
+          <button class="danger" type="button" ?disabled=${f.busy} @click=${this.deleteHall}>
+            ${t('deleteHall')}
+          </button>
         </p>
       </section>
       <hall-create .session=${this.ctx.session} .t=${t}></hall-create>`;
@@ -179,13 +179,11 @@ export class HallPage extends LitElement {
   private async deleteHall() {
     const hall = this.ctx.hall;
     if (!confirm(this.ctx.t('deleteConfirm', { name: hall.name }))) return;
-    this.message = null;
-    try {
-      await this.ctx.session.call(this.base, { method: 'DELETE' });
-      fireEvent(this, 'hall-deleted', { hallId: hall.id });
-    } catch (err) {
-      this.message = { part: 'delete', ok: false, text: `${this.ctx.t('deleteRefused')}${errorText(err)}` };
-    }
+    const ok = await this.form.run(() => this.ctx.session.call(this.base, { method: 'DELETE' }), {
+      part: 'delete',
+      prefix: this.ctx.t('deleteRefused'),
+    });
+    if (ok) fireEvent(this, 'hall-deleted', { hallId: hall.id });
   }
 
   private async saveHall(ev: Event) {
@@ -221,39 +219,33 @@ export class HallPage extends LitElement {
         }),
       },
     };
-    await this.attempt('hall', async () => {
-      this.hall = (await this.ctx.session.call<{ hall: Hall }>(this.base, { method: 'PATCH', body })).hall;
-    });
+    await this.form.run(
+      async () => {
+        this.hall = (await this.ctx.session.call<{ hall: Hall }>(this.base, { method: 'PATCH', body })).hall;
+      },
+      { part: 'hall', done: this.ctx.t('saved') },
+    );
   }
 
   private async saveEvaluation(ev: Event) {
     ev.preventDefault();
     const fd = new FormData(ev.target as HTMLFormElement);
-    await this.attempt('ratings', async () => {
-      this.evaluation = await this.ctx.session.call(`${this.base}/evaluation-settings`, {
-        method: 'PUT',
-        body: {
-          acceptMinutes: Number(fd.get('acceptMinutes')),
-          qrAcceptMinutes: this.evaluation.qrAcceptMinutes,
-        },
-      });
-      await this.ctx.session.call(`${this.base}/rectification-settings`, {
-        method: 'PUT',
-        body: { deadlineWorkingDays: Number(fd.get('deadlineWorkingDays')) },
-      });
-    });
-  }
-
-  private async attempt(part: string, work: () => Promise<void>) {
-    this.errors = {};
-    this.message = null;
-    try {
-      await work();
-      this.message = { part, ok: true, text: this.ctx.t('saved') };
-    } catch (err) {
-      this.errors = fieldErrors(err);
-      this.message = { part, ok: false, text: errorText(err) };
-    }
+    await this.form.run(
+      async () => {
+        this.evaluation = await this.ctx.session.call(`${this.base}/evaluation-settings`, {
+          method: 'PUT',
+          body: {
+            acceptMinutes: Number(fd.get('acceptMinutes')),
+            qrAcceptMinutes: this.evaluation.qrAcceptMinutes,
+          },
+        });
+        await this.ctx.session.call(`${this.base}/rectification-settings`, {
+          method: 'PUT',
+          body: { deadlineWorkingDays: Number(fd.get('deadlineWorkingDays')) },
+        });
+      },
+      { part: 'ratings', done: this.ctx.t('saved') },
+    );
   }
 }
 

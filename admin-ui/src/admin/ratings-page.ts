@@ -4,7 +4,7 @@ import { consume } from '@lit/context';
 import { dateTime, field, pageStyles } from './admin-styles.js';
 import { consoleContext, type ConsoleContext } from './context.js';
 import { MESSAGES, type MessageKey } from './messages.js';
-import { errorText, fieldErrors } from './session.js';
+import { FormSubmit, PageLoad } from './page-state.js';
 
 /**
  * 好差评整改: every 差评 case of the hall, overdue ones flagged; one case
@@ -71,48 +71,34 @@ export class RatingsPage extends LitElement {
   @state()
   private ctx!: ConsoleContext;
   @state() private cases: Case[] = [];
-  /** Set once the first list has arrived, so "nothing to follow up" is not shown while loading. */
-  @state() private loaded = false;
   @state() private selected: Case | null = null;
   @state() private onlyOverdue = false;
-  @state() private error = '';
-  @state() private errors: Record<string, string> = {};
   @state() private names = new Map<string, string>();
   @state() private people: Person[] = [];
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
+  private readonly loader = new PageLoad(this, async () => {
+    const s = this.ctx.session;
+    const [list, people, services, windows] = await Promise.all([
+      s.call<{ rectifications: Case[] }>(
+        `${this.base}/rectifications${this.onlyOverdue ? '?overdue=true' : ''}`,
+      ),
+      s.call<{ people: Person[] }>(`${this.base}/people`),
+      s.call<{ services: { id: string; name: string }[] }>(`${this.base}/services`),
+      s.call<{ windows: { id: string; number: number; name: string }[] }>(`${this.base}/windows`),
+    ]);
+    this.cases = list.rectifications;
+    this.people = people.people;
+    const names = new Map<string, string>();
+    for (const p of people.people) names.set(p.id, p.displayName + (p.staffNo ? ` (${p.staffNo})` : ''));
+    for (const x of services.services) names.set(x.id, x.name);
+    for (const w of windows.windows) names.set(w.id, `${w.number} · ${w.name}`);
+    this.names = names;
+    if (this.selected) this.selected = this.cases.find((c) => c.ticketId === this.selected?.ticketId) ?? null;
+  });
+  /** The steps of the chosen case, one form each (part: the step). */
+  private readonly form = new FormSubmit(this);
 
   private get base() {
     return `/api/v1/halls/${encodeURIComponent(this.ctx.hall.id)}`;
-  }
-
-  private async load() {
-    const s = this.ctx.session;
-    try {
-      const [list, people, services, windows] = await Promise.all([
-        s.call<{ rectifications: Case[] }>(
-          `${this.base}/rectifications${this.onlyOverdue ? '?overdue=true' : ''}`,
-        ),
-        s.call<{ people: Person[] }>(`${this.base}/people`),
-        s.call<{ services: { id: string; name: string }[] }>(`${this.base}/services`),
-        s.call<{ windows: { id: string; number: number; name: string }[] }>(`${this.base}/windows`),
-      ]);
-      this.cases = list.rectifications;
-      this.loaded = true;
-      this.people = people.people;
-      const names = new Map<string, string>();
-      for (const p of people.people) names.set(p.id, p.displayName + (p.staffNo ? ` (${p.staffNo})` : ''));
-      for (const x of services.services) names.set(x.id, x.name);
-      for (const w of windows.windows) names.set(w.id, `${w.number} · ${w.name}`);
-      this.names = names;
-      if (this.selected)
-        this.selected = this.cases.find((c) => c.ticketId === this.selected?.ticketId) ?? null;
-    } catch (err) {
-      this.error = errorText(err);
-    }
   }
 
   private name(id: string | null): string {
@@ -135,15 +121,15 @@ export class RatingsPage extends LitElement {
             .checked=${this.onlyOverdue}
             @change=${(e: Event) => {
               this.onlyOverdue = (e.target as HTMLInputElement).checked;
-              void this.load();
+              void this.loader.reload();
             }}
           />${t('onlyOverdue')}</label
         >
-        <button @click=${() => void this.load()}>${t('refresh')}</button>
+        <button @click=${() => void this.loader.reload()}>${t('refresh')}</button>
       </p>
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${this.loader.render(t)}
       ${
-        this.loaded && !this.error && this.cases.length === 0
+        this.loader.loaded && !this.loader.error && this.cases.length === 0
           ? html`<p class="muted" role="status" data-empty="cases">
               ${this.onlyOverdue ? t('noOverdueCases') : t('noCases')}
             </p>`
@@ -183,9 +169,7 @@ export class RatingsPage extends LitElement {
                 <td>${c.deadlineDay}</td>
                 <td>${this.name(c.assigneeId)}</td>
                 <td>
-                  <button @click=${() => ((this.selected = c), (this.errors = {}), (this.error = ''))}>
-                    ${t('edit')}
-                  </button>
+                  <button @click=${() => ((this.selected = c), this.form.clear())}>${t('edit')}</button>
                 </td>
               </tr>`,
           )}
@@ -196,6 +180,7 @@ export class RatingsPage extends LitElement {
 
   private renderCase(c: Case) {
     const t = this.ctx.t;
+    const f = this.form;
     const lang = this.ctx.lang;
     const at = (n: number | null) => dateTime(n, lang);
     const active = ['open', 'assigned', 'contacted'].includes(c.status);
@@ -245,6 +230,7 @@ export class RatingsPage extends LitElement {
       ${
         active
           ? html`<form @submit=${(e: Event) => this.step(e, 'assign')}>
+                ${f.refused('assign')}
                 <div class="fields">
                   ${field(
                     t('assignee'),
@@ -252,7 +238,7 @@ export class RatingsPage extends LitElement {
                     html`<select name="assigneeId">
                       ${this.people.map((p) => html`<option value=${p.id} ?selected=${p.id === (c.assigneeId ?? me)}>${p.displayName}</option>`)}
                     </select>`,
-                    this.errors,
+                    f.errorsOf('assign'),
                   )}
                 </div>
                 <button type="submit">${t('assign')}</button>
@@ -260,6 +246,7 @@ export class RatingsPage extends LitElement {
               ${
                 c.status !== 'open'
                   ? html`<form @submit=${(e: Event) => this.step(e, 'contact')}>
+                      ${f.refused('contact')}
                       <div class="fields">
                         ${field(
                           t('channel'),
@@ -267,9 +254,9 @@ export class RatingsPage extends LitElement {
                           html`<select name="channel">
                             ${['phone', 'sms', 'visit', 'other'].map((ch) => html`<option value=${ch}>${t(`ch_${ch}` as MessageKey)}</option>`)}
                           </select>`,
-                          this.errors,
+                          f.errorsOf('contact'),
                         )}
-                        ${field(t('note'), 'note', html`<textarea name="note"></textarea>`, this.errors)}
+                        ${field(t('note'), 'note', html`<textarea name="note"></textarea>`, f.errorsOf('contact'))}
                       </div>
                       <button type="submit">${t('contact')}</button>
                     </form>`
@@ -278,7 +265,8 @@ export class RatingsPage extends LitElement {
               ${
                 c.contacts.length > 0
                   ? html`<form @submit=${(e: Event) => this.step(e, 'close')}>
-                      ${field(t('rectification'), 'rectification', html`<textarea name="rectification"></textarea>`, this.errors)}
+                      ${f.refused('close')}
+                      ${field(t('rectification'), 'rectification', html`<textarea name="rectification"></textarea>`, f.errorsOf('close'))}
                       <button class="primary" type="submit">${t('close')}</button>
                     </form>`
                   : nothing
@@ -287,7 +275,8 @@ export class RatingsPage extends LitElement {
                 c.appeal
                   ? nothing
                   : html`<form @submit=${(e: Event) => this.step(e, 'appeal')}>
-                      ${field(t('appealReason'), 'reason', html`<textarea name="reason"></textarea>`, this.errors)}
+                      ${f.refused('appeal')}
+                      ${field(t('appealReason'), 'reason', html`<textarea name="reason"></textarea>`, f.errorsOf('appeal'))}
                       <button type="submit">${t('appeal')}</button>
                     </form>`
               }`
@@ -296,6 +285,7 @@ export class RatingsPage extends LitElement {
       ${
         c.status === 'appealed'
           ? html`<form @submit=${(e: Event) => this.step(e, 'decide-appeal')}>
+              ${f.refused('decide-appeal')}
               <h3>${t('decide')}</h3>
               <div class="fields">
                 ${field(
@@ -305,15 +295,14 @@ export class RatingsPage extends LitElement {
                     <option value="approved">${t('approve')}</option>
                     <option value="rejected">${t('reject')}</option>
                   </select>`,
-                  this.errors,
+                  f.errorsOf('decide-appeal'),
                 )}
-                ${field(t('note'), 'note', html`<textarea name="note"></textarea>`, this.errors)}
+                ${field(t('note'), 'note', html`<textarea name="note"></textarea>`, f.errorsOf('decide-appeal'))}
               </div>
               <button class="primary" type="submit">${t('decide')}</button>
             </form>`
           : nothing
       }
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
     </section>`;
   }
 
@@ -324,19 +313,17 @@ export class RatingsPage extends LitElement {
     const body = Object.fromEntries(
       [...new FormData(e.target as HTMLFormElement)].map(([k, v]) => [k, String(v)]),
     );
-    this.errors = {};
-    this.error = '';
-    try {
-      const res = await this.ctx.session.call<{ rectification: Case }>(
-        `${this.base}/rectifications/${encodeURIComponent(c.ticketId)}/${action}`,
-        { method: 'POST', body },
-      );
-      this.selected = res.rectification;
-      await this.load();
-    } catch (err) {
-      this.errors = fieldErrors(err);
-      this.error = errorText(err);
-    }
+    const ok = await this.form.run(
+      async () => {
+        const res = await this.ctx.session.call<{ rectification: Case }>(
+          `${this.base}/rectifications/${encodeURIComponent(c.ticketId)}/${action}`,
+          { method: 'POST', body },
+        );
+        this.selected = res.rectification;
+      },
+      { part: action },
+    );
+    if (ok) await this.loader.reload();
   }
 }
 

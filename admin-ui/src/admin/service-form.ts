@@ -4,9 +4,9 @@ import { keyed } from 'lit/directives/keyed.js';
 import { consume } from '@lit/context';
 import type { Service } from '@hall-queue/server/protocol';
 import { fireEvent } from '@hall-queue/ui-shared/fire-event.js';
-import { field, pageStyles } from './admin-styles.js';
+import { pageStyles } from './admin-styles.js';
 import { consoleContext, type ConsoleContext } from './context.js';
-import { errorText, fieldErrors } from './session.js';
+import { FormSubmit } from './page-state.js';
 
 /** A matter as the hub lists it (`GET …/services`). */
 export type { Service };
@@ -33,36 +33,33 @@ export class ServiceForm extends LitElement {
   private ctx!: ConsoleContext;
   /** The matter being edited, or null to add one. */
   @property({ attribute: false }) service: Service | null = null;
-  @state() private errors: Record<string, string> = {};
-  @state() private error = '';
-  @state() private saved = '';
   /** A fresh form after each save, so the inputs start from the defaults again. */
   @state() private generation = 0;
+  private readonly form = new FormSubmit(this);
 
   override willUpdate(changed: Map<string, unknown>) {
-    if (changed.has('service')) {
-      this.errors = {};
-      this.error = '';
-    }
+    // Another matter chosen: the refusal was about the previous one; a "saved" stays.
+    if (changed.has('service') && this.form.refusal) this.form.clear();
   }
 
   override render() {
     const t = this.ctx.t;
     const s = this.service;
-    const e = this.errors;
+    const f = this.form;
     const title = s ? `${t('editService')} ${s.code} · ${s.name}` : t('create');
     const dedicated = s ? String(s.dedicated) : '';
     const form = html`<form @submit=${this.save} aria-label=${s ? t('editService') : t('create')}>
       <h3>${title}</h3>
+      ${f.refused()}
       <div class="fields">
-        ${field(t('code'), 'code', html`<input name="code" .value=${s?.code ?? ''} />`, e)}
-        ${field(t('name'), 'name', html`<input name="name" .value=${s?.name ?? ''} />`, e)}
-        ${field(t('domain'), 'domain', html`<input name="domain" .value=${s?.domain ?? ''} />`, e)}
-        ${field(t('prefix'), 'prefix', html`<input name="prefix" size="4" .value=${s?.prefix ?? ''} />`, e)}
-        ${field(t('expectedMinutes'), 'expectedMinutes', html`<input name="expectedMinutes" type="number" .value=${String(s?.expectedMinutes ?? 10)} />`, e)}
-        ${field(t('pinyin'), 'pinyin', html`<input name="pinyin" .value=${s?.pinyin ?? ''} />`, e)}
-        ${field(t('sortOrder'), 'sortOrder', html`<input name="sortOrder" type="number" .value=${String(s?.sortOrder ?? 0)} />`, e)}
-        ${field(
+        ${f.field(t('code'), 'code', html`<input name="code" .value=${s?.code ?? ''} />`)}
+        ${f.field(t('name'), 'name', html`<input name="name" .value=${s?.name ?? ''} />`)}
+        ${f.field(t('domain'), 'domain', html`<input name="domain" .value=${s?.domain ?? ''} />`)}
+        ${f.field(t('prefix'), 'prefix', html`<input name="prefix" size="4" .value=${s?.prefix ?? ''} />`)}
+        ${f.field(t('expectedMinutes'), 'expectedMinutes', html`<input name="expectedMinutes" type="number" .value=${String(s?.expectedMinutes ?? 10)} />`)}
+        ${f.field(t('pinyin'), 'pinyin', html`<input name="pinyin" .value=${s?.pinyin ?? ''} />`)}
+        ${f.field(t('sortOrder'), 'sortOrder', html`<input name="sortOrder" type="number" .value=${String(s?.sortOrder ?? 0)} />`)}
+        ${f.field(
           t('dedicated'),
           'dedicated',
           html`<select name="dedicated">
@@ -70,7 +67,6 @@ export class ServiceForm extends LitElement {
             <option value="true" ?selected=${dedicated === 'true'}>${t('yes')}</option>
             <option value="false" ?selected=${dedicated === 'false'}>${t('no')}</option>
           </select>`,
-          e,
         )}
       </div>
       <div class="fields">
@@ -93,11 +89,9 @@ export class ServiceForm extends LitElement {
         >
       </div>
       <p class="row">
-        <button class="primary" type="submit">${s ? t('save') : t('create')}</button>
-        ${s ? html`<button type="button" @click=${this.done}>${t('cancel')}</button>` : nothing}
-        ${this.saved ? html`<span class="ok" role="status">${this.saved}</span>` : nothing}
+        <button class="primary" type="submit" ?disabled=${f.busy}>${s ? t('save') : t('create')}</button>
+        ${s ? html`<button type="button" @click=${this.done}>${t('cancel')}</button>` : nothing} ${f.done()}
       </p>
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
     </form>`;
     return keyed(`${s?.id ?? 'new'}-${this.generation}`, form);
   }
@@ -124,26 +118,22 @@ export class ServiceForm extends LitElement {
     ev.preventDefault();
     const body = this.body(new FormData(ev.target as HTMLFormElement));
     const base = `/api/v1/halls/${encodeURIComponent(this.ctx.hall.id)}/services`;
-    this.errors = {};
-    this.error = '';
-    this.saved = '';
-    try {
-      const { service } = this.service
-        ? await this.ctx.session.call<{ service: Service }>(
-            `${base}/${encodeURIComponent(this.service.id)}`,
-            {
+    const editing = this.service;
+    const answer: { service?: Service } = {};
+    const ok = await this.form.run(
+      async () => {
+        ({ service: answer.service } = editing
+          ? await this.ctx.session.call<{ service: Service }>(`${base}/${encodeURIComponent(editing.id)}`, {
               method: 'PATCH',
               body,
-            },
-          )
-        : await this.ctx.session.call<{ service: Service }>(base, { body });
-      this.generation += 1;
-      this.saved = this.ctx.t('saved');
-      fireEvent(this, 'service-saved', { service });
-    } catch (err) {
-      this.errors = fieldErrors(err);
-      this.error = errorText(err);
-    }
+            })
+          : await this.ctx.session.call<{ service: Service }>(base, { body }));
+      },
+      { done: this.ctx.t('saved') },
+    );
+    if (!ok || !answer.service) return;
+    this.generation += 1;
+    fireEvent(this, 'service-saved', { service: answer.service });
   }
 
   private done() {

@@ -88,8 +88,19 @@ export class Session {
     });
     const text = await res.text();
     if (!res.ok) {
-      const p = (text ? JSON.parse(text) : {}) as { code?: string; detail?: string; errors?: unknown[] };
-      throw new ApiError(res.status, p.code ?? 'http_error', p.detail ?? res.statusText, p.errors ?? []);
+      const p = (text ? JSON.parse(text) : {}) as {
+        code?: string;
+        detail?: string;
+        errors?: unknown[];
+        params?: Record<string, unknown>;
+      };
+      throw new ApiError(
+        res.status,
+        p.code ?? 'http_error',
+        p.detail ?? res.statusText,
+        p.errors ?? [],
+        p.params ?? {},
+      );
     }
     return text;
   }

@@ -3,7 +3,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { field, pageStyles } from './admin-styles.js';
 import { consoleContext, type ConsoleContext } from './context.js';
-import { errorText, fieldErrors } from './session.js';
+import { FormSubmit, PageLoad } from './page-state.js';
 import { unsafeSVG } from 'lit/directives/unsafe-svg.js';
 import './board-settings.js';
 
@@ -51,21 +51,9 @@ export class SignagePage extends LitElement {
   /** The call-out sentence and how ticket numbers are read (hall signage setting `voice`). */
   @state() private sentence = { template: '', numberReading: 'digits' };
   @state() private layout: Layout = { paper: 80, logoText: '', notice: [] };
-  @state() private errors: Record<string, string> = {};
-  @state() private message: { part: string; ok: boolean; text: string } | null = null;
   @state() private previewSvg = '';
   private previewTimer: ReturnType<typeof setTimeout> | undefined;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
-
-  private get base() {
-    return `/api/v1/halls/${encodeURIComponent(this.ctx.hall.id)}`;
-  }
-
-  private async load() {
+  private readonly loader = new PageLoad(this, async () => {
     const [sig, layout] = await Promise.all([
       this.ctx.session.call<{ notice: string; voice: { template: string; numberReading: string } }>(
         `${this.base}/signage`,
@@ -76,6 +64,14 @@ export class SignagePage extends LitElement {
     this.sentence = { template: sig.voice.template, numberReading: sig.voice.numberReading };
     this.layout = layout;
     this.schedulePreview();
+  });
+  /** The notice (part `notice`), call-out sentence (`voice`) and ticket layout (`layout`) forms. */
+  private readonly form = new FormSubmit(this);
+  /** The layout's live preview: a value the hub refuses is shown at its field. */
+  private readonly previewing = new FormSubmit(this);
+
+  private get base() {
+    return `/api/v1/halls/${encodeURIComponent(this.ctx.hall.id)}`;
   }
 
   override disconnectedCallback(): void {
@@ -87,40 +83,41 @@ export class SignagePage extends LitElement {
   private schedulePreview() {
     clearTimeout(this.previewTimer);
     this.previewTimer = setTimeout(() => {
-      this.ctx.session.postForText(`${this.base}/ticket-layout/preview`, this.layout).then(
-        (svg) => {
-          this.previewSvg = svg;
-          this.errors = {};
-        },
-        (err: unknown) => (this.errors = fieldErrors(err)),
-      );
+      const layout = this.layout;
+      void this.previewing.run(async () => {
+        this.previewSvg = await this.ctx.session.postForText(`${this.base}/ticket-layout/preview`, layout);
+      });
     }, 300);
   }
 
   override render() {
     const t = this.ctx.t;
-    const e = this.errors;
-    const msg = (part: string) =>
-      this.message?.part === part
-        ? html`<span class=${this.message.ok ? 'ok' : 'error'} role="status">${this.message.text}</span>`
-        : nothing;
+    const f = this.form;
+    const e = { ...this.previewing.errors, ...f.errorsOf('layout') };
+    const save = (part: string) =>
+      html`<p class="row">
+        <button class="primary" type="submit" ?disabled=${f.busy}>${t('save')}</button>${f.done(part)}
+      </p>`;
     return html`<h2>${t('navSignage')}</h2>
+      ${this.loader.render(t)}
       <form @submit=${this.saveNotice} aria-label=${t('notice')}>
-        ${field(t('notice'), 'notice', html`<textarea name="notice" .value=${this.notice}></textarea>`, e)}
-        <p class="row"><button class="primary" type="submit">${t('save')}</button>${msg('notice')}</p>
+        ${f.refused('notice')}
+        ${f.field(t('notice'), 'notice', html`<textarea name="notice" .value=${this.notice}></textarea>`, 'notice')}
+        ${save('notice')}
       </form>
       <board-settings></board-settings>
       <form @submit=${this.saveSentence} aria-label=${t('callOutVoice')}>
         <h3>${t('callOutVoice')}</h3>
+        ${f.refused('voice')}
         <p class="muted">${t('callOutHint')}</p>
         <div class="fields">
-          ${field(
+          ${f.field(
             t('callOutTemplate'),
             'voice.template',
             html`<input name="template" .value=${this.sentence.template} maxlength="60" />`,
-            e,
+            'voice',
           )}
-          ${field(
+          ${f.field(
             t('numberReading'),
             'voice.numberReading',
             html`<select name="numberReading">
@@ -131,13 +128,14 @@ export class SignagePage extends LitElement {
                   </option>`,
               )}
             </select>`,
-            e,
+            'voice',
           )}
         </div>
-        <p class="row"><button class="primary" type="submit">${t('save')}</button>${msg('voice')}</p>
+        ${save('voice')}
       </form>
       <form @submit=${this.saveLayout} @input=${this.onLayoutInput} aria-label=${t('ticketLayout')}>
         <h3>${t('ticketLayout')}</h3>
+        ${f.refused('layout')}
         <div class="layout">
           <div>
             <div class="fields">
@@ -154,8 +152,11 @@ export class SignagePage extends LitElement {
             ${field(t('ticketNotice'), 'notice', html`<textarea name="ticketNotice" .value=${this.layout.notice.join('\n')}></textarea>`, e)}
             ${Object.entries(e)
               .filter(([k]) => k.startsWith('notice.'))
-              .map(([k, v]) => html`<p class="field-error">${k}: ${v}</p>`)}
-            <p class="row"><button class="primary" type="submit">${t('save')}</button>${msg('layout')}</p>
+              .map(
+                ([k, v]) =>
+                  html`<p class="field-error">${t('row', { n: Number(k.split('.')[1]) + 1 })}：${v}</p>`,
+              )}
+            ${save('layout')}
           </div>
           <figure class="preview" aria-label=${t('preview')}>
             <figcaption class="muted">${t('preview')}</figcaption>
@@ -186,13 +187,16 @@ export class SignagePage extends LitElement {
   private async saveNotice(ev: Event) {
     ev.preventDefault();
     const notice = String(new FormData(ev.target as HTMLFormElement).get('notice') ?? '');
-    await this.attempt('notice', async () => {
-      const res = await this.ctx.session.call<{ notice: string }>(`${this.base}/signage`, {
-        method: 'PATCH',
-        body: { notice },
-      });
-      this.notice = res.notice;
-    });
+    await this.form.run(
+      async () => {
+        const res = await this.ctx.session.call<{ notice: string }>(`${this.base}/signage`, {
+          method: 'PATCH',
+          body: { notice },
+        });
+        this.notice = res.notice;
+      },
+      { part: 'notice', done: this.ctx.t('saved') },
+    );
   }
 
   private async saveSentence(ev: Event) {
@@ -202,36 +206,30 @@ export class SignagePage extends LitElement {
       template: String(fd.get('template') ?? ''),
       numberReading: String(fd.get('numberReading') ?? 'digits'),
     };
-    await this.attempt('voice', async () => {
-      const res = await this.ctx.session.call<{ voice: { template: string; numberReading: string } }>(
-        `${this.base}/signage`,
-        { method: 'PATCH', body: { voice } },
-      );
-      this.sentence = { template: res.voice.template, numberReading: res.voice.numberReading };
-    });
+    await this.form.run(
+      async () => {
+        const res = await this.ctx.session.call<{ voice: { template: string; numberReading: string } }>(
+          `${this.base}/signage`,
+          { method: 'PATCH', body: { voice } },
+        );
+        this.sentence = { template: res.voice.template, numberReading: res.voice.numberReading };
+      },
+      { part: 'voice', done: this.ctx.t('saved') },
+    );
   }
 
   private async saveLayout(ev: Event) {
     ev.preventDefault();
     const body = this.readLayout(ev.target as HTMLFormElement);
-    await this.attempt('layout', async () => {
-      this.layout = await this.ctx.session.call<Layout>(`${this.base}/ticket-layout`, {
-        method: 'PUT',
-        body,
-      });
-    });
-  }
-
-  private async attempt(part: string, work: () => Promise<void>) {
-    this.errors = {};
-    this.message = null;
-    try {
-      await work();
-      this.message = { part, ok: true, text: this.ctx.t('saved') };
-    } catch (err) {
-      this.errors = fieldErrors(err);
-      this.message = { part, ok: false, text: errorText(err) };
-    }
+    await this.form.run(
+      async () => {
+        this.layout = await this.ctx.session.call<Layout>(`${this.base}/ticket-layout`, {
+          method: 'PUT',
+          body,
+        });
+      },
+      { part: 'layout', done: this.ctx.t('saved') },
+    );
   }
 }
 

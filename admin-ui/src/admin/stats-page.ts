@@ -4,7 +4,7 @@ import { consume } from '@lit/context';
 import { minutes, pageStyles } from './admin-styles.js';
 import { consoleContext, type ConsoleContext } from './context.js';
 import type { MessageKey } from './messages.js';
-import { errorText, fieldErrors } from './session.js';
+import { FormSubmit, PageLoad } from './page-state.js';
 import './stats-chart.js';
 import type { AppointmentStats, StatsReport } from '@hall-queue/server/protocol';
 
@@ -46,8 +46,6 @@ export class StatsPage extends LitElement {
   private ctx!: ConsoleContext;
   @state() private report: StatsReport | null = null;
   @state() private appointments: AppointmentStats | null = null;
-  @state() private error = '';
-  @state() private errors: Record<string, string> = {};
   @state() private domains: string[] = [];
   @state() private windows: { id: string; number: number; name: string }[] = [];
   @state() private clerks: { id: string; name: string }[] = [];
@@ -59,11 +57,11 @@ export class StatsPage extends LitElement {
     clerkId: '',
   };
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.loadChoices();
-    void this.load();
-  }
+  private readonly loader = new PageLoad(this, async () => {
+    await Promise.all([this.loadChoices(), this.loadReport()]);
+  });
+  /** The filter form: a range or person the hub refuses is shown at its field. */
+  private readonly form = new FormSubmit(this);
 
   private get base() {
     return `/api/v1/halls/${encodeURIComponent(this.ctx.hall.id)}`;
@@ -92,19 +90,12 @@ export class StatsPage extends LitElement {
     return q.toString();
   }
 
-  private async load() {
-    this.error = '';
-    this.errors = {};
-    try {
-      const res = await this.ctx.session.call<{ report: StatsReport; appointments: AppointmentStats }>(
-        `${this.base}/stats?${this.query()}`,
-      );
-      this.report = res.report;
-      this.appointments = res.appointments;
-    } catch (err) {
-      this.error = errorText(err);
-      this.errors = fieldErrors(err);
-    }
+  private async loadReport() {
+    const res = await this.ctx.session.call<{ report: StatsReport; appointments: AppointmentStats }>(
+      `${this.base}/stats?${this.query()}`,
+    );
+    this.report = res.report;
+    this.appointments = res.appointments;
   }
 
   private set(name: string, e: Event) {
@@ -114,57 +105,67 @@ export class StatsPage extends LitElement {
   override render() {
     const t = this.ctx.t;
     const f = this.filters;
-    const err = (k: string) =>
-      this.errors[k] ? html`<span class="field-error">${this.errors[k]}</span>` : nothing;
+    const q = this.form;
     return html`<h2>${t('navStats')}</h2>
+      ${this.loader.render(t)}
       <form
         @submit=${(e: Event) => {
           e.preventDefault();
-          void this.load();
+          void q.run(() => this.loadReport());
         }}
       >
+        ${q.refused()}
         <div class="fields">
-          <label class="field"
-            >${t('from')}<input
+          ${q.field(
+            t('from'),
+            'from',
+            html`<input
               name="from"
               type="date"
               .value=${f.from ?? ''}
               @change=${(e: Event) => this.set('from', e)}
-            />${err('from')}</label
-          >
-          <label class="field"
-            >${t('to')}<input
+            />`,
+          )}
+          ${q.field(
+            t('to'),
+            'to',
+            html`<input
               name="to"
               type="date"
               .value=${f.to ?? ''}
               @change=${(e: Event) => this.set('to', e)}
-            />${err('to')}</label
-          >
-          <label class="field"
-            >${t('area')}<select name="domain" @change=${(e: Event) => this.set('domain', e)}>
+            />`,
+          )}
+          ${q.field(
+            t('area'),
+            'domain',
+            html`<select name="domain" @change=${(e: Event) => this.set('domain', e)}>
               <option value="">${t('allAreas')}</option>
               ${this.domains.map((d) => html`<option value=${d} ?selected=${d === f.domain}>${d}</option>`)}
-            </select></label
-          >
-          <label class="field"
-            >${t('window')}<select name="windowId" @change=${(e: Event) => this.set('windowId', e)}>
+            </select>`,
+          )}
+          ${q.field(
+            t('window'),
+            'windowId',
+            html`<select name="windowId" @change=${(e: Event) => this.set('windowId', e)}>
               <option value="">${t('allWindows')}</option>
               ${this.windows.map((w) => html`<option value=${w.id} ?selected=${w.id === f.windowId}>${w.number} · ${w.name}</option>`)}
-            </select></label
-          >
-          <label class="field"
-            >${t('clerk')}<select name="clerkId" @change=${(e: Event) => this.set('clerkId', e)}>
+            </select>`,
+          )}
+          ${q.field(
+            t('clerk'),
+            'clerkId',
+            html`<select name="clerkId" @change=${(e: Event) => this.set('clerkId', e)}>
               <option value="">${t('allClerks')}</option>
-              ${this.clerks.map((c) => html`<option value=${c.id} ?selected=${c.id === f.clerkId}>${c.name}</option>`)}</select
-            >${err('clerkId')}</label
-          >
+              ${this.clerks.map((c) => html`<option value=${c.id} ?selected=${c.id === f.clerkId}>${c.name}</option>`)}
+            </select>`,
+          )}
         </div>
         <p class="row">
-          <button class="primary" type="submit">${t('query')}</button>
+          <button class="primary" type="submit" ?disabled=${q.busy}>${t('query')}</button>
           <a href="${this.base}/stats.csv?${this.query()}" download>${t('exportCsv')}</a>
         </p>
       </form>
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       ${
         this.report
           ? this.report.issued === 0

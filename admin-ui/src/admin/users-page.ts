@@ -1,10 +1,11 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
-import { field, pageStyles } from './admin-styles.js';
+import { pageStyles } from './admin-styles.js';
 import { consoleContext, type ConsoleContext } from './context.js';
 import type { MessageKey } from './messages.js';
-import { errorText, fieldErrors, type StaffUser } from './session.js';
+import { FormSubmit, PageLoad } from './page-state.js';
+import type { StaffUser } from './session.js';
 
 /**
  * 人员: staff accounts, their role and halls. Disabling one, giving it a new
@@ -21,58 +22,48 @@ export class UsersPage extends LitElement {
   @state()
   private ctx!: ConsoleContext;
   @state() private users: StaffUser[] = [];
-  @state() private errors: Record<string, string> = {};
-  @state() private error = '';
-  @state() private refusal = '';
-  /** The account whose password is being reset, with that form's own answer. */
+  /** The account whose password is being reset. */
   @state() private resetting: StaffUser | null = null;
-  @state() private resetErrors: Record<string, string> = {};
-  @state() private resetMessage: { ok: boolean; text: string } | null = null;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
-
-  private async load() {
-    try {
-      this.users = (await this.ctx.session.call<{ users: StaffUser[] }>('/api/v1/users')).users;
-    } catch (err) {
-      this.error = errorText(err);
-    }
-  }
+  private readonly loader = new PageLoad(this, async () => {
+    this.users = (await this.ctx.session.call<{ users: StaffUser[] }>('/api/v1/users')).users;
+  });
+  /** The new-account form. */
+  private readonly form = new FormSubmit(this);
+  /** A row's role, disabled switch and delete button. */
+  private readonly rows = new FormSubmit(this);
+  /** The new-password form. */
+  private readonly resetForm = new FormSubmit(this);
 
   override render() {
     const t = this.ctx.t;
-    const e = this.errors;
+    const f = this.form;
     return html`<h2>${t('navUsers')}</h2>
+      ${this.loader.render(t)}
       <form @submit=${this.create} aria-label=${t('create')}>
+        ${f.refused()}
         <div class="fields">
-          ${field(t('username'), 'username', html`<input name="username" />`, e)}
-          ${field(t('displayName'), 'displayName', html`<input name="displayName" />`, e)}
-          ${field(t('staffNo'), 'staffNo', html`<input name="staffNo" />`, e)}
-          ${field(t('password'), 'password', html`<input name="password" type="password" />`, e)}
-          ${field(
+          ${f.field(t('username'), 'username', html`<input name="username" />`)}
+          ${f.field(t('displayName'), 'displayName', html`<input name="displayName" />`)}
+          ${f.field(t('staffNo'), 'staffNo', html`<input name="staffNo" />`)}
+          ${f.field(t('password'), 'password', html`<input name="password" type="password" />`)}
+          ${f.field(
             t('role'),
             'role',
             html`<select name="role">
               ${['clerk', 'supervisor', 'admin'].map((r) => html`<option value=${r}>${t(`r_${r}` as MessageKey)}</option>`)}
             </select>`,
-            e,
           )}
-          ${field(
+          ${f.field(
             t('halls'),
             'hallIds',
             html`<select name="hallIds" multiple size="3">
               ${this.ctx.halls.map((h) => html`<option value=${h.id} ?selected=${h.id === this.ctx.hall.id}>${h.name}</option>`)}
             </select>`,
-            e,
           )}
         </div>
-        <p><button class="primary" type="submit">${t('create')}</button></p>
-        ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+        <p><button class="primary" type="submit" ?disabled=${f.busy}>${t('create')}</button></p>
       </form>
-      ${this.refusal ? html`<p class="error" role="alert" data-refused>${this.refusal}</p>` : nothing}
+      ${this.rows.refused()}
       <table aria-label=${t('navUsers')}>
         <thead>
           <tr>
@@ -113,9 +104,7 @@ export class UsersPage extends LitElement {
                 </td>
                 <td>
                   <div class="row">
-                    <button
-                      @click=${() => ((this.resetting = u), (this.resetErrors = {}), (this.resetMessage = null))}
-                    >
+                    <button @click=${() => ((this.resetting = u), this.resetForm.clear())}>
                       ${t('resetPassword')}
                     </button>
                     <button class="danger" @click=${() => void this.deleteUser(u)}>${t('delete')}</button>
@@ -130,26 +119,27 @@ export class UsersPage extends LitElement {
 
   private renderReset() {
     const u = this.resetting;
-    const m = this.resetMessage;
-    if (!u && !m) return nothing;
+    const r = this.resetForm;
+    if (!u && !r.doneText) return nothing;
     const t = this.ctx.t;
     return html`<form @submit=${this.reset} aria-label=${t('resetPassword')}>
+      ${r.refused()}
       ${
         u
           ? html`<h3>${t('resetPassword')}：${u.displayName || u.username}</h3>
               <p class="muted">${t('resetHint')}</p>
               <div class="fields">
-                ${field(t('newPassword'), 'password', html`<input name="password" type="password" autocomplete="new-password" />`, this.resetErrors)}
+                ${r.field(t('newPassword'), 'password', html`<input name="password" type="password" autocomplete="new-password" />`)}
               </div>
               <p class="row">
-                <button class="primary" type="submit">${t('resetPassword')}</button>
-                <button type="button" @click=${() => ((this.resetting = null), (this.resetMessage = null))}>
+                <button class="primary" type="submit" ?disabled=${r.busy}>${t('resetPassword')}</button>
+                <button type="button" @click=${() => ((this.resetting = null), r.clear())}>
                   ${t('cancel')}
                 </button>
               </p>`
           : nothing
       }
-      ${m ? html`<p class=${m.ok ? 'ok' : 'error'} role=${m.ok ? 'status' : 'alert'}>${m.text}</p>` : nothing}
+      ${r.done()}
     </form>`;
   }
 
@@ -158,37 +148,29 @@ export class UsersPage extends LitElement {
     const u = this.resetting;
     if (!u) return;
     const password = String(new FormData(ev.target as HTMLFormElement).get('password') ?? '');
-    this.resetErrors = {};
-    this.resetMessage = null;
-    try {
-      await this.ctx.session.call(`/api/v1/users/${encodeURIComponent(u.id)}`, {
-        method: 'PATCH',
-        body: { password },
-      });
-      // The hub ended every session of the account, this one too when it is yours: sign in again.
-      if (u.id === this.ctx.session.user?.id) return location.reload();
-      this.resetting = null;
-      this.resetMessage = {
-        ok: true,
-        text: this.ctx.t('passwordReset', { name: u.displayName || u.username }),
-      };
-    } catch (err) {
-      this.resetErrors = fieldErrors(err);
-      this.resetMessage = { ok: false, text: errorText(err) };
-    }
+    const ok = await this.resetForm.run(
+      () =>
+        this.ctx.session.call(`/api/v1/users/${encodeURIComponent(u.id)}`, {
+          method: 'PATCH',
+          body: { password },
+        }),
+      { done: this.ctx.t('passwordReset', { name: u.displayName || u.username }) },
+    );
+    if (!ok) return;
+    // The hub ended every session of the account, this one too when it is yours: sign in again.
+    if (u.id === this.ctx.session.user?.id) return location.reload();
+    this.resetting = null;
   }
 
   private async deleteUser(u: StaffUser) {
     const t = this.ctx.t;
     if (!confirm(t('deleteConfirm', { name: u.displayName || u.username }))) return;
-    this.refusal = '';
-    try {
-      await this.ctx.session.call(`/api/v1/users/${encodeURIComponent(u.id)}`, { method: 'DELETE' });
-      if (this.resetting?.id === u.id) this.resetting = null;
-    } catch (err) {
-      this.refusal = `${t('deleteRefused')}${errorText(err)}`;
-    }
-    await this.load();
+    const ok = await this.rows.run(
+      () => this.ctx.session.call(`/api/v1/users/${encodeURIComponent(u.id)}`, { method: 'DELETE' }),
+      { prefix: t('deleteRefused') },
+    );
+    if (ok && this.resetting?.id === u.id) this.resetting = null;
+    await this.loader.reload();
   }
 
   private async create(ev: Event) {
@@ -204,26 +186,17 @@ export class UsersPage extends LitElement {
       ...(s('displayName') ? { displayName: s('displayName') } : {}),
       ...(s('staffNo') ? { staffNo: s('staffNo') } : {}),
     };
-    this.errors = {};
-    this.error = '';
-    try {
-      await this.ctx.session.call('/api/v1/users', { body });
+    if (await this.form.run(() => this.ctx.session.call('/api/v1/users', { body }))) {
       form.reset();
-      await this.load();
-    } catch (err) {
-      this.errors = fieldErrors(err);
-      this.error = errorText(err);
+      await this.loader.reload();
     }
   }
 
   private async patch(u: StaffUser, body: Record<string, unknown>) {
-    this.error = '';
-    try {
-      await this.ctx.session.call(`/api/v1/users/${encodeURIComponent(u.id)}`, { method: 'PATCH', body });
-    } catch (err) {
-      this.error = errorText(err);
-    }
-    await this.load();
+    await this.rows.run(() =>
+      this.ctx.session.call(`/api/v1/users/${encodeURIComponent(u.id)}`, { method: 'PATCH', body }),
+    );
+    await this.loader.reload();
   }
 }
 

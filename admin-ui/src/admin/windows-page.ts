@@ -2,10 +2,10 @@ import { LitElement, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { consume } from '@lit/context';
-import { field, pageStyles } from './admin-styles.js';
+import { pageStyles } from './admin-styles.js';
 import { consoleContext, type ConsoleContext } from './context.js';
 import type { MessageKey } from './messages.js';
-import { errorText, fieldErrors } from './session.js';
+import { FormSubmit, PageLoad } from './page-state.js';
 
 /**
  * 窗口: number, name, kind, areas or matters served, overflow, and who may
@@ -37,73 +37,62 @@ export class WindowsPage extends LitElement {
   @state() private services: { id: string; code: string; name: string }[] = [];
   @state() private people: { id: string; displayName: string; role: string }[] = [];
   @state() private editing: Win | null = null;
-  @state() private errors: Record<string, string> = {};
-  @state() private error = '';
-  @state() private saved = '';
-  @state() private refusal = '';
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
+  private readonly loader = new PageLoad(this, async () => {
+    const s = this.ctx.session;
+    const [w, sv, p] = await Promise.all([
+      s.call<{ windows: Win[] }>(`${this.base}/windows`),
+      s.call<{ services: { id: string; code: string; name: string }[] }>(`${this.base}/services`),
+      s.call<{ people: { id: string; displayName: string; role: string }[] }>(`${this.base}/people`),
+    ]);
+    this.windows = w.windows;
+    this.services = sv.services;
+    this.people = p.people.filter((x) => x.role !== 'admin');
+  });
+  private readonly form = new FormSubmit(this);
+  /** Deleting a window from its row. */
+  private readonly rows = new FormSubmit(this);
 
   private get base() {
     return `/api/v1/halls/${encodeURIComponent(this.ctx.hall.id)}`;
   }
 
-  private async load() {
-    const s = this.ctx.session;
-    try {
-      const [w, sv, p] = await Promise.all([
-        s.call<{ windows: Win[] }>(`${this.base}/windows`),
-        s.call<{ services: { id: string; code: string; name: string }[] }>(`${this.base}/services`),
-        s.call<{ people: { id: string; displayName: string; role: string }[] }>(`${this.base}/people`),
-      ]);
-      this.windows = w.windows;
-      this.services = sv.services;
-      this.people = p.people.filter((x) => x.role !== 'admin');
-    } catch (err) {
-      this.error = errorText(err);
-    }
-  }
-
   override render() {
     const t = this.ctx.t;
     const w = this.editing;
+    const f = this.form;
     // A new form for each window edited: a form kept across windows keeps what the browser
     // holds as chosen (kind, areas, matters) for the previous one, and would save it.
     return html`<h2>${t('navWindows')}</h2>
+      ${this.loader.render(t)}
       ${keyed(
         w?.id ?? 'new',
         html`<form @submit=${this.save} aria-label=${w ? t('edit') : t('create')}>
           <h3>${w ? `${t('edit')} ${w.number} · ${w.name}` : t('create')}</h3>
+          ${f.refused()}
           <div class="fields">
-            ${field(t('number'), 'number', html`<input name="number" type="number" .value=${w ? String(w.number) : ''} />`, this.errors)}
-            ${field(t('name'), 'name', html`<input name="name" .value=${w?.name ?? ''} />`, this.errors)}
-            ${field(
+            ${f.field(t('number'), 'number', html`<input name="number" type="number" .value=${w ? String(w.number) : ''} />`)}
+            ${f.field(t('name'), 'name', html`<input name="name" .value=${w?.name ?? ''} />`)}
+            ${f.field(
               t('kind'),
               'kind',
               html`<select name="kind">
                 ${KINDS.map((k) => html`<option value=${k} ?selected=${k === (w?.kind ?? 'comprehensive')}>${t(`k_${k}` as MessageKey)}</option>`)}
               </select>`,
-              this.errors,
             )}
-            ${field(t('domains'), 'domains', html`<input name="domains" .value=${w?.domains.join(',') ?? ''} />`, this.errors)}
-            ${field(
+            ${f.field(t('domains'), 'domains', html`<input name="domains" .value=${w?.domains.join(',') ?? ''} />`)}
+            ${f.field(
               t('services'),
               'serviceIds',
               html`<select name="serviceIds" multiple size="4">
                 ${this.services.map((s) => html`<option value=${s.id} ?selected=${w?.serviceIds.includes(s.id) ?? false}>${s.code} ${s.name}</option>`)}
               </select>`,
-              this.errors,
             )}
-            ${field(
+            ${f.field(
               t('clerks'),
               'clerkIds',
               html`<select name="clerkIds" multiple size="4">
                 ${this.people.map((p) => html`<option value=${p.id} ?selected=${w?.clerkIds.includes(p.id) ?? false}>${p.displayName}</option>`)}
               </select>`,
-              this.errors,
             )}
             <label class="check"
               ><input
@@ -114,14 +103,13 @@ export class WindowsPage extends LitElement {
             >
           </div>
           <p class="row">
-            <button class="primary" type="submit">${t('save')}</button>
-            ${w ? html`<button type="button" @click=${() => ((this.editing = null), (this.errors = {}))}>${t('cancel')}</button>` : nothing}
-            ${this.saved ? html`<span class="ok" role="status">${this.saved}</span>` : nothing}
+            <button class="primary" type="submit" ?disabled=${f.busy}>${t('save')}</button>
+            ${w ? html`<button type="button" @click=${() => ((this.editing = null), f.clear())}>${t('cancel')}</button>` : nothing}
+            ${f.done()}
           </p>
-          ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
         </form>`,
       )}
-      ${this.refusal ? html`<p class="error" role="alert" data-refused>${this.refusal}</p>` : nothing}
+      ${this.rows.refused()}
       <table aria-label=${t('navWindows')}>
         <thead>
           <tr>
@@ -150,9 +138,7 @@ export class WindowsPage extends LitElement {
                 <td>${t(`st_${x.state}` as MessageKey)}</td>
                 <td>
                   <div class="row">
-                    <button @click=${() => ((this.editing = x), (this.errors = {}), (this.saved = ''))}>
-                      ${t('edit')}
-                    </button>
+                    <button @click=${() => ((this.editing = x), f.clear())}>${t('edit')}</button>
                     <button class="danger" @click=${() => void this.deleteWindow(x)}>${t('delete')}</button>
                   </div>
                 </td>
@@ -165,15 +151,13 @@ export class WindowsPage extends LitElement {
   private async deleteWindow(w: Win) {
     const t = this.ctx.t;
     if (!confirm(t('deleteConfirm', { name: `${w.number} · ${w.name}` }))) return;
-    this.refusal = '';
-    this.saved = '';
-    try {
-      await this.ctx.session.call(`${this.base}/windows/${encodeURIComponent(w.id)}`, { method: 'DELETE' });
-      if (this.editing?.id === w.id) this.editing = null;
-    } catch (err) {
-      this.refusal = `${t('deleteRefused')}${errorText(err)}`;
-    }
-    await this.load();
+    this.form.clear();
+    const ok = await this.rows.run(
+      () => this.ctx.session.call(`${this.base}/windows/${encodeURIComponent(w.id)}`, { method: 'DELETE' }),
+      { prefix: t('deleteRefused') },
+    );
+    if (ok && this.editing?.id === w.id) this.editing = null;
+    await this.loader.reload();
   }
 
   private async save(e: Event) {
@@ -193,26 +177,21 @@ export class WindowsPage extends LitElement {
       clerkIds: fd.getAll('clerkIds').map(String),
       overflow: fd.get('overflow') === 'on',
     };
-    this.errors = {};
-    this.error = '';
-    this.saved = '';
-    try {
-      if (this.editing) {
-        await this.ctx.session.call(`${this.base}/windows/${encodeURIComponent(this.editing.id)}`, {
-          method: 'PATCH',
-          body,
-        });
-      } else {
-        await this.ctx.session.call(`${this.base}/windows`, { body });
-        form.reset();
-      }
-      this.editing = null;
-      this.saved = this.ctx.t('saved');
-      await this.load();
-    } catch (err) {
-      this.errors = fieldErrors(err);
-      this.error = errorText(err);
-    }
+    const editing = this.editing;
+    const ok = await this.form.run(
+      () =>
+        editing
+          ? this.ctx.session.call(`${this.base}/windows/${encodeURIComponent(editing.id)}`, {
+              method: 'PATCH',
+              body,
+            })
+          : this.ctx.session.call(`${this.base}/windows`, { body }),
+      { done: this.ctx.t('saved') },
+    );
+    if (!ok) return;
+    if (!editing) form.reset();
+    this.editing = null;
+    await this.loader.reload();
   }
 }
 

@@ -43,6 +43,7 @@ type Key =
   | 'keep'
   | 'targetRequired'
   | 'refused'
+  | 'notYourWindow'
   | 'live'
   | 'offline'
   | 'language'
@@ -91,6 +92,7 @@ export const MESSAGES: Messages<Key> = {
     keep: '（不变）',
     targetRequired: '请选择事项或窗口',
     refused: '{action}未执行：{detail}',
+    notYourWindow: '无权操作此窗口',
     live: '实时',
     offline: '连接中断，正在重连…',
     language: 'English',
@@ -138,6 +140,7 @@ export const MESSAGES: Messages<Key> = {
     keep: '(unchanged)',
     targetRequired: 'Choose a matter or a window',
     refused: '{action} refused: {detail}',
+    notYourWindow: 'Not allowed at this window',
     live: 'Live',
     offline: 'Connection lost, reconnecting…',
     language: '中文',
@@ -182,19 +185,3 @@ export function duration(ms: number): string {
   const m = Math.floor((s % 3600) / 60);
   return h > 0 ? `${h}:${pad(m)}:${pad(s % 60)}` : `${pad(m)}:${pad(s % 60)}`;
 }
-
-/** The console's own short words for some refusal codes; the rest come from ui-shared/src/refusals.ts. */
-export const CODE_TEXT: Record<string, { zh: string; en: string }> = {
-  recall_limit_reached: { zh: '已达重呼次数上限', en: 'Recall limit reached' },
-  window_has_no_ticket: { zh: '窗口当前没有号', en: 'No ticket at this window' },
-  invalid_state: { zh: '当前状态不能这样操作', en: 'Not possible in this state' },
-  window_not_open: { zh: '窗口未开放', en: 'The window is not open' },
-  window_busy: { zh: '窗口还有未办结的号', en: 'The window still has a citizen' },
-  invalid_transfer: { zh: '转办目标无效', en: 'Invalid transfer' },
-  not_found: { zh: '未找到', en: 'Not found' },
-  forbidden: { zh: '无权操作此窗口', en: 'Not allowed at this window' },
-  validation_failed: { zh: '输入有误', en: 'Invalid input' },
-  unauthenticated: { zh: '登录已失效，请重新登录', en: 'Session ended; log in again' },
-  conflict: { zh: '操作冲突，请重试', en: 'Conflict; try again' },
-  network_error: { zh: '无法连接叫号系统', en: 'Cannot reach the queuing system' },
-};

@@ -3,7 +3,7 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { ApiError } from '@hall-queue/ui-shared/api.js';
 import { translator, type Lang } from '@hall-queue/ui-shared/i18n.js';
 import { baseStyles } from '@hall-queue/ui-shared/tokens.js';
-import { ACTION_LABELS, CODE_TEXT, MESSAGES } from './messages.js';
+import { ACTION_LABELS, MESSAGES } from './messages.js';
 import type { Session } from '../admin/session.js';
 import { StaffFeed } from '@hall-queue/ui-shared/staff-feed.js';
 import { ClockController } from '@hall-queue/ui-shared/clock-controller.js';
@@ -276,13 +276,15 @@ export class WindowScreen extends LitElement {
   }
 
   /**
-   * The refusal in the console's words: its own short text where it has one,
-   * the shared catalogue otherwise (and for a wrong state, which names the
-   * ticket and its status). The hub's English detail is never shown.
+   * The refusal in the shared words every screen uses (refusals.ts), never
+   * the hub's English detail. One exception: every action here is on the
+   * clerk's own window, so a `forbidden` means this window is not theirs
+   * (or no longer is), which says more than the shared "not allowed".
    */
   private explain(err: unknown): string {
-    const own = err instanceof ApiError && err.code !== 'invalid_state' ? CODE_TEXT[err.code] : undefined;
-    return own ? own[this.language] : refusalText(err, this.language);
+    if (err instanceof ApiError && err.code === 'forbidden')
+      return translator(MESSAGES, this.language)('notYourWindow');
+    return refusalText(err, this.language);
   }
 }
 
