@@ -9,6 +9,7 @@ import {
   SCHEMA_VERSION,
   WAITING_OF_DAY_SQL,
   WAITING_GROUPS_FROM_SQL,
+  CANDIDATES_OF_DAY_SQL,
   type SqliteStore,
 } from '../../server/src/store/sqlite/index.js';
 import {
@@ -134,6 +135,12 @@ describe('sqlite store file', () => {
     const text = plan.map((p) => p.detail).join('\n');
     expect(text).toContain('USING COVERING INDEX tickets_queue');
     expect(text).not.toContain('TEMP B-TREE');
+    const candidates = open()
+      .db.prepare(`EXPLAIN QUERY PLAN ${CANDIDATES_OF_DAY_SQL}`)
+      .all('hall', DAY, 'w', '["s"]') as { detail: string }[];
+    const walk = candidates.map((p) => p.detail).join('\n');
+    expect(walk).toContain('USING COVERING INDEX tickets_queue');
+    expect(walk).not.toContain('TEMP B-TREE');
   });
 
   it('reads the tickets from a queue key on as a range of the queue index, without reading ticket rows', () => {

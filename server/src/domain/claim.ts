@@ -91,14 +91,16 @@ export function freeCounter(
 /**
  * The first ticket a window may call: its speciality first, then overflow
  * (the filters in order), each walked in queue order. `waitingInOrder` gives
- * the day's waiting tickets by effective time, issue time, number.
+ * the day's waiting tickets by effective time, issue time, number; it is told
+ * which filter is being walked and may leave out tickets that cannot match it
+ * (see `filterCandidates`), never more.
  */
 export function firstEligible(
   filters: readonly EligibilityFilter[],
-  waitingInOrder: () => Iterable<QueuedTicket>,
+  waitingInOrder: (filter: EligibilityFilter) => Iterable<QueuedTicket>,
 ): string | null {
   for (const filter of filters) {
-    for (const t of waitingInOrder()) if (matchesFilter(filter, t)) return t.id;
+    for (const t of waitingInOrder(filter)) if (matchesFilter(filter, t)) return t.id;
   }
   return null;
 }

@@ -43,6 +43,23 @@ export function matchesFilter(filter: EligibilityFilter, t: RoutableTicket): boo
   );
 }
 
+/**
+ * What a ticket must have to be able to match a filter, for a store to read
+ * fewer tickets: sent to the filter's window, or one of these matters. Null
+ * when some clause takes any matter (every ticket is a candidate). A superset:
+ * `matchesFilter` still decides.
+ */
+export function filterCandidates(
+  filter: EligibilityFilter,
+): { windowId: string; serviceIds: string[] } | null {
+  const ids = new Set<string>();
+  for (const c of filter.clauses) {
+    if (c.serviceIds === undefined) return null;
+    for (const id of c.serviceIds) ids.add(id);
+  }
+  return { windowId: filter.windowId, serviceIds: [...ids] };
+}
+
 /** A window takes part in routing unless it is closed: a paused window comes back. */
 function available(w: ServiceWindow): boolean {
   return w.state !== 'closed';

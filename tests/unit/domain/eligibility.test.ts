@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  filterCandidates,
   isEligible,
   matchesFilter,
   windowFilters,
@@ -493,5 +494,64 @@ describe('a dedicated matter named on a comprehensive window', () => {
     // With the named window closed, the matter is stranded no more: any comprehensive window takes it.
     const closed = ctxOf([plain, { ...special, state: 'closed' }]);
     expect(isEligible(plain, ticket(crossRegion.id), closed)).toBe(true);
+  });
+});
+
+describe('the candidates a store may read for a filter', () => {
+  it('hold every ticket the filter matches, whatever the window kind, state or ticket', () => {
+    const kinds: WindowKind[] = [
+      'comprehensive',
+      'domain',
+      'assisted',
+      'cross_region',
+      'cannot_handle',
+      'green_channel',
+    ];
+    const windows = kinds.map((kind, i) => buildWindow({ id: `W${i}`, kind, overflow: i % 2 === 0 }));
+    const ctx = ctxOf(windows);
+    const tickets: RoutableTicket[] = [];
+    for (const s of services) {
+      for (const targetWindowId of [null, 'W0', 'W3', 'elsewhere']) {
+        for (const categories of [[], ['elderly']] as PriorityCategory[][]) {
+          for (const assistance of [false, true]) {
+            tickets.push({ serviceId: s.id, categories, assistance, targetWindowId });
+          }
+        }
+      }
+    }
+    let pruned = 0;
+    for (const w of windows) {
+      for (const filter of windowFilters(w, ctx)) {
+        const c = filterCandidates(filter);
+        for (const t of tickets) {
+          const candidate =
+            c === null || t.targetWindowId === c.windowId || c.serviceIds.includes(t.serviceId);
+          if (matchesFilter(filter, t)) expect(candidate, `${w.id} ${JSON.stringify(t)}`).toBe(true);
+          if (!candidate) pruned += 1;
+        }
+      }
+    }
+    // Some filters name their matters, so the stores have something to leave out.
+    expect(pruned).toBeGreaterThan(0);
+  });
+
+  it('are every ticket when a clause takes any matter', () => {
+    expect(
+      filterCandidates({
+        windowId: 'W',
+        clauses: [{ serviceIds: ['a'] }, { assistance: true }],
+        foreignTargets: [],
+      }),
+    ).toBeNull();
+    expect(
+      filterCandidates({
+        windowId: 'W',
+        clauses: [{ serviceIds: ['a'] }, { serviceIds: ['b', 'a'] }],
+        foreignTargets: [],
+      }),
+    ).toEqual({
+      windowId: 'W',
+      serviceIds: ['a', 'b'],
+    });
   });
 });

@@ -66,7 +66,7 @@ export interface SqliteStoreOptions extends ConnectionOptions {
 }
 export { StoreFileError } from './store-file.js';
 export { SCHEMA_VERSION } from './migrations.js';
-export { WAITING_OF_DAY_SQL } from './claim.js';
+export { CANDIDATES_OF_DAY_SQL, WAITING_OF_DAY_SQL } from './claim.js';
 export { WAITING_GROUPS_FROM_SQL } from './snapshot.js';
 
 /**
