@@ -287,6 +287,46 @@ describe('check-in', () => {
   });
 });
 
+describe('check-in race', () => {
+  it('gives one ticket to two kiosks scanning one code at once; the other hears it is checked in', async () => {
+    const { hallId, serviceId } = await bookableHall({}, 20);
+    const codes: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      codes.push((await book(hallId, { serviceId, day: MON, slotStart: 600 })).body.code);
+    }
+    clock = local(MON, '09:50');
+    const kioskA = await createDevice(admin, hallId, { kind: 'kiosk' });
+    const kioskB = await createDevice(admin, hallId, { kind: 'kiosk' });
+    for (const code of codes) {
+      const path = `/api/v1/halls/${hallId}/bookings/${code}/check-in`;
+      const answers = await Promise.all([
+        kioskA.api.post<Record<string, unknown>>(path),
+        kioskB.api.post<Record<string, unknown>>(path),
+      ]);
+      expect(answers.map((a) => a.status).sort(), JSON.stringify(answers.map((a) => a.body))).toEqual([
+        201, 409,
+      ]);
+      const refused = answers.find((a) => a.status === 409);
+      expect(refused?.body).toMatchObject({
+        code: 'invalid_state',
+        params: { status: 'checked_in', subject: 'booking', action: 'check_in' },
+      });
+    }
+    const tickets = await t.store.listTickets(hallId);
+    expect(tickets).toHaveLength(codes.length);
+    const events = await t.store.listEvents(hallId, 0, 500);
+    expect(events.filter((e) => e.type === 'appointment.checked_in')).toHaveLength(codes.length);
+    for (const code of codes) {
+      const stored = await t.store.getAppointmentByCode(code);
+      expect(stored?.status).toBe('checked_in');
+      expect(tickets.filter((x) => x.id === stored?.ticketId && x.appointmentId === stored?.id)).toHaveLength(
+        1,
+      );
+    }
+    clock = local(MON, '08:00');
+  });
+});
+
 describe('check-in by a device', () => {
   it('is for a kiosk of the booking hall only, and changes nothing otherwise', async () => {
     const { hallId, serviceId } = await bookableHall();

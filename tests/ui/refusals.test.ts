@@ -18,6 +18,8 @@ const SAMPLE_PARAMS: Record<string, unknown>[] = [
   { status: 'no_show' },
   { state: 'open' },
   { callCount: 3, recallLimit: 2, number: 'B012' },
+  { status: 'checked_in', subject: 'booking', action: 'check_in' },
+  { status: 'missed', subject: 'booking' },
 ];
 
 function refusal(code: string, params: Record<string, unknown>): ApiError {
@@ -49,6 +51,16 @@ describe('the shared refusal catalogue', () => {
       'A004 号当前已呼叫，不能进行此操作',
     );
     expect(refusalText(refusal('priority_staff_only', { category: 'urgent' }), 'zh')).toContain('急事急办');
+  });
+
+  it('says a booking scanned twice is already checked in, and names the state of a booking otherwise', () => {
+    expect(refusalText(refusal('invalid_state', SAMPLE_PARAMS[6]!), 'zh')).toBe(
+      '该预约已签到取号，不能重复签到',
+    );
+    expect(refusalText(refusal('invalid_state', SAMPLE_PARAMS[6]!), 'en')).toContain('already checked in');
+    expect(refusalText(refusal('invalid_state', SAMPLE_PARAMS[7]!), 'zh')).toBe(
+      '该预约已过期未签到，不能进行此操作',
+    );
   });
 
   it('words a Socket.IO refusal (an acknowledgement error or a refused connection) from its code, not its message', () => {

@@ -29,6 +29,25 @@ const STATUS: Record<string, { zh: string; en: string }> = {
   closed: { zh: '关闭', en: 'closed' },
 };
 
+const BOOKING_STATUS: Record<string, { zh: string; en: string }> = {
+  booked: { zh: '已预约', en: 'booked' },
+  checked_in: { zh: '已签到', en: 'checked in' },
+  cancelled: { zh: '已取消', en: 'cancelled' },
+  missed: { zh: '已过期未签到', en: 'missed' },
+};
+
+/** A booking (预约) that is not `booked` any more: cancel, move or check in refused. */
+function bookingState(p: Params, lang: Lang): string {
+  const status = word(BOOKING_STATUS, p.status, lang);
+  if (p.status === 'checked_in' && p.action === 'check_in') {
+    return lang === 'zh'
+      ? '该预约已签到取号，不能重复签到'
+      : 'This booking is already checked in and its ticket issued';
+  }
+  if (lang === 'zh') return status ? `该预约${status}，不能进行此操作` : '该预约当前不能进行此操作';
+  return status ? `This booking is ${status}; this is not possible now` : 'Not possible for this booking now';
+}
+
 const CATEGORY: Record<PriorityCategory, { zh: string; en: string }> = {
   elderly: { zh: '老年人', en: 'elderly' },
   child: { zh: '携带幼儿', en: 'with a small child' },
@@ -80,6 +99,7 @@ export const REFUSALS: Record<string, Text> = {
   booking_details_invalid: fixed('请填写正确的姓名和手机号', 'Please give a valid name and phone number'),
   not_found: fixed('找不到相关记录，请刷新后重试', 'Not found; reload and try again'),
   invalid_state: (p, lang) => {
+    if (p.subject === 'booking') return bookingState(p, lang);
     const status = word(STATUS, p.status, lang);
     const windowState = word(STATUS, p.state, lang);
     const n = num(p);

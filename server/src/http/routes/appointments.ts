@@ -339,7 +339,7 @@ export const appointmentRoutes = [
     summary:
       'Check a booking in (kiosk scan or typed code, or staff): a ticket with the appointment head start',
     description:
-      "Inside the hall's early/late window (default 30 minutes before to 15 after the slot's start) the answer is the ticket (`201`, channel `appointment`), ordered with the appointment head start. Too early answers `409 check_in_early` with `opensAt`; too late `409 check_in_late`: the kiosk says so and offers an ordinary ticket (`POST /api/v1/halls/{hallId}/tickets`). A booking checks in once (`409 invalid_state` after). Staff use the same route from the clerk console.",
+      "Inside the hall's early/late window (default 30 minutes before to 15 after the slot's start) the answer is the ticket (`201`, channel `appointment`), ordered with the appointment head start. Too early answers `409 check_in_early` with `opensAt`; too late `409 check_in_late`: the kiosk says so and offers an ordinary ticket (`POST /api/v1/halls/{hallId}/tickets`). A booking checks in once: the ticket and the booking's check-in are one atomic step, so of two kiosks scanning one code at once one gets the ticket and the other `409 invalid_state` (`params.status` `checked_in`), as does any later scan; a booking moved or cancelled during the check-in answers `409 conflict` and nothing is issued. Staff use the same route from the clerk console.",
     auth: 'public',
     rateLimited: true,
     params: hallCodeParams,
@@ -355,6 +355,7 @@ export const appointmentRoutes = [
       'invalid_state',
       'check_in_early',
       'check_in_late',
+      'conflict',
       'service_disabled',
       'hall_closed',
       'forbidden',
