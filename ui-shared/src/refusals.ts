@@ -96,6 +96,16 @@ export const REFUSALS: Record<string, Text> = {
     '已超过预约签到时间，预约优先已失效，可取普通号办理',
     'Too late for the booking; take an ordinary ticket',
   ),
+  upcoming_bookings: (p, lang) => {
+    const n = typeof p.bookings === 'number' ? p.bookings : 0;
+    const last = typeof p.lastDay === 'string' ? p.lastDay : '';
+    if (lang === 'zh') {
+      const until = last ? `（最晚一个在 ${last}）` : '';
+      return `还有 ${n} 个尚未到期的预约${until}，不能删除；请先关闭预约，待这些预约日期过后再删除`;
+    }
+    const until = last ? ` (the last on ${last})` : '';
+    return `${n} bookings are still to come${until}; turn booking off and delete after that day`;
+  },
   booking_details_invalid: fixed('请填写正确的姓名和手机号', 'Please give a valid name and phone number'),
   not_found: fixed('找不到相关记录，请刷新后重试', 'Not found; reload and try again'),
   invalid_state: (p, lang) => {
@@ -146,6 +156,12 @@ export const REFUSALS: Record<string, Text> = {
       if (typeof p[key] === 'number' && p[key] > 0) {
         return lang === 'zh' ? `仍有 ${p[key]} ${zh}在使用，请先处理` : `Still used by ${p[key]} ${en}`;
       }
+    }
+    if (typeof p.bookings === 'number' && p.bookings > 0) {
+      // Bookings over and done are records of the hall, like its tickets.
+      return lang === 'zh'
+        ? `仍有 ${p.bookings} 个预约记录，作为记录保留，不能删除`
+        : `Still has ${p.bookings} bookings on record; they are kept`;
     }
     if (p.field === 'username') return lang === 'zh' ? '用户名已被使用' : 'The username is taken';
     if (p.field === 'code') return lang === 'zh' ? '编码已被使用' : 'The code is already used';

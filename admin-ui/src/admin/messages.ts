@@ -328,7 +328,7 @@ const zh = {
   noHallYet: '还没有大厅。请先创建本中心的大厅，然后添加事项和窗口。',
   noHallForYou: '您还没有所属大厅，请联系管理员。',
   deleteHall: '删除大厅',
-  deleteHallHint: '只有没有事项、窗口、设备和号票的大厅才能删除；有号票的大厅作为记录保留。',
+  deleteHallHint: '只有没有事项、窗口、设备、号票和预约的大厅才能删除；有号票或预约的大厅作为记录保留。',
   deleteConfirm: '确定删除“{name}”吗？',
   deleteRefused: '无法删除：',
   editService: '编辑事项',
@@ -678,7 +678,7 @@ const en: Record<Key, string> = {
   noHallForYou: 'You do not work in any hall yet; ask an administrator.',
   deleteHall: 'Delete the hall',
   deleteHallHint:
-    'Only a hall with no matters, windows, devices or tickets can be deleted; a hall with tickets stays as a record.',
+    'Only a hall with no matters, windows, devices, tickets or bookings can be deleted; a hall with tickets or bookings stays as a record.',
   deleteConfirm: 'Delete “{name}”?',
   deleteRefused: 'Not deleted: ',
   editService: 'Edit matter',

@@ -284,8 +284,8 @@ export interface Store extends AppointmentStore, NotificationStore {
   getHall(id: string): Promise<Hall | null>;
   saveHall(hall: Hall, audit: NewEvent[]): Promise<{ hall: Hall; events: HallEvent[] }>;
   /**
-   * Refuses with `conflict` while the hall has tickets, services, windows or
-   * devices. The hall's log stays, so `audit` is still appended to it.
+   * Refuses with `conflict` while the hall has tickets, services, windows,
+   * devices or bookings (param `bookings`). The hall's log stays, so `audit` is still appended to it.
    */
   deleteHall(id: string, audit: NewEvent[]): Promise<{ events: HallEvent[] }>;
 

@@ -326,6 +326,26 @@ export function appointmentsContract(makeStore: MakeStore): void {
     });
   });
 
+  describe('the hall delete', () => {
+    it('refuses a hall that has bookings with conflict naming them, and changes nothing', async () => {
+      const { hall, service, svc } = await seeded();
+      const { appointment } = await store().bookAppointment(input(hall, svc, booking(hall, service)));
+      await store().updateAppointment({
+        next: { ...appointment, status: 'cancelled', updatedAt: T0 + 1 },
+        expectedVersion: 1,
+        events: [],
+      });
+      await store().deleteService(service.id, []);
+      const seq = await store().lastSeq(hall.id);
+      const refused = await store()
+        .deleteHall(hall.id, [])
+        .catch((err: unknown) => err);
+      expect(refused).toMatchObject({ code: 'conflict', details: { bookings: 1 } });
+      expect(await store().getHall(hall.id)).not.toBeNull();
+      expect(await store().lastSeq(hall.id)).toBe(seq);
+    });
+  });
+
   describe('lists', () => {
     it('mask name and phone and filter by day, matter and status', async () => {
       const { hall, service, svc } = await seeded(8);

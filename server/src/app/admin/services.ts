@@ -6,6 +6,7 @@ import {
   type Service,
 } from '../../domain/index.js';
 import type { AppDeps } from '../deps.js';
+import { refuseUpcomingBookings } from '../appointments/upcoming.js';
 import { requireHall, requireService } from '../lookups.js';
 import { audited } from './audit.js';
 import { Issues } from './checks.js';
@@ -102,12 +103,17 @@ export async function updateService(
   return saved;
 }
 
-/** A matter named on a window, or with tickets, stays: disable it instead. */
+/**
+ * A matter named on a window, or with tickets, stays: disable it instead. A
+ * matter with upcoming bookings stays until they are over (`upcoming_bookings`).
+ */
 export async function deleteService(
   deps: AppDeps,
   props: { hallId: string; serviceId: string; actor: Actor },
 ): Promise<void> {
   const service = await requireService(deps, props.serviceId, props.hallId);
+  const hall = await requireHall(deps, service.hallId);
+  await refuseUpcomingBookings(deps, { hall, serviceId: service.id, label: service.name });
   const naming = (await deps.store.listWindows(service.hallId)).filter((w) =>
     w.serviceIds.includes(service.id),
   );
