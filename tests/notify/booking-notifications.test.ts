@@ -179,6 +179,89 @@ describe('booking notifications', () => {
     ]);
   });
 
+  it('confirms a moved booking again and reminds of the new slot, never of the old one', async () => {
+    provider = logProvider;
+    clock = local(MON, '07:00');
+    const { hallId, serviceId } = await bookableHall();
+    const code = await book(hallId, serviceId, 600, '13500000001'); // 10:00
+    const before = sentByLog().length;
+    const sent = () =>
+      sentByLog()
+        .slice(before)
+        .map((l) => [l.template, (l.params as { time: string }).time]);
+    await runJob();
+    clock = local(MON, '09:05'); // the 10:00 reminder goes out
+    await runJob();
+    expect(sent()).toEqual([
+      ['booking_confirmed', '10:00'],
+      ['booking_reminder', '10:00'],
+    ]);
+
+    const move = (slotStart: number) =>
+      anon.post(`/api/v1/bookings/${code}/reschedule`, { day: MON, slotStart });
+    expectStatus(await move(660), 200, 'move to 11:00');
+    await runJob();
+    await runJob();
+    // Confirmed again for 11:00 at once; its reminder waits for the lead.
+    expect(sent()).toEqual([
+      ['booking_confirmed', '10:00'],
+      ['booking_reminder', '10:00'],
+      ['booking_confirmed', '11:00'],
+    ]);
+    clock = local(MON, '10:05');
+    await runJob();
+    await runJob();
+    expect(sent().slice(3)).toEqual([['booking_reminder', '11:00']]);
+    const list = await messages(hallId);
+    expect(list.filter((m) => m.status === 'sent')).toHaveLength(4);
+    expect(list.every((m) => m.bookingCode === code)).toBe(true);
+  });
+
+  it('cancels a queued reminder of the old slot when the booking moves, and reminds of nothing once cancelled', async () => {
+    provider = logProvider;
+    clock = local(MON, '07:00');
+    const { hallId, serviceId } = await bookableHall();
+    const code = await book(hallId, serviceId, 600, '13500000002'); // 10:00
+    await runJob();
+    const before = sentByLog().length;
+    const sent = () =>
+      sentByLog()
+        .slice(before)
+        .map((l) => [l.template, (l.params as { time: string }).time]);
+    // The 10:00 reminder is queued, then the citizen moves to 11:30 before it is sent.
+    clock = local(MON, '09:05');
+    await queueBookingNotifications(t.deps, clock);
+    expectStatus(
+      await anon.post(`/api/v1/bookings/${code}/reschedule`, { day: MON, slotStart: 690 }),
+      200,
+      'move to 11:30',
+    );
+    await runJob();
+    expect(sent()).toEqual([['booking_confirmed', '11:30']]);
+    const old = (await messages(hallId)).filter((m) => m.status === 'cancelled');
+    expect(old).toEqual([
+      expect.objectContaining({ template: 'booking_reminder', lastError: 'booking moved' }),
+    ]);
+    // Moved once more, then cancelled before anything of the new slot went out.
+    clock = local(MON, '09:10');
+    expectStatus(
+      await anon.post(`/api/v1/bookings/${code}/reschedule`, { day: MON, slotStart: 840 }),
+      200,
+      'move to 14:00',
+    );
+    await queueBookingNotifications(t.deps, clock);
+    expectStatus(await anon.post(`/api/v1/bookings/${code}/cancel`), 200, 'cancel');
+    await runJob();
+    clock = local(MON, '11:05'); // inside the lead of 11:30
+    await runJob();
+    clock = local(MON, '13:35'); // inside the lead of 14:00
+    await runJob();
+    expect(sent()).toEqual([['booking_confirmed', '11:30']]);
+    const list = await messages(hallId);
+    expect(list.filter((m) => m.template === 'booking_reminder' && m.status !== 'cancelled')).toEqual([]);
+    expect(list.filter((m) => m.status === 'queued')).toEqual([]);
+  });
+
   it('retries a failing provider with a growing wait, then marks the message failed for the admin', async () => {
     let calls = 0;
     provider = {

@@ -18,8 +18,16 @@ import { requireHall } from '../lookups.js';
 export const SEND_LEASE_MS = 5 * 60_000;
 const BATCH = 200;
 
-const confirmationKey = (a: Appointment) => `${a.id}:booking_confirmed`;
-const reminderKey = (a: Appointment, slotAt: number) => `${a.id}:booking_reminder:${slotAt}`;
+/*
+ * Keys follow the booking's version: a booking still `booked` changes only by
+ * a move (每次改约), so each move gives a new confirmation of the new slot and,
+ * inside the lead, a new reminder, while the messages of the old slot are
+ * cancelled at send time ('booking moved') or were already sent for it. A
+ * booking never moved keeps its first keys (version 1, no suffix).
+ */
+const since = (a: Appointment) => (a.version === 1 ? '' : `:v${a.version}`);
+const confirmationKey = (a: Appointment) => `${a.id}:booking_confirmed${since(a)}`;
+const reminderKey = (a: Appointment, slotAt: number) => `${a.id}:booking_reminder:${slotAt}${since(a)}`;
 
 /** Queues the confirmation of every live booking with a phone, and the reminder of those inside the lead. */
 export async function queueBookingNotifications(deps: AppDeps, now: number): Promise<number> {
