@@ -60,11 +60,12 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-async function bookableHall() {
+async function bookableHall(over: Record<string, unknown> = {}) {
   const hall = await createHall(admin, { calendar: standardCalendar() });
   const service = await createService(admin, hall.id);
   expectStatus(
     await admin.put(`/api/v1/halls/${hall.id}/appointment-settings`, {
+      ...over,
       enabled: true,
       maxBookedShare: 0.5,
       horizonDays: 14,
@@ -260,6 +261,46 @@ describe('booking notifications', () => {
     const list = await messages(hallId);
     expect(list.filter((m) => m.template === 'booking_reminder' && m.status !== 'cancelled')).toEqual([]);
     expect(list.filter((m) => m.status === 'queued')).toEqual([]);
+  });
+
+  it("reminds at the hall's own lead when it has one, at the hub's otherwise; a bad lead is refused", async () => {
+    provider = logProvider;
+    clock = local(MON, '07:00');
+    const own = await bookableHall({ reminderLeadMinutes: 180 });
+    const hub = await bookableHall();
+    expect(
+      (
+        await admin.get<{ reminderLeadMinutes: number | null }>(
+          `/api/v1/halls/${hub.hallId}/appointment-settings`,
+        )
+      ).body.reminderLeadMinutes,
+    ).toBeNull();
+    await book(own.hallId, own.serviceId, 600, '13400000001'); // 10:00
+    await book(hub.hallId, hub.serviceId, 600, '13400000002');
+    const reminders = async (hallId: string) =>
+      (await messages(hallId)).filter((m) => m.template === 'booking_reminder' && m.status === 'sent');
+    clock = local(MON, '06:59'); // both before their lead
+    await runJob();
+    expect(await reminders(own.hallId)).toHaveLength(0);
+    clock = local(MON, '07:00'); // three hours before 10:00: the hall's own lead
+    await runJob();
+    expect(await reminders(own.hallId)).toHaveLength(1);
+    expect(await reminders(hub.hallId)).toHaveLength(0);
+    clock = local(MON, '09:00'); // the hub's one hour
+    await runJob();
+    expect(await reminders(hub.hallId)).toHaveLength(1);
+    expect(await reminders(own.hallId)).toHaveLength(1);
+
+    const path = `/api/v1/halls/${own.hallId}/appointment-settings`;
+    const saved = (await admin.get<Record<string, unknown>>(path)).body;
+    for (const bad of [2, 30.5, -1, 8 * 24 * 60, '60']) {
+      const refused = await admin.put(path, { ...saved, reminderLeadMinutes: bad });
+      expect(refused.status, String(bad)).toBe(400);
+      expect(refused.body).toMatchObject({ code: 'validation_failed' });
+    }
+    expect((await admin.get(path)).body).toEqual(saved);
+    expectStatus(await admin.put(path, { ...saved, reminderLeadMinutes: null }), 200, 'back to the hub');
+    expect((await admin.get<Record<string, unknown>>(path)).body.reminderLeadMinutes).toBeNull();
   });
 
   it('retries a failing provider with a growing wait, then marks the message failed for the admin', async () => {

@@ -15,7 +15,13 @@ import {
   saveAppointmentSettings,
 } from '../../app/index.js';
 import { CITIZEN } from '../../domain/index.js';
-import { IDENTITY_FIELD_MODES, SLOT_MINUTES, type SlotMinutes } from '../../domain/appointments/index.js';
+import {
+  IDENTITY_FIELD_MODES,
+  REMINDER_LEAD_MINUTES,
+  SLOT_MINUTES,
+  type AppointmentSettings,
+  type SlotMinutes,
+} from '../../domain/appointments/index.js';
 import { actor, requireHallAccess } from '../access.js';
 import { HttpError } from '../errors.js';
 import { presentBooking } from '../presenters/appointments.js';
@@ -67,7 +73,23 @@ const settingsBody = z.strictObject({
   phone: z.enum(IDENTITY_FIELD_MODES),
   allowDuplicates: z.boolean(),
   purgeAfterDays: z.number().int().min(1).max(3650),
+  reminderLeadMinutes: z
+    .number()
+    .int()
+    .min(REMINDER_LEAD_MINUTES.min)
+    .max(REMINDER_LEAD_MINUTES.max)
+    .nullable()
+    .optional()
+    .describe(
+      "minutes before the slot the reminder goes out; null or absent: the hub's NOTIFY_REMINDER_LEAD_MINUTES",
+    ),
   services: z.array(serviceSettings).max(500),
+});
+
+/** An absent reminder lead follows the hub. */
+const settingsOf = (body: z.infer<typeof settingsBody>): AppointmentSettings => ({
+  ...body,
+  reminderLeadMinutes: body.reminderLeadMinutes ?? null,
 });
 
 const SETTINGS_EXAMPLE = {
@@ -81,6 +103,7 @@ const SETTINGS_EXAMPLE = {
   phone: 'optional' as const,
   allowDuplicates: false,
   purgeAfterDays: 30,
+  reminderLeadMinutes: null,
   services: [{ serviceId: 'svc-id', enabled: true, slotMinutes: 30, capacityPerSlot: 4 }],
 };
 
@@ -264,7 +287,7 @@ export const appointmentRoutes = [
       requireHallAccess(ctx, ctx.params.hallId);
       return saveAppointmentSettings(ctx.deps, {
         hallId: ctx.params.hallId,
-        settings: ctx.body,
+        settings: settingsOf(ctx.body),
         actor: actor(ctx),
       });
     },
@@ -286,7 +309,7 @@ export const appointmentRoutes = [
       requireHallAccess(ctx, ctx.params.hallId);
       return previewAppointments(ctx.deps, {
         ...ctx.params,
-        ...(ctx.body.settings ? { settings: ctx.body.settings } : {}),
+        ...(ctx.body.settings ? { settings: settingsOf(ctx.body.settings) } : {}),
       });
     },
   }),
