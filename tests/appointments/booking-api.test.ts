@@ -459,6 +459,12 @@ describe('deleting a matter or a hall with bookings', () => {
     // Monday is over: its booking (never checked in) no longer holds the matter back.
     clock = local(TUE, '08:00');
     expect((await admin.delete(servicePath(past.id))).status).toBe(204);
+    // Its booking settings went with it: the hall's settings can be sent back as they are.
+    const left = await admin.get<{ services: { serviceId: string }[] }>(
+      `/api/v1/halls/${hall.id}/appointment-settings`,
+    );
+    expect(left.body.services.map((x) => x.serviceId)).toEqual([kept.id]);
+    expect((await admin.put(`/api/v1/halls/${hall.id}/appointment-settings`, left.body)).status).toBe(200);
     expect((await anon.get<Booking>(`/api/v1/bookings/${onMon.body.code}`)).status).toBe(200);
     expect((await admin.delete(servicePath(kept.id))).body).toMatchObject({ code: 'upcoming_bookings' });
 

@@ -6,6 +6,7 @@ import {
   type Service,
 } from '../../domain/index.js';
 import type { AppDeps } from '../deps.js';
+import { saveAppointmentSettings } from '../appointments/settings.js';
 import { refuseUpcomingBookings } from '../appointments/upcoming.js';
 import { requireHall, requireService } from '../lookups.js';
 import { audited } from './audit.js';
@@ -132,4 +133,13 @@ export async function deleteService(
       audit({ entity: 'service', action: 'deleted', subjectId: service.id, label: service.code }),
     ),
   );
+  // Its booking settings go with it, so the hall's settings name only matters it has.
+  const booking = await deps.store.getAppointmentSettings(hall.id);
+  if (booking.services.some((x) => x.serviceId === service.id)) {
+    await saveAppointmentSettings(deps, {
+      hallId: hall.id,
+      settings: { ...booking, services: booking.services.filter((x) => x.serviceId !== service.id) },
+      actor: props.actor,
+    });
+  }
 }
