@@ -1,6 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { markMissedBookings, purgeBookingPersonalData } from '../../server/src/app/index.js';
-import { standardCalendar } from '../../server/src/domain/index.js';
+import { appointmentCheckedIn, CITIZEN, standardCalendar } from '../../server/src/domain/index.js';
 import {
   Api,
   createDevice,
@@ -9,6 +10,7 @@ import {
   expectStatus,
   setupAdmin,
 } from '../helpers/api-fixtures.js';
+import { buildIssueInput } from '../helpers/factories.js';
 import { startTestHub, type TestHub } from '../helpers/hub.js';
 import { waitFor } from '../realtime/support.js';
 import { io } from 'socket.io-client';
@@ -29,8 +31,25 @@ let t: TestHub;
 let admin: Api;
 let anon: Api;
 
+/**
+ * Runs once at the next ticket issue, between the check-in's read of the
+ * booking and its atomic write (the issue draws the ticket's status token
+ * there): another kiosk's check-in of the same booking lands in that gap.
+ */
+let beforeIssueWrite: (() => void) | null = null;
+
 beforeAll(async () => {
-  t = await startTestHub({ deps: { now: () => clock } });
+  t = await startTestHub({
+    deps: {
+      now: () => clock,
+      newSecret: () => {
+        const step = beforeIssueWrite;
+        beforeIssueWrite = null;
+        step?.();
+        return randomBytes(24).toString('base64url');
+      },
+    },
+  });
   admin = await setupAdmin(t);
   anon = new Api(t.url);
 });
@@ -288,6 +307,54 @@ describe('check-in', () => {
 });
 
 describe('check-in race', () => {
+  it('issues nothing when another kiosk checks the booking in between its read and its write', async () => {
+    const { hallId, serviceId } = await bookableHall({}, 4);
+    const code = (await book(hallId, { serviceId, day: MON, slotStart: 600 })).body.code;
+    clock = local(MON, '09:50');
+    const booking = (await t.store.getAppointmentByCode(code))!;
+    const service = (await t.store.getService(serviceId))!;
+    const otherTicket = 'ticket-of-the-other-kiosk';
+    let landed = false;
+    beforeIssueWrite = () => {
+      // The other kiosk's atomic check-in commits now (the SQLite store writes before its promise settles).
+      void t.store.issueTicket(
+        buildIssueInput(service, {
+          id: otherTicket,
+          businessDay: MON,
+          channel: 'appointment',
+          appointmentId: booking.id,
+          issuedAt: clock,
+          effectiveAt: clock,
+          checkIn: {
+            expectedVersion: booking.version,
+            patch: { status: 'checked_in', checkedInAt: clock, ticketId: otherTicket, updatedAt: clock },
+            events: [appointmentCheckedIn(booking, otherTicket, true, clock, CITIZEN)],
+          },
+        }),
+      );
+      landed = true;
+    };
+    const seqBefore = await t.store.lastSeq(hallId);
+    const answer = await anon.post<Record<string, unknown>>(
+      `/api/v1/halls/${hallId}/bookings/${code}/check-in`,
+    );
+    expect(landed).toBe(true);
+    expect(answer.status).toBe(409);
+    expect(answer.body).toMatchObject({
+      code: 'invalid_state',
+      params: { status: 'checked_in', subject: 'booking', action: 'check_in' },
+    });
+    // Only the other kiosk's ticket and events: the refused issue wrote nothing and used no number.
+    const tickets = await t.store.listTickets(hallId);
+    expect(tickets.map((x) => [x.id, x.number])).toEqual([[otherTicket, 'A001']]);
+    expect((await t.store.getAppointmentByCode(code))?.ticketId).toBe(otherTicket);
+    expect((await t.store.listEvents(hallId, seqBefore, 100)).map((e) => e.type)).toEqual([
+      'ticket.issued',
+      'appointment.checked_in',
+    ]);
+    clock = local(MON, '08:00');
+  });
+
   it('gives one ticket to two kiosks scanning one code at once; the other hears it is checked in', async () => {
     const { hallId, serviceId } = await bookableHall({}, 20);
     const codes: string[] = [];
