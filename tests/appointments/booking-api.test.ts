@@ -1,6 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { markMissedBookings, purgeBookingPersonalData } from '../../server/src/app/index.js';
-import { standardCalendar } from '../../server/src/domain/index.js';
+import { appointmentCheckedIn, CITIZEN, standardCalendar } from '../../server/src/domain/index.js';
 import {
   Api,
   createDevice,
@@ -9,6 +10,7 @@ import {
   expectStatus,
   setupAdmin,
 } from '../helpers/api-fixtures.js';
+import { buildIssueInput } from '../helpers/factories.js';
 import { startTestHub, type TestHub } from '../helpers/hub.js';
 import { waitFor } from '../realtime/support.js';
 import { io } from 'socket.io-client';
@@ -29,8 +31,25 @@ let t: TestHub;
 let admin: Api;
 let anon: Api;
 
+/**
+ * Runs once at the next ticket issue, between the check-in's read of the
+ * booking and its atomic write (the issue draws the ticket's status token
+ * there): another kiosk's check-in of the same booking lands in that gap.
+ */
+let beforeIssueWrite: (() => void) | null = null;
+
 beforeAll(async () => {
-  t = await startTestHub({ deps: { now: () => clock } });
+  t = await startTestHub({
+    deps: {
+      now: () => clock,
+      newSecret: () => {
+        const step = beforeIssueWrite;
+        beforeIssueWrite = null;
+        step?.();
+        return randomBytes(24).toString('base64url');
+      },
+    },
+  });
   admin = await setupAdmin(t);
   anon = new Api(t.url);
 });
@@ -287,6 +306,94 @@ describe('check-in', () => {
   });
 });
 
+describe('check-in race', () => {
+  it('issues nothing when another kiosk checks the booking in between its read and its write', async () => {
+    const { hallId, serviceId } = await bookableHall({}, 4);
+    const code = (await book(hallId, { serviceId, day: MON, slotStart: 600 })).body.code;
+    clock = local(MON, '09:50');
+    const booking = (await t.store.getAppointmentByCode(code))!;
+    const service = (await t.store.getService(serviceId))!;
+    const otherTicket = 'ticket-of-the-other-kiosk';
+    let landed = false;
+    beforeIssueWrite = () => {
+      // The other kiosk's atomic check-in commits now (the SQLite store writes before its promise settles).
+      void t.store.issueTicket(
+        buildIssueInput(service, {
+          id: otherTicket,
+          businessDay: MON,
+          channel: 'appointment',
+          appointmentId: booking.id,
+          issuedAt: clock,
+          effectiveAt: clock,
+          checkIn: {
+            expectedVersion: booking.version,
+            patch: { status: 'checked_in', checkedInAt: clock, ticketId: otherTicket, updatedAt: clock },
+            events: [appointmentCheckedIn(booking, otherTicket, true, clock, CITIZEN)],
+          },
+        }),
+      );
+      landed = true;
+    };
+    const seqBefore = await t.store.lastSeq(hallId);
+    const answer = await anon.post<Record<string, unknown>>(
+      `/api/v1/halls/${hallId}/bookings/${code}/check-in`,
+    );
+    expect(landed).toBe(true);
+    expect(answer.status).toBe(409);
+    expect(answer.body).toMatchObject({
+      code: 'invalid_state',
+      params: { status: 'checked_in', subject: 'booking', action: 'check_in' },
+    });
+    // Only the other kiosk's ticket and events: the refused issue wrote nothing and used no number.
+    const tickets = await t.store.listTickets(hallId);
+    expect(tickets.map((x) => [x.id, x.number])).toEqual([[otherTicket, 'A001']]);
+    expect((await t.store.getAppointmentByCode(code))?.ticketId).toBe(otherTicket);
+    expect((await t.store.listEvents(hallId, seqBefore, 100)).map((e) => e.type)).toEqual([
+      'ticket.issued',
+      'appointment.checked_in',
+    ]);
+    clock = local(MON, '08:00');
+  });
+
+  it('gives one ticket to two kiosks scanning one code at once; the other hears it is checked in', async () => {
+    const { hallId, serviceId } = await bookableHall({}, 20);
+    const codes: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      codes.push((await book(hallId, { serviceId, day: MON, slotStart: 600 })).body.code);
+    }
+    clock = local(MON, '09:50');
+    const kioskA = await createDevice(admin, hallId, { kind: 'kiosk' });
+    const kioskB = await createDevice(admin, hallId, { kind: 'kiosk' });
+    for (const code of codes) {
+      const path = `/api/v1/halls/${hallId}/bookings/${code}/check-in`;
+      const answers = await Promise.all([
+        kioskA.api.post<Record<string, unknown>>(path),
+        kioskB.api.post<Record<string, unknown>>(path),
+      ]);
+      expect(answers.map((a) => a.status).sort(), JSON.stringify(answers.map((a) => a.body))).toEqual([
+        201, 409,
+      ]);
+      const refused = answers.find((a) => a.status === 409);
+      expect(refused?.body).toMatchObject({
+        code: 'invalid_state',
+        params: { status: 'checked_in', subject: 'booking', action: 'check_in' },
+      });
+    }
+    const tickets = await t.store.listTickets(hallId);
+    expect(tickets).toHaveLength(codes.length);
+    const events = await t.store.listEvents(hallId, 0, 500);
+    expect(events.filter((e) => e.type === 'appointment.checked_in')).toHaveLength(codes.length);
+    for (const code of codes) {
+      const stored = await t.store.getAppointmentByCode(code);
+      expect(stored?.status).toBe('checked_in');
+      expect(tickets.filter((x) => x.id === stored?.ticketId && x.appointmentId === stored?.id)).toHaveLength(
+        1,
+      );
+    }
+    clock = local(MON, '08:00');
+  });
+});
+
 describe('check-in by a device', () => {
   it('is for a kiosk of the booking hall only, and changes nothing otherwise', async () => {
     const { hallId, serviceId } = await bookableHall();
@@ -384,5 +491,59 @@ describe('what a lobby screen learns of bookings', () => {
     } finally {
       board.disconnect();
     }
+  });
+});
+
+describe('deleting a matter or a hall with bookings', () => {
+  // Last in the file: it leaves a past booking never marked missed, which the job test would count.
+  it('is refused while bookings are to come, with their count and last day; past ones do not block a matter', async () => {
+    clock = local(MON, '08:00');
+    const hall = await createHall(admin, { calendar: standardCalendar() });
+    const kept = await createService(admin, hall.id);
+    const past = await createService(admin, hall.id);
+    const both = settings(kept.id);
+    both.services.push({ serviceId: past.id, enabled: true, slotMinutes: 30, capacityPerSlot: 2 });
+    expectStatus(await admin.put(`/api/v1/halls/${hall.id}/appointment-settings`, both), 200, 'settings');
+    const onTue = await book(hall.id, { serviceId: kept.id, day: TUE, slotStart: 600 });
+    const onMon = await book(hall.id, { serviceId: past.id, day: MON, slotStart: 600 });
+    const servicePath = (id: string) => `/api/v1/halls/${hall.id}/services/${id}`;
+
+    const refused = await admin.delete(servicePath(kept.id));
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({
+      code: 'upcoming_bookings',
+      params: { bookings: 1, lastDay: TUE },
+    });
+    const hallRefused = await admin.delete(`/api/v1/halls/${hall.id}`);
+    expect(hallRefused.status).toBe(409);
+    expect(hallRefused.body).toMatchObject({
+      code: 'upcoming_bookings',
+      params: { bookings: 2, lastDay: TUE },
+    });
+    expect((await admin.get(servicePath(kept.id))).status).toBe(200);
+    expect((await anon.get<Booking>(`/api/v1/bookings/${onTue.body.code}`)).body.status).toBe('booked');
+
+    // Monday is over: its booking (never checked in) no longer holds the matter back.
+    clock = local(TUE, '08:00');
+    expect((await admin.delete(servicePath(past.id))).status).toBe(204);
+    // Its booking settings went with it: the hall's settings can be sent back as they are.
+    const left = await admin.get<{ services: { serviceId: string }[] }>(
+      `/api/v1/halls/${hall.id}/appointment-settings`,
+    );
+    expect(left.body.services.map((x) => x.serviceId)).toEqual([kept.id]);
+    expect((await admin.put(`/api/v1/halls/${hall.id}/appointment-settings`, left.body)).status).toBe(200);
+    expect((await anon.get<Booking>(`/api/v1/bookings/${onMon.body.code}`)).status).toBe(200);
+    expect((await admin.delete(servicePath(kept.id))).body).toMatchObject({ code: 'upcoming_bookings' });
+
+    // Cancelled, the last booking to come stops blocking its matter.
+    await anon.post(`/api/v1/bookings/${onTue.body.code}/cancel`);
+    expect((await admin.delete(servicePath(kept.id))).status).toBe(204);
+
+    // The hall keeps its bookings as records: a clear conflict naming them, not a store error.
+    const kept2 = await admin.delete(`/api/v1/halls/${hall.id}`);
+    expect(kept2.status).toBe(409);
+    expect(kept2.body).toMatchObject({ code: 'conflict', params: { bookings: 1, services: 0, tickets: 0 } });
+    expect((await admin.get(`/api/v1/halls/${hall.id}`)).status).toBe(200);
+    clock = local(MON, '08:00');
   });
 });

@@ -124,3 +124,63 @@ test('an admin opens booking for a matter, previews, saves; a bad value is refus
   await expect(page.locator(`[data-preview] tr[data-day="${holiday}"] [data-closed]`)).toHaveText('不办公');
   await expect(page.locator(`[data-preview] tr[data-day="${options.days[1]}"] [data-closed]`)).toHaveCount(0);
 });
+
+test('the reminder lead is set per hall, a bad one refused at its field; a matter or hall with bookings to come is not deleted', async ({
+  page,
+}) => {
+  const svc = demo.services[1]!;
+  const path = `/api/v1/halls/${demo.hall.id}/appointment-settings`;
+  const current = (await admin.get<Settings & Record<string, unknown>>(path)).body;
+  const services = [
+    ...current.services.filter((s) => s.serviceId !== svc.id),
+    { serviceId: svc.id, enabled: true, slotMinutes: 30, capacityPerSlot: 4 },
+  ];
+  expect((await admin.put(path, { ...current, enabled: true, services })).status).toBe(200);
+  const options = (await (await fetch(`${hub.url}/api/v1/halls/${demo.hall.id}/booking`)).json()) as {
+    days: string[];
+  };
+  const day = options.days[1]!;
+  const open = (await (
+    await fetch(`${hub.url}/api/v1/halls/${demo.hall.id}/services/${svc.id}/booking-slots?day=${day}`)
+  ).json()) as { slots: { start: number }[] };
+  const booked = await fetch(`${hub.url}/api/v1/halls/${demo.hall.id}/bookings`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ serviceId: svc.id, day, slotStart: open.slots[0]!.start }),
+  });
+  expect(booked.status).toBe(201);
+
+  await login(page, '#appointments');
+  const form = page.getByRole('form', { name: '预约设置' });
+  const lead = form.getByRole('spinbutton', { name: '短信提醒提前（分钟）' });
+  await expect(lead).toHaveValue('');
+  await expect(lead).toHaveAttribute('placeholder', '留空则按全局设置');
+  const before = (await admin.get(path)).body;
+  await lead.fill('2');
+  await form.getByRole('button', { name: '保存' }).click();
+  await expect(form.locator('[data-refused]')).toBeVisible();
+  await expect(form.locator('[data-field="reminderLeadMinutes"] .field-error')).toBeVisible();
+  expect((await admin.get(path)).body).toEqual(before);
+  await lead.fill('240');
+  await form.getByRole('button', { name: '保存' }).click();
+  await expect(form.getByRole('status')).toHaveText('已保存');
+  expect((await admin.get<{ reminderLeadMinutes: number | null }>(path)).body.reminderLeadMinutes).toBe(240);
+  await expect(lead).toHaveValue('240');
+  await lead.fill('');
+  await form.getByRole('button', { name: '保存' }).click();
+  await expect(form.getByRole('status')).toHaveText('已保存');
+  expect((await admin.get<{ reminderLeadMinutes: number | null }>(path)).body.reminderLeadMinutes).toBeNull();
+
+  // Deleting the matter or the hall is refused in Chinese, naming the booking still to come.
+  page.on('dialog', (d) => void d.accept());
+  await page.goto(hub.url + '/admin/#catalogue');
+  const row = page.getByRole('row').filter({ hasText: svc.name });
+  await row.getByRole('button', { name: '删除' }).click();
+  await expect(page.getByText(`无法删除：还有 1 个尚未到期的预约（最晚一个在 ${day}）`)).toBeVisible();
+  expect((await admin.get(`/api/v1/halls/${demo.hall.id}/services/${svc.id}`)).status).toBe(200);
+  await page.goto(hub.url + '/admin/#hall');
+  await page.getByRole('button', { name: '删除大厅' }).click();
+  await expect(page.getByText('无法删除：还有 1 个尚未到期的预约')).toBeVisible();
+  expect((await admin.get(`/api/v1/halls/${demo.hall.id}`)).status).toBe(200);
+  await expectAccessible(page, 'hall page with a refused delete');
+});

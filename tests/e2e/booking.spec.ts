@@ -171,7 +171,7 @@ test('the kiosk checks a scanned booking code in, and refuses a used one with th
   await page.locator('kiosk-priority [data-next]').click();
   await page.getByRole('textbox', { name: '预约码' }).fill(code);
   await page.getByRole('button', { name: '预约签到' }).click();
-  await expect(page.locator('kiosk-appointment [data-refusal]')).toContainText('不能进行此操作');
+  await expect(page.locator('kiosk-appointment [data-refusal]')).toHaveText('该预约已签到取号，不能重复签到');
   await expectAccessible(page, 'kiosk check-in refused');
   await page.getByRole('button', { name: '没有预约，直接取号' }).click();
   await expect(page.locator('kiosk-result [data-number]')).toBeVisible();

@@ -60,11 +60,12 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-async function bookableHall() {
+async function bookableHall(over: Record<string, unknown> = {}) {
   const hall = await createHall(admin, { calendar: standardCalendar() });
   const service = await createService(admin, hall.id);
   expectStatus(
     await admin.put(`/api/v1/halls/${hall.id}/appointment-settings`, {
+      ...over,
       enabled: true,
       maxBookedShare: 0.5,
       horizonDays: 14,
@@ -177,6 +178,129 @@ describe('booking notifications', () => {
         phone: '139****0001',
       }),
     ]);
+  });
+
+  it('confirms a moved booking again and reminds of the new slot, never of the old one', async () => {
+    provider = logProvider;
+    clock = local(MON, '07:00');
+    const { hallId, serviceId } = await bookableHall();
+    const code = await book(hallId, serviceId, 600, '13500000001'); // 10:00
+    const before = sentByLog().length;
+    const sent = () =>
+      sentByLog()
+        .slice(before)
+        .map((l) => [l.template, (l.params as { time: string }).time]);
+    await runJob();
+    clock = local(MON, '09:05'); // the 10:00 reminder goes out
+    await runJob();
+    expect(sent()).toEqual([
+      ['booking_confirmed', '10:00'],
+      ['booking_reminder', '10:00'],
+    ]);
+
+    const move = (slotStart: number) =>
+      anon.post(`/api/v1/bookings/${code}/reschedule`, { day: MON, slotStart });
+    expectStatus(await move(660), 200, 'move to 11:00');
+    await runJob();
+    await runJob();
+    // Confirmed again for 11:00 at once; its reminder waits for the lead.
+    expect(sent()).toEqual([
+      ['booking_confirmed', '10:00'],
+      ['booking_reminder', '10:00'],
+      ['booking_confirmed', '11:00'],
+    ]);
+    clock = local(MON, '10:05');
+    await runJob();
+    await runJob();
+    expect(sent().slice(3)).toEqual([['booking_reminder', '11:00']]);
+    const list = await messages(hallId);
+    expect(list.filter((m) => m.status === 'sent')).toHaveLength(4);
+    expect(list.every((m) => m.bookingCode === code)).toBe(true);
+  });
+
+  it('cancels a queued reminder of the old slot when the booking moves, and reminds of nothing once cancelled', async () => {
+    provider = logProvider;
+    clock = local(MON, '07:00');
+    const { hallId, serviceId } = await bookableHall();
+    const code = await book(hallId, serviceId, 600, '13500000002'); // 10:00
+    await runJob();
+    const before = sentByLog().length;
+    const sent = () =>
+      sentByLog()
+        .slice(before)
+        .map((l) => [l.template, (l.params as { time: string }).time]);
+    // The 10:00 reminder is queued, then the citizen moves to 11:30 before it is sent.
+    clock = local(MON, '09:05');
+    await queueBookingNotifications(t.deps, clock);
+    expectStatus(
+      await anon.post(`/api/v1/bookings/${code}/reschedule`, { day: MON, slotStart: 690 }),
+      200,
+      'move to 11:30',
+    );
+    await runJob();
+    expect(sent()).toEqual([['booking_confirmed', '11:30']]);
+    const old = (await messages(hallId)).filter((m) => m.status === 'cancelled');
+    expect(old).toEqual([
+      expect.objectContaining({ template: 'booking_reminder', lastError: 'booking moved' }),
+    ]);
+    // Moved once more, then cancelled before anything of the new slot went out.
+    clock = local(MON, '09:10');
+    expectStatus(
+      await anon.post(`/api/v1/bookings/${code}/reschedule`, { day: MON, slotStart: 840 }),
+      200,
+      'move to 14:00',
+    );
+    await queueBookingNotifications(t.deps, clock);
+    expectStatus(await anon.post(`/api/v1/bookings/${code}/cancel`), 200, 'cancel');
+    await runJob();
+    clock = local(MON, '11:05'); // inside the lead of 11:30
+    await runJob();
+    clock = local(MON, '13:35'); // inside the lead of 14:00
+    await runJob();
+    expect(sent()).toEqual([['booking_confirmed', '11:30']]);
+    const list = await messages(hallId);
+    expect(list.filter((m) => m.template === 'booking_reminder' && m.status !== 'cancelled')).toEqual([]);
+    expect(list.filter((m) => m.status === 'queued')).toEqual([]);
+  });
+
+  it("reminds at the hall's own lead when it has one, at the hub's otherwise; a bad lead is refused", async () => {
+    provider = logProvider;
+    clock = local(MON, '07:00');
+    const own = await bookableHall({ reminderLeadMinutes: 180 });
+    const hub = await bookableHall();
+    expect(
+      (
+        await admin.get<{ reminderLeadMinutes: number | null }>(
+          `/api/v1/halls/${hub.hallId}/appointment-settings`,
+        )
+      ).body.reminderLeadMinutes,
+    ).toBeNull();
+    await book(own.hallId, own.serviceId, 600, '13400000001'); // 10:00
+    await book(hub.hallId, hub.serviceId, 600, '13400000002');
+    const reminders = async (hallId: string) =>
+      (await messages(hallId)).filter((m) => m.template === 'booking_reminder' && m.status === 'sent');
+    clock = local(MON, '06:59'); // both before their lead
+    await runJob();
+    expect(await reminders(own.hallId)).toHaveLength(0);
+    clock = local(MON, '07:00'); // three hours before 10:00: the hall's own lead
+    await runJob();
+    expect(await reminders(own.hallId)).toHaveLength(1);
+    expect(await reminders(hub.hallId)).toHaveLength(0);
+    clock = local(MON, '09:00'); // the hub's one hour
+    await runJob();
+    expect(await reminders(hub.hallId)).toHaveLength(1);
+    expect(await reminders(own.hallId)).toHaveLength(1);
+
+    const path = `/api/v1/halls/${own.hallId}/appointment-settings`;
+    const saved = (await admin.get<Record<string, unknown>>(path)).body;
+    for (const bad of [2, 30.5, -1, 8 * 24 * 60, '60']) {
+      const refused = await admin.put(path, { ...saved, reminderLeadMinutes: bad });
+      expect(refused.status, String(bad)).toBe(400);
+      expect(refused.body).toMatchObject({ code: 'validation_failed' });
+    }
+    expect((await admin.get(path)).body).toEqual(saved);
+    expectStatus(await admin.put(path, { ...saved, reminderLeadMinutes: null }), 200, 'back to the hub');
+    expect((await admin.get<Record<string, unknown>>(path)).body.reminderLeadMinutes).toBeNull();
   });
 
   it('retries a failing provider with a growing wait, then marks the message failed for the admin', async () => {

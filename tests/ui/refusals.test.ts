@@ -18,6 +18,8 @@ const SAMPLE_PARAMS: Record<string, unknown>[] = [
   { status: 'no_show' },
   { state: 'open' },
   { callCount: 3, recallLimit: 2, number: 'B012' },
+  { status: 'checked_in', subject: 'booking', action: 'check_in' },
+  { status: 'missed', subject: 'booking' },
 ];
 
 function refusal(code: string, params: Record<string, unknown>): ApiError {
@@ -49,6 +51,26 @@ describe('the shared refusal catalogue', () => {
       'A004 号当前已呼叫，不能进行此操作',
     );
     expect(refusalText(refusal('priority_staff_only', { category: 'urgent' }), 'zh')).toContain('急事急办');
+  });
+
+  it('counts the bookings still to come, and the past ones a hall keeps, when a delete is refused', () => {
+    const upcoming = refusal('upcoming_bookings', { bookings: 3, lastDay: '2026-12-20' });
+    expect(refusalText(upcoming, 'zh')).toBe(
+      '还有 3 个尚未到期的预约（最晚一个在 2026-12-20），不能删除；请先关闭预约，待这些预约日期过后再删除',
+    );
+    expect(refusalText(upcoming, 'en')).toContain('3 bookings are still to come (the last on 2026-12-20)');
+    const kept = refusal('conflict', { services: 0, tickets: 0, bookings: 2 });
+    expect(refusalText(kept, 'zh')).toBe('仍有 2 个预约记录，作为记录保留，不能删除');
+  });
+
+  it('says a booking scanned twice is already checked in, and names the state of a booking otherwise', () => {
+    expect(refusalText(refusal('invalid_state', SAMPLE_PARAMS[6]!), 'zh')).toBe(
+      '该预约已签到取号，不能重复签到',
+    );
+    expect(refusalText(refusal('invalid_state', SAMPLE_PARAMS[6]!), 'en')).toContain('already checked in');
+    expect(refusalText(refusal('invalid_state', SAMPLE_PARAMS[7]!), 'zh')).toBe(
+      '该预约已过期未签到，不能进行此操作',
+    );
   });
 
   it('words a Socket.IO refusal (an acknowledgement error or a refused connection) from its code, not its message', () => {

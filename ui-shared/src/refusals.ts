@@ -29,6 +29,25 @@ const STATUS: Record<string, { zh: string; en: string }> = {
   closed: { zh: '关闭', en: 'closed' },
 };
 
+const BOOKING_STATUS: Record<string, { zh: string; en: string }> = {
+  booked: { zh: '已预约', en: 'booked' },
+  checked_in: { zh: '已签到', en: 'checked in' },
+  cancelled: { zh: '已取消', en: 'cancelled' },
+  missed: { zh: '已过期未签到', en: 'missed' },
+};
+
+/** A booking (预约) that is not `booked` any more: cancel, move or check in refused. */
+function bookingState(p: Params, lang: Lang): string {
+  const status = word(BOOKING_STATUS, p.status, lang);
+  if (p.status === 'checked_in' && p.action === 'check_in') {
+    return lang === 'zh'
+      ? '该预约已签到取号，不能重复签到'
+      : 'This booking is already checked in and its ticket issued';
+  }
+  if (lang === 'zh') return status ? `该预约${status}，不能进行此操作` : '该预约当前不能进行此操作';
+  return status ? `This booking is ${status}; this is not possible now` : 'Not possible for this booking now';
+}
+
 const CATEGORY: Record<PriorityCategory, { zh: string; en: string }> = {
   elderly: { zh: '老年人', en: 'elderly' },
   child: { zh: '携带幼儿', en: 'with a small child' },
@@ -77,9 +96,20 @@ export const REFUSALS: Record<string, Text> = {
     '已超过预约签到时间，预约优先已失效，可取普通号办理',
     'Too late for the booking; take an ordinary ticket',
   ),
+  upcoming_bookings: (p, lang) => {
+    const n = typeof p.bookings === 'number' ? p.bookings : 0;
+    const last = typeof p.lastDay === 'string' ? p.lastDay : '';
+    if (lang === 'zh') {
+      const until = last ? `（最晚一个在 ${last}）` : '';
+      return `还有 ${n} 个尚未到期的预约${until}，不能删除；请先关闭预约，待这些预约日期过后再删除`;
+    }
+    const until = last ? ` (the last on ${last})` : '';
+    return `${n} bookings are still to come${until}; turn booking off and delete after that day`;
+  },
   booking_details_invalid: fixed('请填写正确的姓名和手机号', 'Please give a valid name and phone number'),
   not_found: fixed('找不到相关记录，请刷新后重试', 'Not found; reload and try again'),
   invalid_state: (p, lang) => {
+    if (p.subject === 'booking') return bookingState(p, lang);
     const status = word(STATUS, p.status, lang);
     const windowState = word(STATUS, p.state, lang);
     const n = num(p);
@@ -126,6 +156,12 @@ export const REFUSALS: Record<string, Text> = {
       if (typeof p[key] === 'number' && p[key] > 0) {
         return lang === 'zh' ? `仍有 ${p[key]} ${zh}在使用，请先处理` : `Still used by ${p[key]} ${en}`;
       }
+    }
+    if (typeof p.bookings === 'number' && p.bookings > 0) {
+      // Bookings over and done are records of the hall, like its tickets.
+      return lang === 'zh'
+        ? `仍有 ${p.bookings} 个预约记录，作为记录保留，不能删除`
+        : `Still has ${p.bookings} bookings on record; they are kept`;
     }
     if (p.field === 'username') return lang === 'zh' ? '用户名已被使用' : 'The username is taken';
     if (p.field === 'code') return lang === 'zh' ? '编码已被使用' : 'The code is already used';

@@ -16,7 +16,8 @@ import { FormSubmit, PageLoad } from './page-state.js';
 /**
  * 预约设置: whether the hall takes bookings, the booked share of each hour
  * (so walk-ins keep their room), the booking and check-in windows, the
- * personal data asked and kept, and per matter the slot length and
+ * personal data asked and kept, how long before the slot the reminder text
+ * goes out (empty: the hub's setting), and per matter the slot length and
  * capacity. The preview shows the next two weeks of one matter as the hub
  * cuts them from the hall calendar, for the settings being edited before
  * they are saved. The hub checks every value; its refusals show at their
@@ -149,6 +150,23 @@ export class AppointmentsPage extends LitElement {
               />`,
               this.errors,
             ),
+          )}
+          ${field(
+            t('apReminderLead'),
+            'reminderLeadMinutes',
+            html`<input
+              name="reminderLeadMinutes"
+              type="number"
+              step="1"
+              placeholder=${t('apReminderLeadHint')}
+              .value=${d.reminderLeadMinutes === null ? '' : String(d.reminderLeadMinutes)}
+              @input=${(e: Event) => {
+                // Empty follows the hub's NOTIFY_REMINDER_LEAD_MINUTES.
+                const v = (e.target as HTMLInputElement).value.trim();
+                this.edit({ reminderLeadMinutes: v === '' ? null : Number(v) });
+              }}
+            />`,
+            this.errors,
           )}
           ${(['name', 'phone'] as const).map((k) =>
             field(

@@ -175,7 +175,7 @@ export class HallPage extends LitElement {
       <hall-create .session=${this.ctx.session} .t=${t}></hall-create>`;
   }
 
-  /** Only an empty hall goes; the hub's refusal (matters, windows, devices or tickets left) is shown as it is. */
+  /** Only an empty hall goes; the hub's refusal (bookings to come, or matters, windows, devices, tickets or bookings left) is shown as it is. */
   private async deleteHall() {
     const hall = this.ctx.hall;
     if (!confirm(this.ctx.t('deleteConfirm', { name: hall.name }))) return;

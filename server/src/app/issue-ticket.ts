@@ -1,4 +1,5 @@
 import {
+  appointmentCheckedIn,
   CITIZEN,
   DomainError,
   businessDay,
@@ -7,13 +8,14 @@ import {
   isAfterClosing,
   type Actor,
   type Channel,
-  type HallEvent,
   type PriorityCategory,
   type PriorityDeclarer,
   type Service,
   type Ticket,
   type WaitEstimate,
 } from '../domain/index.js';
+import type { Appointment } from '../domain/appointments/index.js';
+import type { IssueInput, IssueResult } from '../store/port.js';
 import type { AppDeps } from './deps.js';
 import { requireHall, requireService } from './lookups.js';
 import { loadQueueView } from './queue-view.js';
@@ -26,6 +28,13 @@ export interface IssueTicketProps {
   channel: Channel;
   /** A checked-in appointment near its slot gets the appointment head start. */
   appointmentId?: string | null;
+  /**
+   * The booking this ticket checks in (签到), as read when the check-in was
+   * decided: it becomes `checked_in` with this ticket in the issue's atomic
+   * step, or, when it changed meanwhile, the issue is refused with
+   * `conflict` and nothing is written.
+   */
+  checkIn?: Appointment;
   actor?: Actor;
   /**
    * The client's key for this issue attempt (the `Idempotency-Key` header):
@@ -46,6 +55,8 @@ export interface IssuedTicket {
   estimate: WaitEstimate;
   /** The ticket was issued by an earlier request with the same idempotency key. */
   replayed?: boolean;
+  /** The booking as checked in by this ticket (`checkIn`). */
+  booking?: Appointment;
 }
 
 /**
@@ -72,10 +83,13 @@ export async function issueTicket(deps: AppDeps, props: IssueTicketProps): Promi
   }
   const categories = [...new Set(props.categories ?? [])];
   checkDeclaredCategories(hall.rules, categories, props.declaredBy ?? 'citizen');
-  const appointmentId = props.appointmentId ?? null;
+  const appointmentId = props.checkIn?.id ?? props.appointmentId ?? null;
   const assistance = props.assistance ?? false;
-  const input = {
-    id: deps.newId(),
+  const id = deps.newId();
+  const actor = props.actor ?? CITIZEN;
+  const booking = props.checkIn;
+  const input: IssueInput = {
+    id,
     hallId: hall.id,
     serviceId: service.id,
     prefix: service.prefix,
@@ -88,10 +102,17 @@ export async function issueTicket(deps: AppDeps, props: IssueTicketProps): Promi
     issuedAt: now,
     effectiveAt: effectiveTime(now, categories, hall.rules.headStarts, appointmentId !== null),
     statusToken: deps.newSecret(),
-    actor: props.actor ?? CITIZEN,
+    actor,
+    ...(booking && {
+      checkIn: {
+        expectedVersion: booking.version,
+        patch: { status: 'checked_in', checkedInAt: now, ticketId: id, updatedAt: now },
+        events: [appointmentCheckedIn(booking, id, true, now, actor)],
+      },
+    }),
   };
   let replayed = false;
-  let issued: { ticket: Ticket; events: HallEvent[] };
+  let issued: IssueResult;
   if (props.idempotencyKey === undefined) issued = await deps.store.issueTicket(input);
   else {
     const fingerprint = JSON.stringify({
@@ -114,5 +135,8 @@ export async function issueTicket(deps: AppDeps, props: IssueTicketProps): Promi
   }
   const { ticket } = issued;
   const view = await loadQueueView(deps, hall.id);
-  return { ticket, service, estimate: await view.estimate(ticket), replayed };
+  const estimate = await view.estimate(ticket);
+  return issued.appointment
+    ? { ticket, service, estimate, replayed, booking: issued.appointment }
+    : { ticket, service, estimate, replayed };
 }

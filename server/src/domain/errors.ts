@@ -26,6 +26,7 @@ export const DOMAIN_ERROR_CODES = [
   'booking_details_invalid',
   'check_in_early',
   'check_in_late',
+  'upcoming_bookings',
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 

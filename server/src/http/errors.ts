@@ -36,6 +36,7 @@ const DOMAIN_ERRORS = {
   booking_details_invalid: { status: 422, title: 'Name or phone missing or invalid' },
   check_in_early: { status: 409, title: 'Too early to check in this booking' },
   check_in_late: { status: 409, title: 'Too late to check in this booking' },
+  upcoming_bookings: { status: 409, title: 'Upcoming bookings stand in the way' },
 } as const satisfies Record<DomainErrorCode, ErrorType>;
 
 export const ERROR_TYPES = {

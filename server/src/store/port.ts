@@ -101,6 +101,32 @@ export interface IssueInput {
   effectiveAt: number;
   statusToken: string;
   actor: Actor;
+  /**
+   * The booking this ticket checks in (签到): written in the same atomic step
+   * as the ticket, or nothing is written at all.
+   */
+  checkIn?: BookingCheckIn;
+}
+
+/**
+ * A check-in decided on a booking as read: the ticket issue applies `patch`
+ * to the booking and appends `events` after the ticket's `ticket.issued`, in
+ * one atomic step. When the booking's version is no longer `expectedVersion`
+ * (another kiosk checked it in, it was cancelled or moved), or it is not the
+ * ticket's `appointmentId` in the ticket's hall, the issue throws `conflict`
+ * and changes nothing: no ticket, no events, no number used.
+ */
+export interface BookingCheckIn {
+  expectedVersion: number;
+  patch: Pick<Appointment, 'status' | 'checkedInAt' | 'ticketId' | 'updatedAt'>;
+  events: NewEvent[];
+}
+
+export interface IssueResult {
+  ticket: Ticket;
+  events: HallEvent[];
+  /** The booking as checked in, when the issue carried a `checkIn`. */
+  appointment?: Appointment;
 }
 
 /**
@@ -114,9 +140,7 @@ export interface IssueOnce {
 }
 
 /** `replayed`: the key was already used today; `ticket` is that ticket as it is now and nothing was written. */
-export interface IssueOnceResult {
-  ticket: Ticket;
-  events: HallEvent[];
+export interface IssueOnceResult extends IssueResult {
   replayed: boolean;
   /** The fingerprint stored with the key (the caller's own when the ticket was issued now). */
   fingerprint: string;
@@ -260,8 +284,8 @@ export interface Store extends AppointmentStore, NotificationStore {
   getHall(id: string): Promise<Hall | null>;
   saveHall(hall: Hall, audit: NewEvent[]): Promise<{ hall: Hall; events: HallEvent[] }>;
   /**
-   * Refuses with `conflict` while the hall has tickets, services, windows or
-   * devices. The hall's log stays, so `audit` is still appended to it.
+   * Refuses with `conflict` while the hall has tickets, services, windows,
+   * devices or bookings (param `bookings`). The hall's log stays, so `audit` is still appended to it.
    */
   deleteHall(id: string, audit: NewEvent[]): Promise<{ events: HallEvent[] }>;
 
@@ -287,7 +311,8 @@ export interface Store extends AppointmentStore, NotificationStore {
   updateWindow(update: WindowUpdate): Promise<{ window: ServiceWindow; events: HallEvent[] }>;
 
   // Queue.
-  issueTicket(input: IssueInput): Promise<{ ticket: Ticket; events: HallEvent[] }>;
+  /** With `input.checkIn`, the booking is checked in by the same atomic step (see `BookingCheckIn`). */
+  issueTicket(input: IssueInput): Promise<IssueResult>;
   /**
    * Issues like `issueTicket` unless `once.key` was already used in this hall
    * on `input.businessDay`; recording the key and issuing are one atomic step,

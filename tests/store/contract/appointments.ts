@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  appointmentCheckedIn,
   appointmentEvent,
   appointmentRescheduled,
   CITIZEN,
@@ -14,7 +15,7 @@ import {
   type ServiceAppointmentSettings,
 } from '../../../server/src/domain/appointments/index.js';
 import type { BookAppointmentInput } from '../../../server/src/store/port.js';
-import { buildHall, buildService, DAY, newId, T0 } from '../../helpers/factories.js';
+import { buildHall, buildIssueInput, buildService, DAY, newId, T0 } from '../../helpers/factories.js';
 import { expectDomainError, useStore, type MakeStore } from './setup.js';
 
 /** Bookings (预约): capacity taken atomically, no double booking, masked lists, compare-and-set changes. */
@@ -218,6 +219,130 @@ export function appointmentsContract(makeStore: MakeStore): void {
       await expectDomainError(move(600, 2), 'slot_full');
       await expectDomainError(move(NINE, 1), 'conflict');
       expect((await store().getAppointment(appointment.id))?.slotStart).toBe(NINE + 30);
+    });
+  });
+
+  describe('check-in with the ticket issue', () => {
+    async function bookedOne() {
+      const seed = await seeded();
+      const { appointment } = await store().bookAppointment(
+        input(seed.hall, seed.svc, booking(seed.hall, seed.service)),
+      );
+      return { ...seed, appointment };
+    }
+
+    /** The issue input of a ticket that checks `a` in, decided on version `expectedVersion`. */
+    function checkInIssue(service: Service, a: Appointment, expectedVersion = a.version) {
+      const ticketId = newId('ticket');
+      const at = T0 + 60_000;
+      return buildIssueInput(service, {
+        id: ticketId,
+        channel: 'appointment',
+        appointmentId: a.id,
+        issuedAt: at,
+        checkIn: {
+          expectedVersion,
+          patch: { status: 'checked_in', checkedInAt: at, ticketId, updatedAt: at },
+          events: [appointmentCheckedIn(a, ticketId, true, at, CITIZEN)],
+        },
+      });
+    }
+
+    it('writes the ticket, the checked-in booking and both events in one step', async () => {
+      const { service, appointment } = await bookedOne();
+      const issue = checkInIssue(service, appointment);
+      const done = await store().issueTicket(issue);
+      expect(done.ticket).toMatchObject({ id: issue.id, appointmentId: appointment.id, status: 'waiting' });
+      expect(done.events.map((e) => e.type)).toEqual(['ticket.issued', 'appointment.checked_in']);
+      expect(done.events[1]).toMatchObject({ ticketId: issue.id, data: { appointmentId: appointment.id } });
+      const stored = await store().getAppointment(appointment.id);
+      expect(stored).toMatchObject({
+        status: 'checked_in',
+        ticketId: issue.id,
+        checkedInAt: issue.issuedAt,
+        version: 2,
+      });
+      expect(done.appointment).toEqual(stored);
+    });
+
+    it('changes nothing when the booking moved on: no ticket, no events, no number used', async () => {
+      const { hall, service, appointment } = await bookedOne();
+      // Cancelled meanwhile (version 2): a check-in decided on version 1 is stale.
+      await store().updateAppointment({
+        next: { ...appointment, status: 'cancelled', updatedAt: T0 + 1 },
+        expectedVersion: 1,
+        events: [appointmentEvent('appointment.cancelled', appointment, T0 + 1, CITIZEN)],
+      });
+      const seqBefore = await store().lastSeq(hall.id);
+      const stale = checkInIssue(service, appointment, 1);
+      await expectDomainError(store().issueTicket(stale), 'conflict');
+      await expectDomainError(
+        store().issueTicketOnce(checkInIssue(service, appointment, 1), { key: 'k-1', fingerprint: 'f' }),
+        'conflict',
+      );
+      expect(await store().getTicket(stale.id)).toBeNull();
+      expect(await store().listTickets(hall.id)).toEqual([]);
+      expect(await store().lastSeq(hall.id)).toBe(seqBefore);
+      expect(await store().getAppointment(appointment.id)).toMatchObject({
+        status: 'cancelled',
+        ticketId: null,
+        version: 2,
+      });
+      // The counter did not advance: the next ticket of the prefix is number 1.
+      const next = await store().issueTicket(buildIssueInput(service));
+      expect(next.ticket.seq).toBe(1);
+    });
+
+    it('refuses a booking of another hall or another booking id, changing nothing', async () => {
+      const { hall, service, appointment } = await bookedOne();
+      const other = await seeded();
+      const foreign = { ...checkInIssue(other.service, appointment) };
+      await expectDomainError(store().issueTicket(foreign), 'conflict');
+      const unnamed = { ...checkInIssue(service, appointment), appointmentId: null };
+      await expectDomainError(store().issueTicket(unnamed), 'conflict');
+      expect(await store().listTickets(hall.id)).toEqual([]);
+      expect(await store().listTickets(other.hall.id)).toEqual([]);
+      expect((await store().getAppointment(appointment.id))?.status).toBe('booked');
+    });
+
+    it('gives one ticket to two racing check-ins of one booking', async () => {
+      const { hall, service, appointment } = await bookedOne();
+      const results = await Promise.allSettled([
+        store().issueTicket(checkInIssue(service, appointment)),
+        store().issueTicket(checkInIssue(service, appointment)),
+      ]);
+      const won = results.filter((r) => r.status === 'fulfilled');
+      expect(won).toHaveLength(1);
+      const lost = results.find((r) => r.status === 'rejected');
+      expect((lost as PromiseRejectedResult).reason).toMatchObject({ code: 'conflict' });
+      const tickets = await store().listTickets(hall.id);
+      expect(tickets).toHaveLength(1);
+      expect(tickets[0]?.seq).toBe(1);
+      expect((await store().getAppointment(appointment.id))?.ticketId).toBe(tickets[0]?.id);
+      const checkedIn = (await store().listEvents(hall.id, 0, 100)).filter(
+        (e) => e.type === 'appointment.checked_in',
+      );
+      expect(checkedIn).toHaveLength(1);
+    });
+  });
+
+  describe('the hall delete', () => {
+    it('refuses a hall that has bookings with conflict naming them, and changes nothing', async () => {
+      const { hall, service, svc } = await seeded();
+      const { appointment } = await store().bookAppointment(input(hall, svc, booking(hall, service)));
+      await store().updateAppointment({
+        next: { ...appointment, status: 'cancelled', updatedAt: T0 + 1 },
+        expectedVersion: 1,
+        events: [],
+      });
+      await store().deleteService(service.id, []);
+      const seq = await store().lastSeq(hall.id);
+      const refused = await store()
+        .deleteHall(hall.id, [])
+        .catch((err: unknown) => err);
+      expect(refused).toMatchObject({ code: 'conflict', details: { bookings: 1 } });
+      expect(await store().getHall(hall.id)).not.toBeNull();
+      expect(await store().lastSeq(hall.id)).toBe(seq);
     });
   });
 

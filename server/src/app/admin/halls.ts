@@ -11,6 +11,7 @@ import {
   type QueueRules,
 } from '../../domain/index.js';
 import type { AppDeps } from '../deps.js';
+import { refuseUpcomingBookings } from '../appointments/upcoming.js';
 import { requireHall } from '../lookups.js';
 import { audited } from './audit.js';
 import { Issues, checkCalendar, checkTimeZone } from './checks.js';
@@ -94,25 +95,32 @@ export async function updateHall(
   return saved;
 }
 
-/** Only an empty hall can go: its tickets are records and stay, so a hall with any is kept. */
+/**
+ * Only an empty hall can go: its tickets and bookings are records and stay,
+ * so a hall with any is kept. Upcoming bookings are named first
+ * (`upcoming_bookings`): citizens still hold codes for the hall's slots.
+ */
 export async function deleteHall(deps: AppDeps, props: { hallId: string; actor: Actor }): Promise<void> {
   const hall = await requireHall(deps, props.hallId);
-  const [services, windows, devices, tickets] = await Promise.all([
+  await refuseUpcomingBookings(deps, { hall, label: hall.name });
+  const [services, windows, devices, tickets, bookings] = await Promise.all([
     deps.store.listServices(hall.id),
     deps.store.listWindows(hall.id),
     deps.store.listDevices(hall.id),
     deps.store.listTickets(hall.id, { limit: 1 }),
+    deps.store.listAppointments(hall.id, { limit: 1 }),
   ]);
-  if (services.length + windows.length + devices.length + tickets.length > 0) {
+  if (services.length + windows.length + devices.length + tickets.length + bookings.length > 0) {
     throw new DomainError(
       'conflict',
-      `${hall.name} still has matters, windows, devices or tickets; remove those first.`,
+      `${hall.name} still has matters, windows, devices, tickets or bookings; remove those first.`,
       {
         hallId: hall.id,
         services: services.length,
         windows: windows.length,
         devices: devices.length,
         tickets: tickets.length,
+        bookings: bookings.length,
       },
     );
   }

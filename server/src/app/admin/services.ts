@@ -6,6 +6,8 @@ import {
   type Service,
 } from '../../domain/index.js';
 import type { AppDeps } from '../deps.js';
+import { saveAppointmentSettings } from '../appointments/settings.js';
+import { refuseUpcomingBookings } from '../appointments/upcoming.js';
 import { requireHall, requireService } from '../lookups.js';
 import { audited } from './audit.js';
 import { Issues } from './checks.js';
@@ -102,12 +104,17 @@ export async function updateService(
   return saved;
 }
 
-/** A matter named on a window, or with tickets, stays: disable it instead. */
+/**
+ * A matter named on a window, or with tickets, stays: disable it instead. A
+ * matter with upcoming bookings stays until they are over (`upcoming_bookings`).
+ */
 export async function deleteService(
   deps: AppDeps,
   props: { hallId: string; serviceId: string; actor: Actor },
 ): Promise<void> {
   const service = await requireService(deps, props.serviceId, props.hallId);
+  const hall = await requireHall(deps, service.hallId);
+  await refuseUpcomingBookings(deps, { hall, serviceId: service.id, label: service.name });
   const naming = (await deps.store.listWindows(service.hallId)).filter((w) =>
     w.serviceIds.includes(service.id),
   );
@@ -126,4 +133,13 @@ export async function deleteService(
       audit({ entity: 'service', action: 'deleted', subjectId: service.id, label: service.code }),
     ),
   );
+  // Its booking settings go with it, so the hall's settings name only matters it has.
+  const booking = await deps.store.getAppointmentSettings(hall.id);
+  if (booking.services.some((x) => x.serviceId === service.id)) {
+    await saveAppointmentSettings(deps, {
+      hallId: hall.id,
+      settings: { ...booking, services: booking.services.filter((x) => x.serviceId !== service.id) },
+      actor: props.actor,
+    });
+  }
 }

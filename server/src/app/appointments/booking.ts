@@ -207,7 +207,10 @@ export async function findBooking(
 
 function requireBooked(a: Appointment): void {
   if (a.status !== 'booked') {
-    throw new DomainError('invalid_state', `This booking is ${a.status}.`, { status: a.status });
+    throw new DomainError('invalid_state', `This booking is ${a.status}.`, {
+      status: a.status,
+      subject: 'booking',
+    });
   }
 }
 

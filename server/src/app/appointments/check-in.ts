@@ -1,4 +1,4 @@
-import { appointmentCheckedIn, DomainError, type Actor } from '../../domain/index.js';
+import { DomainError, isDomainError, type Actor } from '../../domain/index.js';
 import { checkInTiming, minutesToHhmm, type Appointment } from '../../domain/appointments/index.js';
 import type { AppDeps } from '../deps.js';
 import { issueTicket, type IssuedTicket } from '../issue-ticket.js';
@@ -12,9 +12,11 @@ import { findBooking } from './booking.js';
  * when it opens, `check_in_late`) and the kiosk offers an ordinary ticket:
  * a booking never stands between a citizen and the queue.
  *
- * The booking is claimed first (booked → checked_in, compare-and-set), so two
- * kiosks scanning the same code give one ticket; if the ticket cannot be
- * issued (hall closed, matter disabled) the claim is given back.
+ * The booking is checked in by the ticket issue itself, in one atomic store
+ * step with the booking's version as read here: the ticket, the booking's
+ * `checked_in` with the ticket id, and both events are written together or
+ * not at all. Two kiosks scanning the same code give one ticket; the other
+ * is told the booking is already checked in (`invalid_state`).
  */
 export async function checkInBooking(
   deps: AppDeps,
@@ -22,9 +24,7 @@ export async function checkInBooking(
 ): Promise<{ booking: Appointment; issued: IssuedTicket }> {
   const hall = await requireHall(deps, props.hallId);
   const booking = await findBooking(deps, { code: props.code, hallId: hall.id });
-  if (booking.status !== 'booked') {
-    throw new DomainError('invalid_state', `This booking is ${booking.status}.`, { status: booking.status });
-  }
+  requireBookedForCheckIn(booking);
   const settings = await deps.store.getAppointmentSettings(hall.id);
   const now = deps.now();
   const timing = checkInTiming(booking, settings, hall.timeZone, now);
@@ -42,32 +42,31 @@ export async function checkInBooking(
       slot,
     });
   }
-  const claimed = await deps.store.updateAppointment({
-    next: { ...booking, status: 'checked_in', checkedInAt: now, updatedAt: now },
-    expectedVersion: booking.version,
-    events: [],
-  });
-  let issued: IssuedTicket;
   try {
-    issued = await issueTicket(deps, {
+    const issued = await issueTicket(deps, {
       hallId: hall.id,
       serviceId: booking.serviceId,
       channel: 'appointment',
-      appointmentId: booking.id,
+      checkIn: booking,
       actor: props.actor,
     });
+    return { booking: issued.booking ?? booking, issued };
   } catch (err) {
-    await deps.store.updateAppointment({
-      next: { ...claimed.appointment, status: 'booked', checkedInAt: null, updatedAt: now },
-      expectedVersion: claimed.appointment.version,
-      events: [],
-    });
+    // Changed since it was read: most often another kiosk checked it in first.
+    if (isDomainError(err) && err.code === 'conflict') {
+      const latest = await deps.store.getAppointment(booking.id);
+      if (latest) requireBookedForCheckIn(latest);
+    }
     throw err;
   }
-  const done = await deps.store.updateAppointment({
-    next: { ...claimed.appointment, ticketId: issued.ticket.id },
-    expectedVersion: claimed.appointment.version,
-    events: [appointmentCheckedIn(booking, issued.ticket.id, true, now, props.actor)],
-  });
-  return { booking: done.appointment, issued };
+}
+
+function requireBookedForCheckIn(booking: Appointment): void {
+  if (booking.status !== 'booked') {
+    throw new DomainError('invalid_state', `This booking is ${booking.status}.`, {
+      status: booking.status,
+      subject: 'booking',
+      action: 'check_in',
+    });
+  }
 }

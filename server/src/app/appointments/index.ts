@@ -3,3 +3,4 @@ export * from './booking.js';
 export * from './jobs.js';
 export * from './check-in.js';
 export * from './notifications.js';
+export * from './upcoming.js';

@@ -1,5 +1,5 @@
 import { businessDay, type Hall } from '../../domain/index.js';
-import { instantOf, maskPhone, type Appointment } from '../../domain/appointments/index.js';
+import { instantOf, maskPhone, reminderLeadMs, type Appointment } from '../../domain/appointments/index.js';
 import type { NewOutboxMessage, OutboxMessage } from '../../store/port.js';
 import type { AppDeps } from '../deps.js';
 import { requireHall } from '../lookups.js';
@@ -18,14 +18,26 @@ import { requireHall } from '../lookups.js';
 export const SEND_LEASE_MS = 5 * 60_000;
 const BATCH = 200;
 
-const confirmationKey = (a: Appointment) => `${a.id}:booking_confirmed`;
-const reminderKey = (a: Appointment, slotAt: number) => `${a.id}:booking_reminder:${slotAt}`;
+/*
+ * Keys follow the booking's version: a booking still `booked` changes only by
+ * a move (每次改约), so each move gives a new confirmation of the new slot and,
+ * inside the lead, a new reminder, while the messages of the old slot are
+ * cancelled at send time ('booking moved') or were already sent for it. A
+ * booking never moved keeps its first keys (version 1, no suffix).
+ */
+const since = (a: Appointment) => (a.version === 1 ? '' : `:v${a.version}`);
+const confirmationKey = (a: Appointment) => `${a.id}:booking_confirmed${since(a)}`;
+const reminderKey = (a: Appointment, slotAt: number) => `${a.id}:booking_reminder:${slotAt}${since(a)}`;
 
-/** Queues the confirmation of every live booking with a phone, and the reminder of those inside the lead. */
+/** Queues the confirmation of every live booking with a phone, and the reminder of those inside the hall's lead. */
 export async function queueBookingNotifications(deps: AppDeps, now: number): Promise<number> {
   let queued = 0;
   for (const hall of await deps.store.listHalls()) {
     const from = businessDay(now, hall.timeZone);
+    const leadMs = reminderLeadMs(
+      await deps.store.getAppointmentSettings(hall.id),
+      deps.notify.reminderLeadMs,
+    );
     const messages: NewOutboxMessage[] = [];
     for (const listed of await deps.store.listAppointments(hall.id, {
       from,
@@ -45,7 +57,7 @@ export async function queueBookingNotifications(deps: AppDeps, now: number): Pro
         key: confirmationKey(a),
         dueAt: now,
       });
-      if (slotAt - deps.notify.reminderLeadMs <= now) {
+      if (slotAt - leadMs <= now) {
         messages.push({
           ...base,
           id: deps.newId(),

@@ -38,7 +38,21 @@ export interface AppointmentSettings {
   allowDuplicates: boolean;
   /** Name and phone are erased this many days after the booked day. */
   purgeAfterDays: number;
+  /**
+   * The reminder text message goes out this long before the slot; null
+   * follows the hub's NOTIFY_REMINDER_LEAD_MINUTES (a hall far from town may
+   * want a day's notice, a city hall two hours).
+   */
+  reminderLeadMinutes: number | null;
   services: ServiceAppointmentSettings[];
+}
+
+/** The bounds of `reminderLeadMinutes`, as of the hub's NOTIFY_REMINDER_LEAD_MINUTES. */
+export const REMINDER_LEAD_MINUTES = { min: 5, max: 7 * 24 * 60 } as const;
+
+/** How long before its slot a booking is reminded in this hall. */
+export function reminderLeadMs(settings: AppointmentSettings, hubLeadMs: number): number {
+  return settings.reminderLeadMinutes === null ? hubLeadMs : settings.reminderLeadMinutes * 60_000;
 }
 
 export function defaultAppointmentSettings(): AppointmentSettings {
@@ -53,6 +67,7 @@ export function defaultAppointmentSettings(): AppointmentSettings {
     phone: 'optional',
     allowDuplicates: false,
     purgeAfterDays: 30,
+    reminderLeadMinutes: null,
     services: [],
   };
 }
@@ -82,6 +97,10 @@ export function appointmentSettingsProblems(s: AppointmentSettings): string[] {
   if (!int(s.earlyMinutes, 0, 240)) out.push('earlyMinutes: whole minutes from 0 to 240');
   if (!int(s.lateMinutes, 0, 240)) out.push('lateMinutes: whole minutes from 0 to 240');
   if (!int(s.purgeAfterDays, 1, 3650)) out.push('purgeAfterDays: whole days from 1 to 3650');
+  const lead = REMINDER_LEAD_MINUTES;
+  if (s.reminderLeadMinutes !== null && !int(s.reminderLeadMinutes, lead.min, lead.max)) {
+    out.push(`reminderLeadMinutes: whole minutes from ${lead.min} to one week, or null for the hub's`);
+  }
   const seen = new Set<string>();
   for (const svc of s.services) {
     if (seen.has(svc.serviceId)) out.push(`services: ${svc.serviceId} listed twice`);

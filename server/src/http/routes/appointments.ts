@@ -15,7 +15,13 @@ import {
   saveAppointmentSettings,
 } from '../../app/index.js';
 import { CITIZEN } from '../../domain/index.js';
-import { IDENTITY_FIELD_MODES, SLOT_MINUTES, type SlotMinutes } from '../../domain/appointments/index.js';
+import {
+  IDENTITY_FIELD_MODES,
+  REMINDER_LEAD_MINUTES,
+  SLOT_MINUTES,
+  type AppointmentSettings,
+  type SlotMinutes,
+} from '../../domain/appointments/index.js';
 import { actor, requireHallAccess } from '../access.js';
 import { HttpError } from '../errors.js';
 import { presentBooking } from '../presenters/appointments.js';
@@ -67,7 +73,23 @@ const settingsBody = z.strictObject({
   phone: z.enum(IDENTITY_FIELD_MODES),
   allowDuplicates: z.boolean(),
   purgeAfterDays: z.number().int().min(1).max(3650),
+  reminderLeadMinutes: z
+    .number()
+    .int()
+    .min(REMINDER_LEAD_MINUTES.min)
+    .max(REMINDER_LEAD_MINUTES.max)
+    .nullable()
+    .optional()
+    .describe(
+      "minutes before the slot the reminder goes out; null or absent: the hub's NOTIFY_REMINDER_LEAD_MINUTES",
+    ),
   services: z.array(serviceSettings).max(500),
+});
+
+/** An absent reminder lead follows the hub. */
+const settingsOf = (body: z.infer<typeof settingsBody>): AppointmentSettings => ({
+  ...body,
+  reminderLeadMinutes: body.reminderLeadMinutes ?? null,
 });
 
 const SETTINGS_EXAMPLE = {
@@ -81,6 +103,7 @@ const SETTINGS_EXAMPLE = {
   phone: 'optional' as const,
   allowDuplicates: false,
   purgeAfterDays: 30,
+  reminderLeadMinutes: null,
   services: [{ serviceId: 'svc-id', enabled: true, slotMinutes: 30, capacityPerSlot: 4 }],
 };
 
@@ -264,7 +287,7 @@ export const appointmentRoutes = [
       requireHallAccess(ctx, ctx.params.hallId);
       return saveAppointmentSettings(ctx.deps, {
         hallId: ctx.params.hallId,
-        settings: ctx.body,
+        settings: settingsOf(ctx.body),
         actor: actor(ctx),
       });
     },
@@ -286,7 +309,7 @@ export const appointmentRoutes = [
       requireHallAccess(ctx, ctx.params.hallId);
       return previewAppointments(ctx.deps, {
         ...ctx.params,
-        ...(ctx.body.settings ? { settings: ctx.body.settings } : {}),
+        ...(ctx.body.settings ? { settings: settingsOf(ctx.body.settings) } : {}),
       });
     },
   }),
@@ -339,7 +362,7 @@ export const appointmentRoutes = [
     summary:
       'Check a booking in (kiosk scan or typed code, or staff): a ticket with the appointment head start',
     description:
-      "Inside the hall's early/late window (default 30 minutes before to 15 after the slot's start) the answer is the ticket (`201`, channel `appointment`), ordered with the appointment head start. Too early answers `409 check_in_early` with `opensAt`; too late `409 check_in_late`: the kiosk says so and offers an ordinary ticket (`POST /api/v1/halls/{hallId}/tickets`). A booking checks in once (`409 invalid_state` after). Staff use the same route from the clerk console.",
+      "Inside the hall's early/late window (default 30 minutes before to 15 after the slot's start) the answer is the ticket (`201`, channel `appointment`), ordered with the appointment head start. Too early answers `409 check_in_early` with `opensAt`; too late `409 check_in_late`: the kiosk says so and offers an ordinary ticket (`POST /api/v1/halls/{hallId}/tickets`). A booking checks in once: the ticket and the booking's check-in are one atomic step, so of two kiosks scanning one code at once one gets the ticket and the other `409 invalid_state` (`params.status` `checked_in`), as does any later scan; a booking moved or cancelled during the check-in answers `409 conflict` and nothing is issued. Staff use the same route from the clerk console.",
     auth: 'public',
     rateLimited: true,
     params: hallCodeParams,
@@ -355,6 +378,7 @@ export const appointmentRoutes = [
       'invalid_state',
       'check_in_early',
       'check_in_late',
+      'conflict',
       'service_disabled',
       'hall_closed',
       'forbidden',

@@ -90,12 +90,14 @@ export const hallRoutes = [
     method: 'delete',
     path: '/api/v1/halls/:hallId',
     tag: TAG,
-    summary: 'Delete an empty hall (no matters, windows, devices or tickets)',
+    summary: 'Delete an empty hall (no matters, windows, devices, tickets or bookings)',
+    description:
+      'A hall with bookings still to come (booked, today or later) answers `409 upcoming_bookings` with `params: { bookings, lastDay }`; one that still has matters, windows, devices, tickets or past bookings answers `409 conflict` with their counts (`services`, `windows`, `devices`, `tickets`, `bookings`).',
     auth: ADMIN,
     params: hallParams,
     status: 204,
     response: 'nothing',
-    errors: ['not_found', 'conflict'],
+    errors: ['not_found', 'conflict', 'upcoming_bookings'],
     handler: async (ctx) => {
       requireHallAccess(ctx, ctx.params.hallId);
       await deleteHall(ctx.deps, { hallId: ctx.params.hallId, actor: actor(ctx) });

@@ -95,11 +95,13 @@ export const serviceRoutes = [
     path: '/api/v1/halls/:hallId/services/:serviceId',
     tag: TAG,
     summary: 'Delete a matter that has no tickets and is named on no window (else disable it)',
+    description:
+      'A matter with bookings still to come (booked, today or later) answers `409 upcoming_bookings` with `params: { bookings, lastDay }`: turn its booking off and delete it after that day. Bookings that are over (checked in, cancelled, missed, or of a past day) do not stand in the way; they keep the matter id as a record.',
     auth: ADMIN,
     params: hallServiceParams,
     status: 204,
     response: 'nothing',
-    errors: ['not_found', 'conflict'],
+    errors: ['not_found', 'conflict', 'upcoming_bookings'],
     handler: async (ctx) => {
       requireHallAccess(ctx, ctx.params.hallId);
       await deleteService(ctx.deps, { ...ctx.params, actor: actor(ctx) });

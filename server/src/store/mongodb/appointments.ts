@@ -18,6 +18,7 @@ import type {
   AppointmentUpdate,
   BookAppointmentInput,
   BookedCount,
+  BookingCheckIn,
   RescheduleAppointmentInput,
 } from '../port.js';
 import { saveHallSetting } from './config-writes.js';
@@ -204,6 +205,41 @@ export function rescheduleAppointment(
     await appointments(ctx).replaceOne({ _id: next.id, version: was.version }, toDoc(next), { session });
     return { appointment: next, events: await appendEvents(ctx, session, input.events) };
   });
+}
+
+/**
+ * The booking half of a check-in ticket issue (port `BookingCheckIn`), in the
+ * issue's transaction: the booking must be the ticket's, in its hall, at the
+ * expected version. A racing check-in of the same booking writes the same
+ * document, so one of the two transactions gets a write conflict, is retried
+ * by `withTransaction`, and then finds the version moved: `conflict`.
+ * Booked and checked in both hold a place, so the hall's bookings need no lock.
+ */
+export async function applyCheckIn(
+  ctx: Ctx,
+  session: Session,
+  ticket: { hallId: string; appointmentId: string | null },
+  checkIn: BookingCheckIn,
+): Promise<Appointment> {
+  const id = ticket.appointmentId;
+  const was = id === null ? null : await current(ctx, session, id, checkIn.expectedVersion);
+  if (!was || was.hallId !== ticket.hallId) {
+    throw new DomainError('conflict', 'A check-in ticket needs a booking of its hall.', {
+      appointmentId: id,
+    });
+  }
+  const next: Appointment = { ...was, ...checkIn.patch, version: was.version + 1 };
+  const done = await appointments(ctx).updateOne(
+    { _id: was.id, version: was.version },
+    { $set: { ...checkIn.patch, version: next.version } },
+    { session },
+  );
+  if (done.matchedCount !== 1) {
+    throw new DomainError('conflict', `Booking ${was.id} was changed meanwhile; reload and try again.`, {
+      version: was.version,
+    });
+  }
+  return next;
 }
 
 export function updateAppointment(

@@ -65,8 +65,14 @@ export function saveHall(ctx: Ctx, hall: Hall, audit: readonly NewEvent[]): Prom
 export function deleteHall(ctx: Ctx, id: string, audit: readonly NewEvent[]): Promise<Appended> {
   return inTransaction(ctx.client, async (session) => {
     if (!(await hallExists(ctx, id, session))) throw notFound('Hall', id);
-    for (const what of ['tickets', 'services', 'windows', 'devices'] as const) {
-      const n = await col(ctx, what).countDocuments({ hallId: id }, { session });
+    for (const [collection, what] of [
+      ['tickets', 'tickets'],
+      ['services', 'services'],
+      ['windows', 'windows'],
+      ['devices', 'devices'],
+      ['appointments', 'bookings'],
+    ] as const) {
+      const n = await col(ctx, collection).countDocuments({ hallId: id }, { session });
       if (n > 0) {
         throw new DomainError('conflict', `Hall ${id} still has ${n} ${what}; remove them first.`, {
           hallId: id,

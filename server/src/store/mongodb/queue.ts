@@ -24,11 +24,13 @@ import type {
   IssueInput,
   IssueOnce,
   IssueOnceResult,
+  IssueResult,
   TicketClaimRequest,
   TicketQuery,
   TicketUpdate,
   WindowUpdate,
 } from '../port.js';
+import { applyCheckIn } from './appointments.js';
 import { inTransaction, notFound } from './connection.js';
 import { appendEvents, col, type Ctx, type Session } from './context.js';
 import { fromDoc, fromDocs, toDoc, type Doc, type WindowDoc } from './docs.js';
@@ -106,16 +108,14 @@ export async function applyTicketPatch(
   return fromDoc<Ticket>(doc) as Ticket;
 }
 
-async function issueIn(
-  ctx: Ctx,
-  session: Session,
-  input: IssueInput,
-): Promise<{ ticket: Ticket; events: HallEvent[] }> {
+async function issueIn(ctx: Ctx, session: Session, input: IssueInput): Promise<IssueResult> {
   const service = await col(ctx, 'services').findOne(
     { _id: input.serviceId },
     { session, projection: { hallId: 1 } },
   );
   if (!service || service.hallId !== input.hallId) throw notFound('Matter', input.serviceId);
+  // A stale booking refuses the whole issue before a number is drawn.
+  const appointment = input.checkIn ? await applyCheckIn(ctx, session, input, input.checkIn) : undefined;
   const counter = counterUpdate(input.hallId, input.prefix, input.businessDay);
   const next = await col<{ _id: string; lastSeq: number }>(ctx, 'counters').findOneAndUpdate(
     counter.filter,
@@ -151,8 +151,11 @@ async function issueIn(
   };
   // The unique (hall, day, prefix, seq) index refuses a second ticket with this number: `conflict`.
   await col<TicketDoc>(ctx, 'tickets').insertOne(toDoc(ticket), { session });
-  const events = await appendEvents(ctx, session, [issuedEvent(input, number)]);
-  return { ticket, events };
+  const events = await appendEvents(ctx, session, [
+    issuedEvent(input, number),
+    ...(input.checkIn?.events ?? []),
+  ]);
+  return appointment ? { ticket, events, appointment } : { ticket, events };
 }
 
 /** The domain's issue event, as every store writes it. */

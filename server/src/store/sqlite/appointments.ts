@@ -19,6 +19,7 @@ import type {
   AppointmentUpdate,
   BookAppointmentInput,
   BookedCount,
+  BookingCheckIn,
   RescheduleAppointmentInput,
 } from '../port.js';
 import { isUniqueViolation, notFound, readTx, sql, writeTx, type Db } from './connection.js';
@@ -219,6 +220,28 @@ export function rescheduleAppointment(
     write(db, next);
     return { appointment: next, events: appendEvents(db, input.events) };
   });
+}
+
+/**
+ * The booking half of a check-in ticket issue (port `BookingCheckIn`): the
+ * booking must be the ticket's, in its hall, at the expected version. Call
+ * only inside the issue's write transaction.
+ */
+export function applyCheckIn(
+  db: Db,
+  ticket: { hallId: string; appointmentId: string | null },
+  checkIn: BookingCheckIn,
+): Appointment {
+  const id = ticket.appointmentId;
+  const was = id === null ? null : current(db, id, checkIn.expectedVersion);
+  if (!was || was.hallId !== ticket.hallId) {
+    throw new DomainError('conflict', 'A check-in ticket needs a booking of its hall.', {
+      appointmentId: id,
+    });
+  }
+  const next: Appointment = { ...was, ...checkIn.patch, version: was.version + 1 };
+  write(db, next);
+  return next;
 }
 
 export function updateAppointment(

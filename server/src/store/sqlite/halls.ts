@@ -53,6 +53,7 @@ export function deleteHall(db: Db, id: string, audit: readonly NewEvent[]): { ev
       ['services', 'services'],
       ['windows', 'windows'],
       ['devices', 'devices'],
+      ['appointments', 'bookings'],
     ] as const) {
       const row = sql(db, `SELECT COUNT(*) AS n FROM ${table} WHERE hall_id = ?`).get(id) as { n: number };
       if (row.n > 0) {

@@ -7,7 +7,8 @@ import {
   type Ticket,
   type TicketPatch,
 } from '../../domain/index.js';
-import type { IssueInput, TicketQuery, TicketUpdate } from '../port.js';
+import type { IssueInput, IssueResult, TicketQuery, TicketUpdate } from '../port.js';
+import { applyCheckIn } from './appointments.js';
 import { guardUnique, notFound, sql, writeTx, type Db } from './connection.js';
 import { appendEvents } from './events.js';
 import { toTicket, type TicketRow } from './queue-rows.js';
@@ -120,11 +121,13 @@ export function setWindowTicket(db: Db, windowId: string, ticketId: string | nul
   sql(db, 'UPDATE windows SET current_ticket_id = ? WHERE id = ?').run(ticketId, windowId);
 }
 
-export function issueTicket(db: Db, input: IssueInput): { ticket: Ticket; events: HallEvent[] } {
+export function issueTicket(db: Db, input: IssueInput): IssueResult {
   return writeTx(db, () => {
     const service = sql(db, 'SELECT hall_id FROM services WHERE id = ?').get(input.serviceId) as
       { hall_id: string } | undefined;
     if (!service || service.hall_id !== input.hallId) throw notFound('Matter', input.serviceId);
+    // A stale booking refuses the whole issue before a number is drawn (and the transaction rolls back anyway).
+    const appointment = input.checkIn ? applyCheckIn(db, input, input.checkIn) : undefined;
     const { last_seq: seq } = sql(
       db,
       `INSERT INTO counters (hall_id, prefix, business_day, last_seq) VALUES (?, ?, ?, 1)
@@ -156,8 +159,9 @@ export function issueTicket(db: Db, input: IssueInput): { ticket: Ticket; events
         input.statusToken,
       ),
     );
-    const events = appendEvents(db, [ticketIssued({ ...input, number })]);
-    return { ticket: getTicket(db, input.id) as Ticket, events };
+    const events = appendEvents(db, [ticketIssued({ ...input, number }), ...(input.checkIn?.events ?? [])]);
+    const ticket = getTicket(db, input.id) as Ticket;
+    return appointment ? { ticket, events, appointment } : { ticket, events };
   });
 }
 
