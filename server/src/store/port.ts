@@ -599,8 +599,13 @@ export interface AppointmentQuery {
   statuses?: AppointmentStatus[];
   /** Only bookings that still hold a name or a phone. */
   withPersonalData?: boolean;
+  /** At most 5,000 (default 1,000); the list is in (day, slot, created, id) order. */
   limit?: number;
+  /** The next page: bookings after this one in the list's order. */
+  after?: AppointmentCursor;
 }
+
+export type AppointmentCursor = Pick<Appointment, 'day' | 'slotStart' | 'createdAt' | 'id'>;
 
 export interface BookedCount {
   day: string;

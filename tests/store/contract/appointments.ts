@@ -365,5 +365,35 @@ export function appointmentsContract(makeStore: MakeStore): void {
       expect(await store().listAppointments(hall.id, { withPersonalData: true })).toHaveLength(1);
       expect(await store().listAppointments(hall.id, { serviceId: 'other' })).toHaveLength(0);
     });
+
+    it('give the next page after a cursor, each booking once, in order', async () => {
+      const { hall, service, svc } = await seeded(4);
+      const made: Appointment[] = [];
+      for (const [day, slot] of [
+        [DAY, NINE],
+        [DAY, NINE],
+        [DAY, NINE + 30],
+        ['2025-03-04', NINE],
+        ['2025-03-04', NINE + 60],
+      ] as const) {
+        const a = booking(hall, service, {
+          day,
+          slotStart: slot,
+          slotEnd: slot + 30,
+          createdAt: T0 + made.length,
+        });
+        await store().bookAppointment(input(hall, svc, a));
+        made.push(a);
+      }
+      const seen: string[] = [];
+      let after: Appointment | undefined;
+      for (let pages = 0; pages < 10; pages += 1) {
+        const page = await store().listAppointments(hall.id, { limit: 2, ...(after ? { after } : {}) });
+        seen.push(...page.map((a) => a.id));
+        after = page[page.length - 1];
+        if (page.length < 2) break;
+      }
+      expect(seen).toEqual(made.map((a) => a.id));
+    });
   });
 }

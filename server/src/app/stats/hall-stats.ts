@@ -14,6 +14,7 @@ import {
   type StatsFilters,
   type StatsReport,
 } from '../../domain/stats/index.js';
+import type { AppointmentCursor } from '../../store/port.js';
 import type { AppDeps } from '../deps.js';
 import { requireHall } from '../lookups.js';
 import { catchUpStats } from './rollup.js';
@@ -110,14 +111,8 @@ async function periodAggregates(
   return rows;
 }
 
-/** Days per booking query: a hall books at most a few hundred a day, well under the store's page of 5,000. */
-const BOOKING_CHUNK_DAYS = 7;
-
-function addDays(day: string, n: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
+/** Bookings per read: pages of the period's bookings, in the store's list order. */
+const BOOKING_PAGE = 2000;
 
 async function periodAppointments(
   deps: AppDeps,
@@ -131,18 +126,25 @@ async function periodAppointments(
   const domains = new Map((await deps.store.listServices(hallId)).map((s) => [s.id, s.domain]));
   const bookings = [];
   const calls = new Map<string, number | null>();
-  for (let start = from; start <= to; start = addDays(start, BOOKING_CHUNK_DAYS)) {
-    const end = addDays(start, BOOKING_CHUNK_DAYS - 1);
-    const chunk = (
-      await deps.store.listAppointments(hallId, { from: start, to: end < to ? end : to, limit: 5000 })
-    ).filter((a) => domain === undefined || (domains.get(a.serviceId) ?? '') === domain);
+  for (let after: AppointmentCursor | undefined; ;) {
+    const page = await deps.store.listAppointments(hallId, {
+      from,
+      to,
+      limit: BOOKING_PAGE,
+      ...(after ? { after } : {}),
+    });
+    const last = page[page.length - 1];
+    const chunk = page.filter((a) => domain === undefined || (domains.get(a.serviceId) ?? '') === domain);
     bookings.push(...chunk);
-    // Facts a week at a time too, so the id list stays far below SQLite's bound on query parameters.
+    // Facts a page at a time too, so the id list stays far below SQLite's bound on query parameters.
     const ticketIds = chunk.map((a) => a.ticketId).filter((id): id is string => id !== null);
-    if (ticketIds.length === 0) continue;
-    for (const f of await deps.store.listTicketFacts(hallId, { ticketIds })) {
-      calls.set(f.ticketId, f.waitMs === null ? null : f.issuedAt + f.waitMs);
+    if (ticketIds.length > 0) {
+      for (const f of await deps.store.listTicketFacts(hallId, { ticketIds })) {
+        calls.set(f.ticketId, f.waitMs === null ? null : f.issuedAt + f.waitMs);
+      }
     }
+    if (!last || page.length < BOOKING_PAGE) break;
+    after = { day: last.day, slotStart: last.slotStart, createdAt: last.createdAt, id: last.id };
   }
   return appointmentStats(bookings, calls, settings.earlyMinutes, timeZone);
 }

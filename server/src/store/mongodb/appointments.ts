@@ -268,6 +268,17 @@ export function appointmentFilter(hallId: string, q: AppointmentQuery = {}): Rec
   if (q.serviceId) filter.serviceId = q.serviceId;
   if (q.statuses && q.statuses.length > 0) filter.status = { $in: [...q.statuses] };
   if (q.withPersonalData) filter.$or = [{ name: { $ne: null } }, { phone: { $ne: null } }];
+  if (q.after) {
+    const a = q.after;
+    // After the cursor in (day, slotStart, createdAt, _id) order.
+    const later = [
+      { day: { $gt: a.day } },
+      { day: a.day, slotStart: { $gt: a.slotStart } },
+      { day: a.day, slotStart: a.slotStart, createdAt: { $gt: a.createdAt } },
+      { day: a.day, slotStart: a.slotStart, createdAt: a.createdAt, _id: { $gt: a.id } },
+    ];
+    filter.$and = [...((filter.$and as unknown[] | undefined) ?? []), { $or: later }];
+  }
   return filter;
 }
 

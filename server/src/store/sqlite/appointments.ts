@@ -274,6 +274,10 @@ export function listAppointments(db: Db, hallId: string, q: AppointmentQuery = {
     args.push(...q.statuses);
   }
   if (q.withPersonalData) where.push('(name IS NOT NULL OR phone IS NOT NULL)');
+  if (q.after) {
+    where.push('(day, slot_start, created_at, id) > (?, ?, ?, ?)');
+    args.push(q.after.day, q.after.slotStart, q.after.createdAt, q.after.id);
+  }
   const limit = Math.max(1, Math.min(q.limit ?? 1000, 5000));
   const rows = readTx(db, () =>
     db
