@@ -1,0 +1,57 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+
+/**
+ * CPU time and resident memory of another process, read from Linux's /proc
+ * (the child's own `process.cpuUsage()` is not reachable from here).
+ */
+
+export interface ProcSample {
+  /** performance.now()-like wall clock of the reading, ms. */
+  at: number;
+  /** User + system CPU time since the process started, ms. */
+  cpuMs: number;
+  /** Resident set size, bytes. */
+  rssBytes: number;
+}
+
+let ticksPerSecond: number | null = null;
+
+/** Clock ticks per second of /proc/<pid>/stat's times (`getconf CLK_TCK`, 100 on Linux almost always). */
+function clockTicks(): number {
+  if (ticksPerSecond === null) {
+    try {
+      const n = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
+      ticksPerSecond = Number.isInteger(n) && n > 0 ? n : 100;
+    } catch {
+      ticksPerSecond = 100;
+    }
+  }
+  return ticksPerSecond;
+}
+
+export function readProc(pid: number, at: number): ProcSample {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // The command name (field 2) may hold spaces; the fields after its closing parenthesis do not.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // utime and stime are fields 14 and 15 of the whole line, 12 and 13 after the name.
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const rssKb = Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? Number.NaN);
+  return { at, cpuMs: (ticks * 1000) / clockTicks(), rssBytes: rssKb * 1024 };
+}
+
+/** Share of one core used between two readings: 1 = one core fully busy. */
+export function coresUsed(from: ProcSample, to: ProcSample): number {
+  return (to.cpuMs - from.cpuMs) / (to.at - from.at);
+}
+
+/** Whether this machine has /proc to read (Linux). */
+export function procReadable(): boolean {
+  try {
+    readFileSync(`/proc/${process.pid}/stat`, 'utf8');
+    return true;
+  } catch {
+    return false;
+  }
+}
