@@ -55,3 +55,23 @@ export function procReadable(): boolean {
     return false;
   }
 }
+
+export interface MachineSample {
+  busy: number;
+  total: number;
+}
+
+/** The whole machine's CPU time from /proc/stat, to tell how much of it other work took. */
+export function readMachine(): MachineSample {
+  const line = readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '';
+  const ticks = line.trim().split(/\s+/).slice(1).map(Number);
+  // user nice system idle iowait irq softirq steal …: idle and iowait are not busy.
+  const idle = (ticks[3] ?? 0) + (ticks[4] ?? 0);
+  const total = ticks.slice(0, 8).reduce((s, t) => s + t, 0);
+  return { busy: total - idle, total };
+}
+
+/** Share of all cores busy between two readings (0–1). */
+export function machineBusy(from: MachineSample, to: MachineSample): number {
+  return (to.busy - from.busy) / (to.total - from.total);
+}

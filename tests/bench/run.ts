@@ -19,7 +19,7 @@ import { statsBench } from './stats-query.js';
  * BENCH_CALLS (c, default 100), BENCH_BOARDS / BENCH_BOARD_CALLS (e: lobby boards in Chromium, default 20 / 30),
  * BENCH_PROFILE_DIR (CPU profiles of the hubs).
  * Part f (city scale, not in the default): BENCH_CITY_HALLS (default 10,25,50), BENCH_CITY_SPEED (20),
- * BENCH_CITY_MINUTES (simulated minutes played of each hour, default 10), BENCH_CITY_HOURS (default 10,12).
+ * BENCH_CITY_MINUTES (simulated minutes played of each hour, default 6), BENCH_CITY_HOURS (default 10,12).
  */
 
 const HARD_LIMIT_MS = 8 * 60_000;
@@ -44,7 +44,7 @@ function envList(name: string, fallback: number[], min: number, max: number): nu
 }
 
 function cityOptions(): CityOptions {
-  const minutes = envInt('BENCH_CITY_MINUTES', 10);
+  const minutes = envInt('BENCH_CITY_MINUTES', 6);
   if (minutes > 60) throw new Error(`BENCH_CITY_MINUTES is minutes of an hour (1–60), not ${minutes}`);
   return {
     halls: envList('BENCH_CITY_HALLS', [10, 25, 50], 1, 200),
