@@ -10,7 +10,14 @@ import { HubClient, setUpCityHalls } from './city-halls.js';
 import { newRecord, runSlice, type LoadRecord } from './city-load.js';
 import { DisplayClients } from './display-clients.js';
 import { joinHub, startHub } from './hub-process.js';
-import { coresUsed, machineBusy, readMachine, readProc, type ProcSample } from './proc-usage.js';
+import {
+  coresUsed,
+  machineBusy,
+  readMachine,
+  readProc,
+  runQueueShare,
+  type ProcSample,
+} from './proc-usage.js';
 import { summarize, type Summary } from './stats.js';
 
 /**
@@ -30,7 +37,7 @@ export interface CityOptions {
 /** Screens connected after the play, on top of the boards, to weigh one screen in the hub's memory. */
 export const PROBE_SCREENS = 1000;
 export const DRAIN_MS = 2_000;
-const SETTLE_MS = 1_500;
+const SETTLE_MS = 1_000;
 
 interface Board {
   hall: number;
@@ -46,6 +53,8 @@ export interface SliceResult {
   cores: number;
   /** Share of the whole machine's cores busy, whoever used them (0–1). */
   machine: number;
+  /** Share of the slice the hubs' main threads waited for a core, the most of any hub (0–1). */
+  waiting: number;
 }
 
 export interface RunResult {
@@ -100,17 +109,30 @@ async function steadyRss(pids: number[]): Promise<number> {
   return summarize(readings).p50;
 }
 
-/** RSS growth per socket when `PROBE_SCREENS` more /display sockets connect, spread over the halls. */
+/** Probe screens connect in this many steps; a garbage collection during one step then moves only that step. */
+const PROBE_STEPS = 4;
+
+/**
+ * RSS growth per socket as `PROBE_SCREENS` more /display sockets connect,
+ * spread over the halls: the median of the growth per socket over each step.
+ */
 async function probeScreens(url: string, pid: number, hallIds: string[]): Promise<number> {
-  const perHall = Math.ceil(PROBE_SCREENS / hallIds.length);
-  const groups = hallIds.map((hallId) => ({ clients: new DisplayClients(perHall), url, hallId }));
+  const perHall = Math.max(1, Math.round(PROBE_SCREENS / PROBE_STEPS / hallIds.length));
+  const steps = Array.from({ length: PROBE_STEPS }, () =>
+    hallIds.map((hallId) => ({ clients: new DisplayClients(perHall), url, hallId })),
+  );
   try {
-    const before = await steadyRss([pid]);
-    await connectAll(groups);
-    const after = await steadyRss([pid]);
-    return (after - before) / (perHall * hallIds.length);
+    const growth: number[] = [];
+    let before = await steadyRss([pid]);
+    for (const groups of steps) {
+      await connectAll(groups);
+      const after = await steadyRss([pid]);
+      growth.push((after - before) / (perHall * hallIds.length));
+      before = after;
+    }
+    return summarize(growth).p50;
   } finally {
-    for (const g of groups) g.clients.close();
+    for (const g of steps.flat()) g.clients.close();
   }
 }
 
@@ -179,6 +201,7 @@ export async function runCity(hallCount: number, hubCount: number, opts: CityOpt
           rate: (rec.requests - requests) / ((end - at) / 1000),
           cores: from.reduce((sum, f, k) => sum + coresUsed(f, to[k] as ProcSample), 0),
           machine: machineBusy(machineFrom, readMachine()),
+          waiting: Math.max(...from.map((f, k) => runQueueShare(f, to[k] as ProcSample))),
         });
       }
     } finally {

@@ -95,6 +95,12 @@ function growthTable(title: string, runs: RunResult[], raw: number[] | null, opt
         ]
       : []),
     ...perHour(both ? 'CPU of both hubs' : 'hub CPU', '% core', (s) => s.cores * 100),
+    ...perHour(
+      both ? 'CPU of both hubs per request' : 'hub CPU per request',
+      'ms',
+      (s) => (s.cores * 1000) / s.rate,
+    ),
+    ...perHour('hub waiting for a core', '%', (s) => s.waiting * 100),
     ...perHour('machine busy, all processes', '%', (s) => s.machine * 100),
     growthRow(
       both ? 'RSS of both hubs, max' : 'hub RSS, max',
@@ -184,8 +190,8 @@ export async function cityScaleBench(opts: CityOptions): Promise<Part> {
     notes: [
       `A run plays ${played} only, not the whole day (BENCH_CITY_MINUTES, BENCH_CITY_HOURS); latencies are over all the slices of a run, CPU per slice. Each slice starts with the queue the one before left.`,
       'Call-next latency is of presses that called someone; call-out is from just before the call-next request to `ticket:called` at each of the hall’s boards.',
-      `RSS per screen: after the play, ${PROBE_SCREENS} more /display sockets spread over the halls; the hub's resident memory once settled (median of 5 readings) after them minus before, over their number; the same for the bare server holding the same boards first. RSS moves with garbage collection: indicative.`,
-      'CPU is the hub processes’ user + system time (/proc/<pid>/stat) over the slice’s wall time, in % of one core; “machine busy” is the share of all cores busy in that time (/proc/stat), the load generator, the boards and any other work included.',
+      `RSS per screen: after the play, ${PROBE_SCREENS} more /display sockets spread over the halls, connected in 4 steps; the hub's resident memory once settled (median of 5 readings) after each step minus before it, over the step's sockets, the median of the steps; the same for the bare server holding the same boards first. RSS moves with garbage collection: indicative.`,
+      'CPU is the hub processes’ user + system time (/proc/<pid>/stat) over the slice’s wall time, in % of one core, and per request sent (issue or call-next, the broadcasts they cause included); “waiting for a core” is the share of the slice a hub’s main thread was ready but not running (/proc/<pid>/schedstat, the most of any hub); “machine busy” is the share of all cores busy (/proc/stat), the load generator, the boards and any other work included. Where the hub waits for a core, its latencies measure the machine more than the hub.',
       'Each hub also holds the idle demo hall. Two hubs: the kiosk of every other hall and the clerks of every other window use the second hub, and each hall has 3 boards on one hub and 2 on the other.',
       ...one.map(runNote),
       ...two.map(runNote),

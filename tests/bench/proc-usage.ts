@@ -13,6 +13,12 @@ export interface ProcSample {
   cpuMs: number;
   /** Resident set size, bytes. */
   rssBytes: number;
+  /**
+   * Time the main thread was ready to run but waited for a core, ms
+   * (/proc/<pid>/schedstat; NaN where the kernel does not keep it): what
+   * other work on the machine took from the process.
+   */
+  runQueueMs: number;
 }
 
 let ticksPerSecond: number | null = null;
@@ -38,12 +44,23 @@ export function readProc(pid: number, at: number): ProcSample {
   const ticks = Number(fields[11]) + Number(fields[12]);
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const rssKb = Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? Number.NaN);
-  return { at, cpuMs: (ticks * 1000) / clockTicks(), rssBytes: rssKb * 1024 };
+  let runQueueMs = Number.NaN;
+  try {
+    runQueueMs = Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[1]) / 1e6;
+  } catch {
+    // A kernel without scheduler statistics: leave it unknown.
+  }
+  return { at, cpuMs: (ticks * 1000) / clockTicks(), rssBytes: rssKb * 1024, runQueueMs };
 }
 
 /** Share of one core used between two readings: 1 = one core fully busy. */
 export function coresUsed(from: ProcSample, to: ProcSample): number {
   return (to.cpuMs - from.cpuMs) / (to.at - from.at);
+}
+
+/** Share of the time between two readings the process waited for a core (0–1). */
+export function runQueueShare(from: ProcSample, to: ProcSample): number {
+  return (to.runQueueMs - from.runQueueMs) / (to.at - from.at);
 }
 
 /** Whether this machine has /proc to read (Linux). */
