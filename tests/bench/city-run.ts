@@ -53,6 +53,8 @@ export interface SliceResult {
   cores: number;
   /** Share of the whole machine's cores busy, whoever used them (0–1). */
   machine: number;
+  /** Cores this process used meanwhile: the kiosks, clerks and boards (1 = one core). */
+  generator: number;
   /** Share of the slice the hubs' main threads waited for a core, the most of any hub (0–1). */
   waiting: number;
 }
@@ -69,8 +71,15 @@ export interface RunResult {
   missing: number;
   slices: SliceResult[];
   rssMaxBytes: number;
-  /** Hub RSS growth per probe screen (one hub only), bytes. */
-  screenBytes: number | null;
+  /** Hub RSS growth per probe screen (one hub only). */
+  screen: ScreenWeight | null;
+}
+
+export interface ScreenWeight {
+  /** The median of the steps, bytes per screen. */
+  bytes: number;
+  /** Each step's growth, bytes per screen. */
+  steps: number[];
 }
 
 /** Boards of hall h: one hub holds its 5, or two hubs hold 3 and 2. */
@@ -116,7 +125,7 @@ const PROBE_STEPS = 4;
  * RSS growth per socket as `PROBE_SCREENS` more /display sockets connect,
  * spread over the halls: the median of the growth per socket over each step.
  */
-async function probeScreens(url: string, pid: number, hallIds: string[]): Promise<number> {
+async function probeScreens(url: string, pid: number, hallIds: string[]): Promise<ScreenWeight> {
   const perHall = Math.max(1, Math.round(PROBE_SCREENS / PROBE_STEPS / hallIds.length));
   const steps = Array.from({ length: PROBE_STEPS }, () =>
     hallIds.map((hallId) => ({ clients: new DisplayClients(perHall), url, hallId })),
@@ -130,7 +139,7 @@ async function probeScreens(url: string, pid: number, hallIds: string[]): Promis
       growth.push((after - before) / (perHall * hallIds.length));
       before = after;
     }
-    return summarize(growth).p50;
+    return { bytes: summarize(growth).p50, steps: growth };
   } finally {
     for (const g of steps.flat()) g.clients.close();
   }
@@ -180,6 +189,7 @@ export async function runCity(hallCount: number, hubCount: number, opts: CityOpt
         const at = performance.now();
         const from = pids.map((pid) => readProc(pid, at));
         const machineFrom = readMachine();
+        const ownFrom = process.cpuUsage();
         await runSlice(
           {
             halls,
@@ -201,6 +211,10 @@ export async function runCity(hallCount: number, hubCount: number, opts: CityOpt
           rate: (rec.requests - requests) / ((end - at) / 1000),
           cores: from.reduce((sum, f, k) => sum + coresUsed(f, to[k] as ProcSample), 0),
           machine: machineBusy(machineFrom, readMachine()),
+          generator: (() => {
+            const own = process.cpuUsage(ownFrom);
+            return (own.user + own.system) / 1000 / (end - at);
+          })(),
           waiting: Math.max(...from.map((f, k) => runQueueShare(f, to[k] as ProcSample))),
         });
       }
@@ -224,7 +238,7 @@ export async function runCity(hallCount: number, hubCount: number, opts: CityOpt
         }
       }
     }
-    const screenBytes =
+    const screen =
       hubCount === 1
         ? await probeScreens(
             `${first.url}/display`,
@@ -235,7 +249,7 @@ export async function runCity(hallCount: number, hubCount: number, opts: CityOpt
     const secs = (a: number, b: number) => `${((b - a) / 1000).toFixed(0)} s`;
     console.log(
       `    started and set up in ${secs(t0, tSetUp)}, boards in ${secs(tSetUp, tBoards)}, ` +
-        `played in ${secs(tBoards, tPlayed)}${screenBytes === null ? '' : `, screens weighed in ${secs(tPlayed, performance.now())}`}`,
+        `played in ${secs(tBoards, tPlayed)}${screen === null ? '' : `, screens weighed in ${secs(tPlayed, performance.now())}`}`,
     );
     return {
       halls: hallCount,
@@ -248,7 +262,7 @@ export async function runCity(hallCount: number, hubCount: number, opts: CityOpt
       missing,
       slices,
       rssMaxBytes,
-      screenBytes,
+      screen,
     };
   } finally {
     for (const b of boards) b.clients.close();
@@ -263,7 +277,7 @@ export async function runCity(hallCount: number, hubCount: number, opts: CityOpt
  * held: the boards of `hallCount` halls, then `PROBE_SCREENS` more; its RSS
  * growth per probe socket, read the same way.
  */
-export async function rawScreenBytes(hallCount: number): Promise<number> {
+export async function rawScreenWeight(hallCount: number): Promise<ScreenWeight> {
   const port = await freePort();
   const server = await spawnNode(
     'tests/bench/raw-socket-server.ts',

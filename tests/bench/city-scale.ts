@@ -2,10 +2,11 @@ import { BOARDS_PER_HALL, TICKETS_PER_DAY, WINDOWS_PER_HALL } from './city-day.j
 import {
   DRAIN_MS,
   PROBE_SCREENS,
-  rawScreenBytes,
+  rawScreenWeight,
   runCity,
   type CityOptions,
   type RunResult,
+  type ScreenWeight,
   type SliceResult,
 } from './city-run.js';
 import { openFileLimit } from './display-clients.js';
@@ -42,7 +43,7 @@ function growthRow(figure: string, unit: string, values: number[]): string[] {
   return [figure, ...values.map((v) => fmt(v, unit)), growth];
 }
 
-function growthTable(title: string, runs: RunResult[], raw: number[] | null, opts: CityOptions): Table {
+function growthTable(title: string, runs: RunResult[], raw: ScreenWeight[] | null, opts: CityOptions): Table {
   const hubs = runs[0]?.hubs ?? 1;
   const pick = (f: (r: RunResult) => number) => runs.map(f);
   const atHour = (hour: number, f: (s: SliceResult) => number) =>
@@ -101,6 +102,7 @@ function growthTable(title: string, runs: RunResult[], raw: number[] | null, opt
       (s) => (s.cores * 1000) / s.rate,
     ),
     ...perHour('hub waiting for a core', '%', (s) => s.waiting * 100),
+    ...perHour('load generator CPU (this process)', '% core', (s) => s.generator * 100),
     ...perHour('machine busy, all processes', '%', (s) => s.machine * 100),
     growthRow(
       both ? 'RSS of both hubs, max' : 'hub RSS, max',
@@ -113,12 +115,12 @@ function growthTable(title: string, runs: RunResult[], raw: number[] | null, opt
       growthRow(
         'RSS per screen, hub',
         'kB',
-        pick((r) => (r.screenBytes ?? Number.NaN) / KB),
+        pick((r) => (r.screen?.bytes ?? Number.NaN) / KB),
       ),
       growthRow(
         'RSS per screen, bare Socket.IO',
         'kB',
-        raw.map((b) => b / KB),
+        raw.map((w) => w.bytes / KB),
       ),
     );
   }
@@ -142,6 +144,10 @@ function runNote(r: RunResult): string {
   );
 }
 
+function stepsText(w: ScreenWeight | null | undefined): string {
+  return w ? w.steps.map((b) => (b / KB).toFixed(1)).join(' / ') : 'n/a';
+}
+
 /** The text that says what a run plays. */
 export function playedText(opts: CityOptions): string {
   const hours = opts.hours.map((h) => `${h}:00–${h + 1}:00`).join(' and ');
@@ -162,20 +168,20 @@ export async function cityScaleBench(opts: CityOptions): Promise<Part> {
   console.log(`  Each run plays ${played}, not a whole day.`);
   const one: RunResult[] = [];
   const two: RunResult[] = [];
-  const raw: number[] = [];
+  const raw: ScreenWeight[] = [];
   for (const n of opts.halls) {
     console.log(`  ${n} halls, one hub …`);
     one.push(await runCity(n, 1, opts));
     console.log(`  ${n} halls, bare Socket.IO server …`);
-    raw.push(await rawScreenBytes(n));
+    raw.push(await rawScreenWeight(n));
     console.log(`  ${n} halls, two hubs …`);
     two.push(await runCity(n, 2, opts));
   }
   const figures: Figure[] = one.map((r, i) => ({
     figure: `RSS per screen, ${r.halls} halls`,
     unit: 'kB',
-    ours: (r.screenBytes ?? Number.NaN) / KB,
-    baseline: (raw[i] as number) / KB,
+    ours: (r.screen?.bytes ?? Number.NaN) / KB,
+    baseline: (raw[i] as ScreenWeight).bytes / KB,
     better: 'lower',
   }));
   return {
@@ -191,8 +197,9 @@ export async function cityScaleBench(opts: CityOptions): Promise<Part> {
       `A run plays ${played} only, not the whole day (BENCH_CITY_MINUTES, BENCH_CITY_HOURS); latencies are over all the slices of a run, CPU per slice. Each slice starts with the queue the one before left.`,
       'Call-next latency is of presses that called someone; call-out is from just before the call-next request to `ticket:called` at each of the hall’s boards.',
       `RSS per screen: after the play, ${PROBE_SCREENS} more /display sockets spread over the halls, connected in 4 steps; the hub's resident memory once settled (median of 5 readings) after each step minus before it, over the step's sockets, the median of the steps; the same for the bare server holding the same boards first. RSS moves with garbage collection: indicative.`,
-      'CPU is the hub processes’ user + system time (/proc/<pid>/stat) over the slice’s wall time, in % of one core, and per request sent (issue or call-next, the broadcasts they cause included); “waiting for a core” is the share of the slice a hub’s main thread was ready but not running (/proc/<pid>/schedstat, the most of any hub); “machine busy” is the share of all cores busy (/proc/stat), the load generator, the boards and any other work included. Where the hub waits for a core, its latencies measure the machine more than the hub.',
+      'CPU is the hub processes’ user + system time (/proc/<pid>/stat) over the slice’s wall time, in % of one core, and per request sent (issue or call-next, the broadcasts they cause included); “waiting for a core” is the share of the slice a hub’s main thread was ready but not running (/proc/<pid>/schedstat, the most of any hub); “load generator” is this process (kiosks, clerks, boards); “machine busy” is the share of all cores busy (/proc/stat), any other work on the machine included. Where the hub waits for a core, its latencies measure the machine more than the hub.',
       'Each hub also holds the idle demo hall. Two hubs: the kiosk of every other hall and the clerks of every other window use the second hub, and each hall has 3 boards on one hub and 2 on the other.',
+      `RSS per screen by step (kB), ${opts.halls.map((n, i) => `${n} halls: hub ${stepsText(one[i]?.screen)}, bare ${stepsText(raw[i])}`).join('; ')}.`,
       ...one.map(runNote),
       ...two.map(runNote),
     ],
