@@ -35,7 +35,7 @@ export interface CityOptions {
 }
 
 /** Screens connected after the play, on top of the boards, to weigh one screen in the hub's memory. */
-export const PROBE_SCREENS = 1000;
+export const PROBE_SCREENS = 2000;
 export const DRAIN_MS = 2_000;
 const SETTLE_MS = 1_000;
 
@@ -119,7 +119,7 @@ async function steadyRss(pids: number[]): Promise<number> {
 }
 
 /** Probe screens connect in this many steps; a garbage collection during one step then moves only that step. */
-const PROBE_STEPS = 4;
+export const PROBE_STEPS = 8;
 
 /**
  * RSS growth per socket as `PROBE_SCREENS` more /display sockets connect,

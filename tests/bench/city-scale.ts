@@ -2,6 +2,7 @@ import { BOARDS_PER_HALL, TICKETS_PER_DAY, WINDOWS_PER_HALL } from './city-day.j
 import {
   DRAIN_MS,
   PROBE_SCREENS,
+  PROBE_STEPS,
   rawScreenWeight,
   runCity,
   type CityOptions,
@@ -196,7 +197,7 @@ export async function cityScaleBench(opts: CityOptions): Promise<Part> {
     notes: [
       `A run plays ${played} only, not the whole day (BENCH_CITY_MINUTES, BENCH_CITY_HOURS); latencies are over all the slices of a run, CPU per slice. Each slice starts with the queue the one before left.`,
       'Call-next latency is of presses that called someone; call-out is from just before the call-next request to `ticket:called` at each of the hall’s boards.',
-      `RSS per screen: after the play, ${PROBE_SCREENS} more /display sockets spread over the halls, connected in 4 steps; the hub's resident memory once settled (median of 5 readings) after each step minus before it, over the step's sockets, the median of the steps; the same for the bare server holding the same boards first. RSS moves with garbage collection: indicative.`,
+      `RSS per screen: after the play, ${PROBE_SCREENS} more /display sockets spread over the halls, connected in ${PROBE_STEPS} steps; the hub's resident memory once settled (median of 5 readings) after each step minus before it, over the step's sockets, the median of the steps; the same for the bare server holding the same boards first. RSS moves with garbage collection: indicative.`,
       'CPU is the hub processes’ user + system time (/proc/<pid>/stat) over the slice’s wall time, in % of one core, and per request sent (issue or call-next, the broadcasts they cause included); “waiting for a core” is the share of the slice a hub’s main thread was ready but not running (/proc/<pid>/schedstat, the most of any hub); “load generator” is this process (kiosks, clerks, boards); “machine busy” is the share of all cores busy (/proc/stat), any other work on the machine included. Where the hub waits for a core, its latencies measure the machine more than the hub.',
       'Each hub also holds the idle demo hall. Two hubs: the kiosk of every other hall and the clerks of every other window use the second hub, and each hall has 3 boards on one hub and 2 on the other.',
       `RSS per screen by step (kB), ${opts.halls.map((n, i) => `${n} halls: hub ${stepsText(one[i]?.screen)}, bare ${stepsText(raw[i])}`).join('; ')}.`,
