@@ -14,7 +14,7 @@ export class DisplayClients {
   /** The first payload seen of each event, so the baseline can send messages of the same size. */
   readonly samples = new Map<string, unknown>();
 
-  constructor(private readonly count: number) {}
+  constructor(readonly count: number) {}
 
   async connect(url: string, auth: Record<string, string>, batch = 100): Promise<void> {
     for (let i = 0; i < this.count; i += batch) {

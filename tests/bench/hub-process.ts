@@ -57,21 +57,23 @@ function profileArgs(): string[] {
   return dir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(dir)}`] : [];
 }
 
+function hubEnv(port: number, dataDir: string): Record<string, string> {
+  return {
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    DATA_DIR: dataDir,
+    RATE_LIMIT_PER_MINUTE: '100000',
+    SQLITE_SYNCHRONOUS: 'FULL',
+    LOG_LEVEL: 'error',
+  };
+}
+
 export async function startHub(dataDir: string): Promise<RunningHub> {
   const port = await freePort();
   const password = randomBytes(18).toString('base64url');
   const proc = await spawnNode(
     'server/src/main.ts',
-    {
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      DATA_DIR: dataDir,
-      DEMO: 'true',
-      HUB_ADMIN_PASSWORD: password,
-      RATE_LIMIT_PER_MINUTE: '100000',
-      SQLITE_SYNCHRONOUS: 'FULL',
-      LOG_LEVEL: 'error',
-    },
+    { ...hubEnv(port, dataDir), DEMO: 'true', HUB_ADMIN_PASSWORD: password },
     /^Hub listening/,
     profileArgs(),
   );
@@ -117,4 +119,26 @@ export async function startHub(dataDir: string): Promise<RunningHub> {
     await proc.stop();
     throw err;
   }
+}
+
+export interface JoinedHub {
+  url: string;
+  process: NodeChild;
+  stop(): Promise<void>;
+}
+
+/**
+ * Another hub process on the `DATA_DIR` of a running one (README, "Several
+ * hub processes on one DATA_DIR"): it finds the halls, users and device
+ * tokens the first made, so the first's tokens work on it too.
+ */
+export async function joinHub(dataDir: string): Promise<JoinedHub> {
+  const port = await freePort();
+  const proc = await spawnNode(
+    'server/src/main.ts',
+    { ...hubEnv(port, dataDir), DEMO: 'false', VIRTUAL_PRINTER_PORT: 'off' },
+    /^Hub listening/,
+    profileArgs(),
+  );
+  return { url: `http://127.0.0.1:${port}`, process: proc, stop: () => proc.stop() };
 }

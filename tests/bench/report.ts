@@ -11,6 +11,13 @@ export interface Figure {
   target?: number;
 }
 
+/** A table of its own beside the figures, such as how figures grow with a count. */
+export interface Table {
+  title: string;
+  header: string[];
+  rows: string[][];
+}
+
 export interface Part {
   title: string;
   /** What ours and the baseline are, in one line each. */
@@ -19,6 +26,7 @@ export interface Part {
   figures: Figure[];
   /** Counts and caveats that belong with the figures (non-2xx, work done). */
   notes: string[];
+  tables?: Table[];
 }
 
 export function ratio(f: Figure): number {
@@ -61,6 +69,21 @@ function width(s: string): number {
   return w;
 }
 
+/** Columns padded to their widest cell; the first column left-aligned, the others right-aligned. */
+function aligned(header: string[], body: string[][]): string[] {
+  const rows = [header, ...body];
+  const widths = header.map((_, i) => Math.max(...rows.map((r) => width(r[i] ?? ''))));
+  const line = (r: string[]) =>
+    r
+      .map((c, i) => {
+        const pad = ' '.repeat((widths[i] as number) - width(c));
+        return i === 0 ? c + pad : pad + c;
+      })
+      .join('  ')
+      .trimEnd();
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)];
+}
+
 export function textTable(part: Part): string {
   const rows = [HEADER, ...part.figures.map(cells)];
   const widths = HEADER.map((_, i) => Math.max(...rows.map((r) => width(r[i] ?? ''))));
@@ -78,8 +101,17 @@ export function textTable(part: Part): string {
     widths.map((w) => '-'.repeat(w)).join('  '),
     ...rows.slice(1).map(line),
   ];
+  for (const t of part.tables ?? []) out.push('', `   ${t.title}`, '', ...aligned(t.header, t.rows));
   if (part.notes.length > 0) out.push('', ...part.notes.map((n) => `   ${n}`));
   return out.join('\n');
+}
+
+function markdownTable(header: string[], rows: string[][]): string[] {
+  return [
+    `| ${header.join(' | ')} |`,
+    `| ${header.map((_, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ];
 }
 
 export function markdown(part: Part): string {
@@ -89,10 +121,9 @@ export function markdown(part: Part): string {
     `Ours: ${part.ours}  `,
     `Baseline: ${part.baseline}`,
     '',
-    `| ${HEADER.join(' | ')} |`,
-    `| ${HEADER.map((_, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`,
-    ...part.figures.map((f) => `| ${cells(f).join(' | ')} |`),
+    ...markdownTable(HEADER, part.figures.map(cells)),
   ];
+  for (const t of part.tables ?? []) out.push('', `${t.title}:`, '', ...markdownTable(t.header, t.rows));
   if (part.notes.length > 0) out.push('', ...part.notes.map((n) => `- ${n}`));
   return out.join('\n');
 }

@@ -1,5 +1,7 @@
 import { calloutBench } from './callout-latency.js';
 import { killChildren } from './children.js';
+import { PEAK_HOUR, QUIET_HOUR } from './city-day.js';
+import { cityBudgetMs, cityScaleBench, type CityOptions } from './city-scale.js';
 import { httpLoadBench } from './http-load.js';
 import { inProcessBench } from './in-process.js';
 import { signageCalloutBench, type BoardMode } from './signage-callout.js';
@@ -17,6 +19,8 @@ import { statsBench } from './stats-query.js';
  * BENCH_CALLS (c, default 100), BENCH_BOARDS / BENCH_BOARD_CALLS (e: lobby boards in Chromium, default 20 / 30),
  * BENCH_BOARD_MODES (e: tabs of one browser and/or one browser process per board, default tabs,processes),
  * BENCH_PROFILE_DIR (CPU profiles of the hubs).
+ * Part f (city scale, not in the default): BENCH_CITY_HALLS (default 10,25,50), BENCH_CITY_SPEED (20),
+ * BENCH_CITY_MINUTES (simulated minutes played of each hour, default 6), BENCH_CITY_HOURS (default 10,12).
  */
 
 const HARD_LIMIT_MS = 8 * 60_000;
@@ -37,8 +41,30 @@ function boardModes(raw: string): BoardMode[] {
   return modes as BoardMode[];
 }
 
-async function main(): Promise<void> {
-  const parts = new Set((process.env.BENCH_PARTS ?? 'a,b,c,d,e').split(',').map((p) => p.trim()));
+function envList(name: string, fallback: number[], min: number, max: number): number[] {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const list = raw.split(',').map((v) => Number(v.trim()));
+  if (list.some((n) => !Number.isInteger(n) || n < min || n > max)) {
+    throw new Error(
+      `${name} must be a comma-separated list of whole numbers from ${min} to ${max}, not ${raw}`,
+    );
+  }
+  return list;
+}
+
+function cityOptions(): CityOptions {
+  const minutes = envInt('BENCH_CITY_MINUTES', 6);
+  if (minutes > 60) throw new Error(`BENCH_CITY_MINUTES is minutes of an hour (1–60), not ${minutes}`);
+  return {
+    halls: envList('BENCH_CITY_HALLS', [10, 25, 50], 1, 200),
+    speed: envInt('BENCH_CITY_SPEED', 20),
+    minutes,
+    hours: envList('BENCH_CITY_HOURS', [PEAK_HOUR, QUIET_HOUR], 9, 16),
+  };
+}
+
+async function main(parts: Set<string>): Promise<void> {
   const machine = describeMachine();
   console.log('Machine');
   for (const line of machineLines(machine)) console.log(`  ${line}`);
@@ -85,6 +111,11 @@ async function main(): Promise<void> {
     show(await statsBench({ tickets: envInt('BENCH_STATS_TICKETS', 1_000_000), runs: 5 }));
   }
 
+  if (parts.has('f')) {
+    console.log('Running (f) city scale …');
+    show(await cityScaleBench(cityOptions()));
+  }
+
   const targets = results.flatMap((p) => p.figures).filter((f) => f.target !== undefined);
   const missed = targets.filter((f) => verdict(f) !== 'pass').length;
   console.log(`Targets: ${targets.length - missed} of ${targets.length} met.\n`);
@@ -98,11 +129,13 @@ async function main(): Promise<void> {
   );
 }
 
+const parts = new Set((process.env.BENCH_PARTS ?? 'a,b,c,d,e').split(',').map((p) => p.trim()));
+const limitMs = HARD_LIMIT_MS + (parts.has('f') ? cityBudgetMs(cityOptions()) : 0);
 const limit = setTimeout(() => {
-  console.error(`The benchmark took longer than ${HARD_LIMIT_MS / 60_000} minutes; stopping.`);
+  console.error(`The benchmark took longer than ${Math.round(limitMs / 60_000)} minutes; stopping.`);
   killChildren();
   process.exit(1);
-}, HARD_LIMIT_MS);
+}, limitMs);
 limit.unref();
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
@@ -111,7 +144,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-main()
+main(parts)
   .then(() => {
     killChildren();
     // Sockets of the load generator and clients may linger; the figures are out.
