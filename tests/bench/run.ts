@@ -23,7 +23,7 @@ import { statsBench } from './stats-query.js';
  * BENCH_CITY_MINUTES (simulated minutes played of each hour, default 6), BENCH_CITY_HOURS (default 10,12).
  */
 
-const HARD_LIMIT_MS = 8 * 60_000;
+const HARD_LIMIT_MS = 15 * 60_000;
 
 function envInt(name: string, fallback: number): number {
   const raw = process.env[name];
